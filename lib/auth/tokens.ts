@@ -1,0 +1,22 @@
+import { createHash, randomBytes } from 'node:crypto'
+
+/** A fresh invitation token: 32 random bytes, URL-safe. Only its hash is stored. */
+export function createInviteToken(): string {
+  return randomBytes(32).toString('base64url')
+}
+
+/**
+ * Invitation tokens carry 256 bits of randomness, so a fast hash is enough to make a stolen
+ * database useless for joining (a slow KDF only matters for guessable secrets like passwords).
+ */
+export function hashInviteToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex')
+}
+
+/** Random identifiers for rows that appear in URLs: unguessable, URL-safe. */
+export function createId(): string {
+  return randomBytes(16).toString('base64url')
+}
+
+/** Invitation tokens are 43 base64url characters; anything else is refused before a lookup. */
+export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import { migrationProvider } from './migrations'
+import type { Database } from './schema'
+
+export type Db = Kysely<Database>
+
+/**
+ * Open the SQLite database (creating its folder) and bring its schema up to date.
+ * WAL with synchronous=NORMAL: a committed write survives a killed process (it is in the
+ * OS page cache and the WAL), which is the durability the sync server promises.
+ */
+export async function openDatabase(sqlitePath: string): Promise<Db> {
+  if (sqlitePath !== ':memory:') mkdirSync(dirname(sqlitePath), { recursive: true })
+  const sqlite = new SqliteDatabase(sqlitePath)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  await migrate(db)
+  return db
+}
+
+export async function migrate(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) {
+    throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`)
+  }
+}
+
+const DB_KEY = Symbol.for('kring.db')
+
+/**
+ * The process-wide database handle, shared by the server and Next's route handlers
+ * (separate module graphs in one process), hence cached on globalThis.
+ */
+export function getSharedDatabase(sqlitePath: string): Promise<Db> {
+  const holder = globalThis as unknown as Record<symbol, Promise<Db> | undefined>
+  const existing = holder[DB_KEY]
+  if (existing) return existing
+  const opening = openDatabase(sqlitePath)
+  holder[DB_KEY] = opening
+  opening.catch(() => {
+    holder[DB_KEY] = undefined
+  })
+  return opening
+}
+
+export function setSharedDatabase(db: Db): void {
+  ;(globalThis as unknown as Record<symbol, Promise<Db> | undefined>)[DB_KEY] = Promise.resolve(db)
+}

@@ -1,0 +1,58 @@
+import { createId } from '../../auth/tokens'
+import type { ConferenceKind } from '../../conference/model'
+import type { Db } from '../connect'
+import type { Conference, Participant } from '../schema'
+
+/** How long a board is kept after the conference is created, unless changed. */
+export const DEFAULT_RETENTION_DAYS = 365
+
+/**
+ * Create a conference and, in the same transaction, the facilitator's own participant row,
+ * so the creator can open the board at once.
+ */
+export async function createConference(
+  db: Db,
+  input: { title: string; kind: ConferenceKind; createdBy: { id: string; name: string } },
+): Promise<{ conference: Conference; facilitator: Participant }> {
+  const now = new Date()
+  const conference: Conference = {
+    id: createId(),
+    title: input.title.trim(),
+    kind: input.kind,
+    phase: 'voorbereiding',
+    created_by: input.createdBy.id,
+    created_at: now.toISOString(),
+    retain_until: new Date(now.getTime() + DEFAULT_RETENTION_DAYS * 86_400_000).toISOString(),
+  }
+  const facilitator: Participant = {
+    id: createId(),
+    conference_id: conference.id,
+    display_name: input.createdBy.name,
+    role: 'facilitator',
+    user_id: input.createdBy.id,
+    token_hash: null,
+    created_at: now.toISOString(),
+    revoked_at: null,
+  }
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('conferences').values(conference).execute()
+    await tx.insertInto('participants').values(facilitator).execute()
+  })
+  return { conference, facilitator }
+}
+
+export async function findConference(db: Db, id: string): Promise<Conference | undefined> {
+  return db.selectFrom('conferences').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Conferences a signed-in user takes part in (as facilitator or otherwise), newest first. */
+export async function listConferencesForUser(db: Db, userId: string): Promise<Conference[]> {
+  return db
+    .selectFrom('conferences')
+    .innerJoin('participants', 'participants.conference_id', 'conferences.id')
+    .selectAll('conferences')
+    .where('participants.user_id', '=', userId)
+    .where('participants.revoked_at', 'is', null)
+    .orderBy('conferences.created_at', 'desc')
+    .execute()
+}

@@ -1,0 +1,67 @@
+import type { Db } from '../connect'
+
+/**
+ * The board's storage: an append-only log of Yjs updates per conference, folded now and then
+ * into one snapshot. Loading = snapshot + every update logged after it.
+ */
+export async function appendUpdate(db: Db, conferenceId: string, update: Uint8Array): Promise<number> {
+  const row = await db
+    .insertInto('yjs_updates')
+    .values({ conference_id: conferenceId, data: update, created_at: new Date().toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return Number(row.id)
+}
+
+export interface StoredBoard {
+  snapshot: Uint8Array | null
+  updates: Uint8Array[]
+  /** Highest update id included, to compact up to later. */
+  lastUpdateId: number
+}
+
+export async function loadBoard(db: Db, conferenceId: string): Promise<StoredBoard> {
+  const snapshot = await db
+    .selectFrom('yjs_snapshots')
+    .select(['data', 'last_update_id'])
+    .where('conference_id', '=', conferenceId)
+    .executeTakeFirst()
+  const after = snapshot ? Number(snapshot.last_update_id) : 0
+  const rows = await db
+    .selectFrom('yjs_updates')
+    .select(['id', 'data'])
+    .where('conference_id', '=', conferenceId)
+    .where('id', '>', after)
+    .orderBy('id', 'asc')
+    .execute()
+  return {
+    snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+    updates: rows.map((r) => new Uint8Array(r.data)),
+    lastUpdateId: rows.length > 0 ? Number(rows[rows.length - 1]!.id) : after,
+  }
+}
+
+/**
+ * Replace the log up to `upToUpdateId` by a snapshot that already contains those updates.
+ * One transaction: a crash leaves either the old log or the new snapshot, never neither.
+ */
+export async function compactBoard(db: Db, conferenceId: string, snapshot: Uint8Array, upToUpdateId: number): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const now = new Date().toISOString()
+    await tx
+      .insertInto('yjs_snapshots')
+      .values({ conference_id: conferenceId, data: snapshot, last_update_id: upToUpdateId, updated_at: now })
+      .onConflict((oc) => oc.column('conference_id').doUpdateSet({ data: snapshot, last_update_id: upToUpdateId, updated_at: now }))
+      .execute()
+    await tx.deleteFrom('yjs_updates').where('conference_id', '=', conferenceId).where('id', '<=', upToUpdateId).execute()
+  })
+}
+
+export async function countUpdates(db: Db, conferenceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('yjs_updates')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('conference_id', '=', conferenceId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -1,0 +1,80 @@
+import type { Generated, Insertable, Selectable } from 'kysely'
+import type { ConferenceKind, ConferencePhase, ParticipantRole, UserRole } from '../conference/model'
+
+/**
+ * The database as Kysely sees it. Timestamps are ISO-8601 strings and binary data is a
+ * Uint8Array, so the same queries run on SQLite now and PostgreSQL later.
+ */
+export interface UsersTable {
+  id: string
+  email: string
+  name: string
+  role: UserRole
+  /** scrypt hash; null for accounts that only sign in through the organisation's OIDC provider. */
+  password_hash: string | null
+  created_at: string
+}
+
+export interface ConferencesTable {
+  id: string
+  title: string
+  kind: ConferenceKind
+  phase: ConferencePhase
+  created_by: string
+  created_at: string
+  /** After this date the conference and its board are deleted (GDPR storage limitation). */
+  retain_until: string
+}
+
+export interface ParticipantsTable {
+  id: string
+  conference_id: string
+  display_name: string
+  role: ParticipantRole
+  /** Set for people who sign in (the facilitator); null for people invited by link. */
+  user_id: string | null
+  /** SHA-256 of the invitation token; the token itself is never stored. */
+  token_hash: string | null
+  created_at: string
+  revoked_at: string | null
+}
+
+export interface YjsUpdatesTable {
+  id: Generated<number>
+  conference_id: string
+  data: Uint8Array
+  created_at: string
+}
+
+export interface YjsSnapshotsTable {
+  conference_id: string
+  data: Uint8Array
+  /** The highest yjs_updates.id folded into this snapshot. */
+  last_update_id: number
+  updated_at: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  conference_id: string
+  /** A participant id, a user id or 'cli'; never a name. */
+  actor: string
+  action: string
+  /** Non-personal detail, such as the new phase or the participant id acted upon. */
+  detail: string | null
+  at: string
+}
+
+export interface Database {
+  users: UsersTable
+  conferences: ConferencesTable
+  participants: ParticipantsTable
+  yjs_updates: YjsUpdatesTable
+  yjs_snapshots: YjsSnapshotsTable
+  audit_log: AuditLogTable
+}
+
+export type User = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type Conference = Selectable<ConferencesTable>
+export type Participant = Selectable<ParticipantsTable>

@@ -1,0 +1,31 @@
+/** Shared UI copy (Dutch, the default). Every other locale mirrors these keys. */
+const common = {
+  appName: 'Kring',
+  tagline: 'Samen een plan maken, aan tafel en op afstand.',
+  loading: 'Bezig met laden…',
+  save: 'Opslaan',
+  cancel: 'Annuleren',
+  close: 'Sluiten',
+  back: 'Terug',
+  language: 'Taal',
+  signOut: 'Uitloggen',
+  errorGeneric: 'Er ging iets mis. Probeer het opnieuw.',
+  'role.facilitator': 'Gespreksleider',
+  'role.family': 'Gezin',
+  'role.child': 'Kind/jongere',
+  'role.network': 'Netwerk',
+  'role.professional': 'Professional',
+  'kind.familiegroepsplan': 'Familiegroepsplan',
+  'kind.veiligheidsplan': 'Veiligheidsplan',
+  'kind.netwerkkaart': 'Netwerkkaart',
+  'kind.evaluatie': 'Evaluatie',
+  'phase.voorbereiding': 'Voorbereiding',
+  'phase.informatie': 'Informatie',
+  'phase.besloten_deel': 'Besloten deel',
+  'phase.plan_en_afspraken': 'Plan en afspraken',
+  'phase.afgesloten': 'Afgesloten',
+  'device.phone': 'telefoon',
+  'device.desktop': 'computer',
+} as const
+
+export default common

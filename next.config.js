@@ -1,0 +1,24 @@
+// Next.js configuration. The app is served by our own Node process (server/index.ts),
+// so Next only renders pages and route handlers; websockets are routed by the server.
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native and server-only packages stay out of the bundle and are loaded from node_modules.
+  serverExternalPackages: ['better-sqlite3', 'kysely', 'pino', 'qrcode'],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+        ],
+      },
+    ]
+  },
+}
+
+export default nextConfig

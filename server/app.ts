@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getLiveEvents } from '../lib/conference/live-events'
+import { CloseCode } from '../lib/protocol/close-codes'
+import { createMeetingServer } from './meeting/meeting-server'
+import { watchRevocations } from './revocations'
+import { createSyncServer } from './sync/sync-server'
+import type { MeetingServer, NextHandlers, ServerDeps, SyncServer } from './types'
+
+export interface KringServer {
+  http: Server
+  sync: SyncServer
+  meeting: MeetingServer
+  /** Listen and resolve with the bound port (pass 0 for any free port, as tests do). */
+  listen(port: number, host?: string): Promise<number>
+  close(): Promise<void>
+}
+
+const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})\/?$/
+
+/**
+ * The composition root: one HTTP server carrying Next (pages, route handlers, next-auth),
+ * the Yjs sync websocket and socket.io. Upgrades are routed by path here; socket.io is told
+ * not to destroy upgrades it does not own.
+ */
+export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringServer {
+  const { logger } = deps
+  const http = createServer((req, res) => {
+    if (next) {
+      void Promise.resolve(next.handle(req, res)).catch((err: unknown) => {
+        logger.error({ err }, 'request handler failed')
+        if (!res.headersSent) res.statusCode = 500
+        res.end()
+      })
+      return
+    }
+    res.statusCode = req.url === '/healthz' ? 200 : 404
+    res.end(req.url === '/healthz' ? 'ok' : 'not found')
+  })
+
+  const sync = createSyncServer(deps)
+  const meeting = createMeetingServer({ ...deps, httpServer: http })
+
+  http.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '').split('?')[0] ?? ''
+    const syncMatch = SYNC_PATH.exec(path)
+    if (syncMatch) {
+      sync.handleUpgrade(req, socket, head, syncMatch[1]!)
+    } else if (path.startsWith('/socket.io/')) {
+      // engine.io's own upgrade listener takes this one.
+    } else if (path.startsWith('/_next/') && next?.upgrade) {
+      next.upgrade(req, socket, head)
+    } else if (path.startsWith('/sync/')) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+    } else {
+      socket.destroy()
+    }
+  })
+
+  const disconnect = (participantId: string, reason: string) => {
+    sync.disconnectParticipant(participantId, CloseCode.Forbidden, reason)
+    meeting.disconnectParticipant(participantId, CloseCode.Forbidden, reason)
+  }
+  const onRevoked = ({ participantId }: { participantId: string }) => disconnect(participantId, 'invitation revoked')
+  getLiveEvents().on('participant.revoked', onRevoked)
+  const stopWatching = watchRevocations(deps, (participantId) => disconnect(participantId, 'invitation revoked'))
+
+  return {
+    http,
+    sync,
+    meeting,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        http.once('error', reject)
+        http.listen(port, host, () => {
+          http.off('error', reject)
+          resolve((http.address() as AddressInfo).port)
+        })
+      })
+    },
+    async close() {
+      getLiveEvents().off('participant.revoked', onRevoked)
+      stopWatching()
+      await meeting.close()
+      await sync.close()
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve())
+        http.closeAllConnections()
+      })
+    },
+  }
+}

@@ -1,0 +1,35 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { KringConfig } from '../lib/config/env'
+import type { Db } from '../lib/db/connect'
+import type { Logger } from '../lib/log/logger'
+
+/** What every part of the server is built from. */
+export interface ServerDeps {
+  config: KringConfig
+  db: Db
+  logger: Logger
+}
+
+/** The Yjs sync endpoint (/sync/<conferenceId>). */
+export interface SyncServer {
+  /** Take over an HTTP upgrade for a conference's board; authenticates before accepting. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, conferenceId: string): void
+  /** Close every live sync connection of a participant with a close code (revocation). */
+  disconnectParticipant(participantId: string, code: number, reason: string): void
+  /** Number of boards held in memory (rooms with connections or still unloading). */
+  loadedRoomCount(): number
+  /** Flush storage, close connections with 1001 and release memory. */
+  close(): Promise<void>
+}
+
+/** The meeting plane (socket.io on /socket.io). */
+export interface MeetingServer {
+  disconnectParticipant(participantId: string, code: number, reason: string): void
+  close(): Promise<void>
+}
+
+export type NextHandlers = {
+  handle: (req: IncomingMessage, res: import('node:http').ServerResponse) => Promise<void> | void
+  upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => unknown
+}

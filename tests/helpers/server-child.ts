@@ -1,0 +1,17 @@
+/**
+ * A Kring server (without Next) in its own process, for tests that kill -9 it and for the
+ * benchmark. Reads DATA_DIR etc. from the environment and prints `PORT <n>` when listening.
+ */
+import { parseConfig } from '../../lib/config/env'
+import { openDatabase } from '../../lib/db/connect'
+import { createLogger } from '../../lib/log/logger'
+import { createKringServer } from '../../server/app'
+
+const config = parseConfig({ LOG_LEVEL: 'silent', ...process.env, NODE_ENV: 'test' })
+const db = await openDatabase(config.sqlitePath)
+const server = createKringServer({ config, db, logger: createLogger(config.logLevel) })
+const port = await server.listen(config.port, '127.0.0.1')
+process.stdout.write(`PORT ${port}\n`)
+process.on('SIGTERM', () => {
+  void server.close().then(() => process.exit(0))
+})

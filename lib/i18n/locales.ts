@@ -7,12 +7,10 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value)
 }
 
-/** Dutch by default; English only when asked for by cookie, or when the browser prefers it over Dutch. */
-export function pickLocale(cookieValue: string | undefined, acceptLanguage: string | null | undefined): Locale {
-  if (isLocale(cookieValue)) return cookieValue
-  const preferred = (acceptLanguage ?? '')
-    .split(',')
-    .map((part) => part.trim().slice(0, 2).toLowerCase())
-    .find((code) => isLocale(code))
-  return preferred ?? defaultLocale
+/**
+ * Dutch unless the person chose another language (the switcher sets a cookie). We do not follow
+ * the browser's language: a shared laptop in the room should show the meeting's language.
+ */
+export function pickLocale(cookieValue: string | undefined): Locale {
+  return isLocale(cookieValue) ? cookieValue : defaultLocale
 }

@@ -1,0 +1,6 @@
+import type { Messages } from '../types'
+
+const board: Messages<'board'> = {
+}
+
+export default board

@@ -1,0 +1,6 @@
+import type { Messages } from '../types'
+
+const web: Messages<'web'> = {
+}
+
+export default web

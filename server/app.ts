@@ -26,6 +26,11 @@ const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})\/?$/
 export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringServer {
   const { logger } = deps
   const http = createServer((req, res) => {
+    // Liveness for load balancers and the e2e runner; answers without touching Next or the database.
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok')
+      return
+    }
     if (next) {
       void Promise.resolve(next.handle(req, res)).catch((err: unknown) => {
         logger.error({ err }, 'request handler failed')
@@ -34,8 +39,7 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringS
       })
       return
     }
-    res.statusCode = req.url === '/healthz' ? 200 : 404
-    res.end(req.url === '/healthz' ? 'ok' : 'not found')
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
   })
 
   const sync = createSyncServer(deps)

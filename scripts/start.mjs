@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm start`: the one command that takes a fresh clone to a running Kring on the embedded
+// default (SQLite under ./data). It checks Node, installs dependencies when they are missing or
+// stale, creates a local secret on first run, builds the app when sources changed, and starts
+// the server. `npm run dev` does the same without the production build.
+// Only Node built-ins here: this runs before dependencies are installed.
+import { spawnSync, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const dev = process.argv.includes('--dev')
+
+function fail(message) {
+  console.error(`\nKring kan niet starten / Kring cannot start:\n  ${message}\n`)
+  process.exit(1)
+}
+
+function run(command, args, extraEnv = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } })
+  if (result.status !== 0) fail(`\`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}).`)
+}
+
+// 1. Node ≥ 22.12 (tldraw 5, vitest 5 and better-sqlite3 need it).
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 22 || (major === 22 && minor < 12)) {
+  fail(`Node ${process.versions.node} is too old; Kring needs Node 22.12 or newer (see README, "Requirements").`)
+}
+
+// 2. Dependencies: install when node_modules is missing or older than the lock file.
+const lockFile = join(root, 'package-lock.json')
+const installedMarker = join(root, 'node_modules', '.package-lock.json')
+if (!existsSync(installedMarker) || statSync(installedMarker).mtimeMs < statSync(lockFile).mtimeMs) {
+  console.log('Kring: installing dependencies (npm ci)…')
+  run('npm', ['ci', '--no-audit', '--no-fund'])
+}
+
+// 3. A secret for sessions and tickets. In a real deployment it comes from the environment;
+// for the local default we create one once and keep it in ./data (never committed).
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+if (!env.AUTH_SECRET) {
+  const publicUrl = env.PUBLIC_URL ?? ''
+  const isLocal = publicUrl === '' || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(publicUrl)
+  if (!isLocal) fail('AUTH_SECRET is not set. Set it in the environment (at least 32 random characters).')
+  const dataDir = join(root, env.DATA_DIR ?? 'data')
+  const secretFile = join(dataDir, '.auth-secret')
+  if (!existsSync(secretFile)) {
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(secretFile, randomBytes(48).toString('base64url'), { mode: 0o600 })
+    console.log(`Kring: created a local secret in ${secretFile} (local use only).`)
+  }
+  env.AUTH_SECRET = readFileSync(secretFile, 'utf8').trim()
+}
+
+// 4. Production build when any source is newer than the last build.
+function newestMtime(path) {
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = stat.mtimeMs
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+  return newest
+}
+if (!dev) {
+  const buildId = join(root, '.next', 'BUILD_ID')
+  const sources = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json']
+    .map((p) => join(root, p))
+    .filter((p) => existsSync(p))
+  const newestSource = Math.max(...sources.map(newestMtime))
+  if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource) {
+    console.log('Kring: building the app (next build)…')
+    run('npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
+  }
+}
+
+// 5. Start the one server process (Next + sync + socket.io on one port).
+env.NODE_ENV = dev ? 'development' : 'production'
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: root, stdio: 'inherit', env })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

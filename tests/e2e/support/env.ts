@@ -1,0 +1,7 @@
+import { join } from 'node:path'
+
+/** Where the e2e server listens and keeps its data; shared by the config, the server script and the tests. */
+export const E2E_PORT = Number(process.env.KRING_E2E_PORT ?? 3217)
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`
+export const E2E_DATA_DIR = join(process.cwd(), 'data', 'e2e')
+export const E2E_SECRET = 'e2e-secret-not-for-production-0123456789abcdef'

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from '../../lib/config/env'
+
+const secret = 'a'.repeat(32)
+
+describe('configuration from the environment', () => {
+  it('starts on the embedded default with only a secret', () => {
+    const config = parseConfig({ AUTH_SECRET: secret })
+    expect(config.port).toBe(3000)
+    expect(config.publicUrl).toBe('http://localhost:3000')
+    expect(config.sqlitePath).toBe('./data/kring.sqlite')
+    expect(config.secureCookies).toBe(false)
+    expect(config.oidc).toBeUndefined()
+  })
+
+  it('names the missing secret', () => {
+    expect(() => parseConfig({})).toThrow(/AUTH_SECRET/)
+  })
+
+  it('refuses a short secret and says how long it must be', () => {
+    expect(() => parseConfig({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: must be at least 32 characters/)
+  })
+
+  it('names every bad variable at once', () => {
+    try {
+      parseConfig({ AUTH_SECRET: secret, PORT: 'abc', PUBLIC_URL: 'not a url' })
+      expect.unreachable()
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError)
+      const problems = (err as ConfigError).problems.join('\n')
+      expect(problems).toMatch(/PORT/)
+      expect(problems).toMatch(/PUBLIC_URL/)
+    }
+  })
+
+  it('uses Secure cookies when Kring is reached over HTTPS', () => {
+    expect(parseConfig({ AUTH_SECRET: secret, PUBLIC_URL: 'https://kring.example.org/' }).secureCookies).toBe(true)
+  })
+
+  it('needs all three OIDC settings together', () => {
+    expect(() => parseConfig({ AUTH_SECRET: secret, OIDC_ISSUER: 'https://id.example.org' })).toThrow(/OIDC_CLIENT_ID/)
+    const config = parseConfig({
+      AUTH_SECRET: secret,
+      OIDC_ISSUER: 'https://id.example.org',
+      OIDC_CLIENT_ID: 'kring',
+      OIDC_CLIENT_SECRET: 's3cret',
+    })
+    expect(config.oidc?.issuer).toBe('https://id.example.org')
+  })
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ AUTH_SECRET: secret, PORT: '' }).port).toBe(3000)
+  })
+
+  it('refuses a database URL it cannot serve yet', () => {
+    expect(() => parseConfig({ AUTH_SECRET: secret, DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/)
+    expect(parseConfig({ AUTH_SECRET: secret, DATABASE_URL: 'sqlite:/tmp/k.sqlite' }).sqlitePath).toBe('/tmp/k.sqlite')
+  })
+})

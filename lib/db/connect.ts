@@ -22,7 +22,18 @@ export async function openDatabase(sqlitePath: string): Promise<Db> {
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   await migrate(db)
+  sqliteHandles.set(db, sqlite)
   return db
+}
+
+const sqliteHandles = new WeakMap<Db, SqliteDatabase.Database>()
+
+/**
+ * The better-sqlite3 handle behind a Db opened by openDatabase (undefined for any other
+ * database), for the rare hot path that needs a prepared statement: see createUpdateAppender.
+ */
+export function sqliteHandleOf(db: Db): SqliteDatabase.Database | undefined {
+  return sqliteHandles.get(db)
 }
 
 export async function migrate(db: Db): Promise<void> {

@@ -9,7 +9,7 @@ export function createLogger(level: string, name = 'kring'): Logger {
     name,
     level,
     redact: {
-      paths: ['token', 'ticket', 'password', 'email', 'name', 'displayName', 'display_name', '*.token', '*.email', '*.name', 'req.headers.cookie', 'req.headers.authorization'],
+      paths: ['token', 'ticket', 'password', 'email', 'displayName', 'display_name', '*.token', '*.email', '*.name', 'req.headers.cookie', 'req.headers.authorization'],
       censor: '[redacted]',
     },
   })

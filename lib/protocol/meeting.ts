@@ -63,3 +63,28 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   'device:set': (payload: unknown, ack?: (result: { ok: true } | { ok: false; error: MeetingError }) => void) => void
 }
+
+/** Where socket.io listens; the client and the server's upgrade routing both use it. */
+export const MEETING_PATH = '/socket.io'
+
+/**
+ * The `data` of a refused handshake (the client's `connect_error`): 4401 unknown or expired
+ * credential, 4403 valid credential that may not enter (revoked, other conference).
+ * Other codes (1001 while the server shuts down) mean "try again later".
+ */
+export const MeetingRefusal = z.object({
+  code: z.number().int(),
+  reason: z.string().max(200),
+})
+export type MeetingRefusal = z.infer<typeof MeetingRefusal>
+
+/** The payload of `closing`: the server is about to disconnect this socket, and why. */
+export const ClosingMessage = z.object({
+  code: z.number().int(),
+  reason: z.string().max(200),
+})
+export type ClosingMessage = z.infer<typeof ClosingMessage>
+
+/** The answer to every client → server request that carries an acknowledgement. */
+export const AckResult = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: MeetingError })])
+export type AckResult = z.infer<typeof AckResult>

@@ -1,5 +1,187 @@
-// Placeholder until the sync server lands (same session); keeps the composition root compiling.
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { authenticateParticipant, type AuthResult } from '../../lib/auth/authenticate'
+import { createUpdateAppender } from '../../lib/db/repositories/yjs-log'
+import { CloseCode } from '../../lib/protocol/close-codes'
 import type { ServerDeps, SyncServer } from '../types'
-export function createSyncServer(_deps: ServerDeps): SyncServer {
-  throw new Error('sync server not built yet')
+import { SyncConnection, type ConnectionIdentity } from './connection'
+import { ConnectionIndex } from './connection-index'
+import { startKeepAlive } from './keep-alive'
+import { BoardStorage } from './persistence'
+import { decodeClientMessage, ProtocolError } from './protocol'
+import { Room } from './room'
+import { RoomRegistry } from './room-registry'
+import { everyoneMayWrite, type WritePolicy } from './write-policy'
+
+export interface SyncServerOptions {
+  /** Decides which connections may edit the board (default: everyone admitted). */
+  writePolicy?: WritePolicy
+  /** Ping interval; a connection that misses one ping is dropped. */
+  keepAliveIntervalMs?: number
+}
+
+const KEEP_ALIVE_INTERVAL_MS = 30_000
+// On shutdown, connections get this long to complete the close handshake before being cut.
+const SHUTDOWN_GRACE_MS = 1_000
+
+/**
+ * The Yjs sync endpoint: y-websocket protocol (sync + awareness) on /sync/<conferenceId>.
+ * Authenticates on upgrade before anything of the board is sent, keeps one Room per board
+ * (RoomRegistry), stores every update before relaying it (BoardStorage) and closes a single
+ * connection, never the room, on bad input.
+ */
+export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = {}): SyncServer {
+  const { config, db } = deps
+  const logger = deps.logger.child({ component: 'sync' })
+  const writePolicy = options.writePolicy ?? everyoneMayWrite
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxMessageBytes, clientTracking: false })
+  const index = new ConnectionIndex()
+  const pendingUpgrades = new Set<Promise<void>>()
+  let closing = false
+
+  const storageDeps = { db, append: createUpdateAppender(db), compactAfterUpdates: config.sync.compactAfterUpdates, logger }
+  const registry = new RoomRegistry(
+    async (conferenceId) => {
+      const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId)
+      return Room.create(conferenceId, doc, storage, writePolicy, logger)
+    },
+    config.sync.roomUnloadDelayMs,
+    logger,
+  )
+  const stopKeepAlive = startKeepAlive(() => index.connections(), options.keepAliveIntervalMs ?? KEEP_ALIVE_INTERVAL_MS)
+
+  /** Complete the websocket handshake only to close it at once: the client then sees the code. */
+  function refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => {})
+      ws.close(code, reason)
+    })
+  }
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, conferenceId: string): void {
+    if (closing) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+      return
+    }
+    // Until ws owns the socket, a client that goes away mid-authentication must not crash us.
+    const onEarlyError = () => socket.destroy()
+    socket.on('error', onEarlyError)
+    const startedAt = Date.now()
+    const pending = authenticateParticipant(db, config.authSecret, readToken(req.url), conferenceId)
+      .catch((err: unknown): AuthResult | null => {
+        logger.error({ err, conferenceId }, 'authentication failed with an error')
+        return null
+      })
+      .then((auth) => {
+        socket.off('error', onEarlyError)
+        if (socket.destroyed || !socket.writable) return
+        if (auth === null) return refuse(req, socket, head, CloseCode.ServerError, 'try again later')
+        if (!auth.ok) {
+          logger.info({ conferenceId, code: auth.code }, 'sync connection refused')
+          return refuse(req, socket, head, auth.code, auth.reason)
+        }
+        const order = index.disconnectedSince(auth.participant.id, startedAt)
+        if (order) return refuse(req, socket, head, order.code, order.reason)
+        if (closing) return refuse(req, socket, head, CloseCode.GoingAway, 'server shutting down')
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          accept(ws, { participantId: auth.participant.id, role: auth.participant.role, conferenceId })
+        })
+      })
+      .catch((err: unknown) => {
+        logger.error({ err, conferenceId }, 'sync upgrade failed')
+        socket.destroy()
+      })
+      .finally(() => pendingUpgrades.delete(pending))
+    pendingUpgrades.add(pending)
+  }
+
+  function accept(ws: WebSocket, identity: ConnectionIdentity): void {
+    const connection = new SyncConnection(ws, identity, logger)
+    const { conferenceId } = identity
+    index.add(connection)
+    const lease = registry.acquire(conferenceId)
+    let room: Room | null = null
+
+    // First task: wait for the board, then start syncing. Messages queue behind it.
+    connection.enqueue(async () => {
+      try {
+        room = await lease.room
+      } catch {
+        connection.close(CloseCode.ServerError, 'board could not be loaded')
+        return
+      }
+      if (connection.isOpen) room.join(connection)
+    })
+
+    ws.on('message', (data) => {
+      const bytes = toBytes(data)
+      connection.enqueue(async () => {
+        if (!connection.acceptsInput || room === null) return
+        let message
+        try {
+          message = decodeClientMessage(bytes)
+        } catch (err) {
+          const reason = err instanceof ProtocolError ? err.message : 'undecodable message'
+          logger.info({ conferenceId, connectionId: connection.id, bytes: bytes.length }, 'bad sync message')
+          connection.close(CloseCode.BadMessage, reason)
+          return
+        }
+        await room.receive(connection, message)
+      })
+    })
+    ws.on('error', (err) => {
+      // ws closes the socket itself (1009 for an oversized message, 1002 for a protocol error).
+      logger.info({ conferenceId, connectionId: connection.id, error: err.message }, 'sync socket error')
+    })
+    ws.on('close', (code) => {
+      index.remove(connection)
+      room?.leave(connection)
+      // Released only after the queue has drained: edits sent just before leaving are still stored.
+      connection.enqueue(() => lease.release())
+      logger.debug({ conferenceId, connectionId: connection.id, code }, 'sync connection closed')
+    })
+    logger.debug({ conferenceId, connectionId: connection.id, participantId: identity.participantId }, 'sync connection open')
+  }
+
+  return {
+    handleUpgrade,
+
+    disconnectParticipant(participantId, code, reason) {
+      const connections = index.disconnect(participantId, code, reason)
+      for (const connection of connections) connection.close(code, reason)
+      if (connections.length > 0) logger.info({ participantId, code, connections: connections.length }, 'participant disconnected')
+    },
+
+    loadedRoomCount: () => registry.size,
+
+    async close() {
+      closing = true
+      stopKeepAlive()
+      await Promise.all([...pendingUpgrades])
+      const connections = [...index.connections()]
+      for (const connection of connections) connection.close(CloseCode.GoingAway, 'server shutting down')
+      const grace = setTimeout(() => connections.forEach((c) => c.terminate()), SHUTDOWN_GRACE_MS)
+      await Promise.all(connections.map((c) => c.closed))
+      clearTimeout(grace)
+      await Promise.all(connections.map((c) => c.whenIdle()))
+      await registry.unloadAll()
+      await new Promise<void>((resolve) => wss.close(() => resolve()))
+    },
+  }
+}
+
+/** The token from `?token=` (how the stock WebsocketProvider passes `params`). Never logged. */
+function readToken(url: string | undefined): string | null {
+  try {
+    return new URL(url ?? '', 'http://localhost').searchParams.get('token')
+  } catch {
+    return null
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data)
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return data
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../connect'
+import { sqliteHandleOf, type Db } from '../connect'
 
 /**
  * The board's storage: an append-only log of Yjs updates per conference, folded now and then
@@ -11,6 +11,30 @@ export async function appendUpdate(db: Db, conferenceId: string, update: Uint8Ar
     .returning('id')
     .executeTakeFirstOrThrow()
   return Number(row.id)
+}
+
+export type UpdateAppender = (conferenceId: string, update: Uint8Array) => Promise<number>
+
+/**
+ * appendUpdate for the sync server's hot path: every edit waits for it before it is relayed.
+ * On SQLite it runs one prepared statement, skipping the query builder's compile and prepare on
+ * every call (it roughly halves the latency a stored edit adds to fan-out). While another query
+ * holds a transaction on the shared connection it takes the ordinary path, which waits for that
+ * transaction to end, so an update never becomes part of (and rolls back with) someone else's
+ * transaction. Other databases use appendUpdate as is.
+ */
+export function createUpdateAppender(db: Db): UpdateAppender {
+  const sqlite = sqliteHandleOf(db)
+  if (!sqlite) return (conferenceId, update) => appendUpdate(db, conferenceId, update)
+  const insert = sqlite.prepare<[string, Uint8Array, string], { id: number | bigint }>(
+    'INSERT INTO yjs_updates (conference_id, data, created_at) VALUES (?, ?, ?) RETURNING id',
+  )
+  return async (conferenceId, update) => {
+    if (sqlite.inTransaction) return appendUpdate(db, conferenceId, update)
+    const row = insert.get(conferenceId, update, new Date().toISOString())
+    if (!row) throw new Error('insert returned no id')
+    return Number(row.id)
+  }
 }
 
 export interface StoredBoard {

@@ -1,6 +1,48 @@
 import type { Messages } from '../types'
 
 const board: Messages<'board'> = {
+  'header.label': 'Board',
+  'header.me': '{name} · {role}',
+  'header.meLabel': 'You are {name}, {role}',
+  'header.phase': 'Phase: {phase}',
+
+  'status.connected': 'Connected',
+  'status.connecting': 'Connecting…',
+  'status.offline': 'No connection',
+  'status.connectedDetail': 'Connected: your changes reach everyone straight away.',
+  'status.connectingDetail': 'Connecting to the board…',
+  'status.offlineDetail': 'No connection — your changes are kept and will be sent as soon as you are back online.',
+
+  'roster.title': 'Present',
+  'roster.toggleShow': 'Show who is here',
+  'roster.toggleHide': 'Hide who is here',
+  'roster.count': '{online} of {total}',
+  'roster.you': 'you',
+  'roster.online': 'online',
+  'roster.offline': 'not connected',
+  'roster.phone': 'on a phone',
+  'roster.loading': 'One moment, loading the list…',
+  'roster.unavailable': 'The list of participants cannot be reached right now. The board keeps working.',
+
+  'canvas.label': 'The shared board',
+  'canvas.loading': 'Loading the board…',
+
+  'notice.rejectedOne': 'A change made by someone else could not be shown.',
+  'notice.rejectedMany': '{count} changes made by others could not be shown.',
+  'notice.rejectedHint': 'Those changes are kept; reload the page to try again.',
+  'notice.outdated': 'There is a newer version of the board. Reload the page; what you change now is not sent.',
+  'notice.tooLarge': 'A change is too large to send, for example a big image. Undo it or use a smaller one.',
+  'notice.reload': 'Reload page',
+  'notice.dismiss': 'Close notice',
+
+  'access.withdrawnTitle': 'You no longer have access to this board.',
+  'access.withdrawnBody': 'Your invitation was withdrawn. What this device kept of the board has been removed. If you think this is a mistake, ask the facilitator for a new link.',
+  'access.signedOutTitle': 'You are no longer signed in.',
+  'access.signedOutBody': 'Open your invitation link again, or sign in again if you have an account. What you changed on this device is kept.',
+  'access.signIn': 'Sign in again',
+  'access.notFoundTitle': 'This board no longer exists.',
+  'access.notFoundBody': 'The meeting may have been closed and cleared away. Ask the facilitator what happened.',
+  'access.home': 'To the home page',
 }
 
 export default board

@@ -1,0 +1,15 @@
+import { apiRoute, jsonResponse, readJson, requireSameOrigin } from '@/app/_server/route'
+import { getDb } from '@/app/_server/db'
+import { requireSignedInUser } from '@/app/_server/session'
+import { startConference } from '@/lib/conference/start-conference'
+import { toConferenceSummary } from '@/lib/conference/summaries'
+import { CreateConferenceRequest, CreateConferenceResponse } from '@/lib/protocol/api'
+
+/** POST /api/conferences — a signed-in facilitator creates a conference (and becomes its facilitator). */
+export const POST = apiRoute(async (req: Request) => {
+  requireSameOrigin(req)
+  const user = await requireSignedInUser()
+  const input = await readJson(req, CreateConferenceRequest)
+  const conference = await startConference(await getDb(), { ...input, user })
+  return jsonResponse(CreateConferenceResponse, { conference: toConferenceSummary(conference) }, 201)
+})

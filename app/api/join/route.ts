@@ -1,0 +1,34 @@
+import { apiRoute, readJsonOrForm, requireSameOrigin, seeOther } from '@/app/_server/route'
+import { getDb } from '@/app/_server/db'
+import { getConfig } from '@/lib/config/env'
+import { INVITATION_COOKIE_MAX_AGE_SECONDS, invitationCookieName } from '@/lib/conference/join-link'
+import { findParticipantByToken } from '@/lib/db/repositories/participants'
+import { ApiError } from '@/lib/protocol/api-error'
+import { JoinForm } from '@/lib/protocol/api'
+
+/**
+ * POST /api/join — the "Naar het bord" button. Remembers the invitation in an httpOnly cookie
+ * for that conference and sends the person on to the board (303). A link that no longer works
+ * goes back to the join page, which explains it kindly.
+ */
+export const POST = apiRoute(async (req: Request) => {
+  requireSameOrigin(req)
+  let token: string
+  try {
+    token = (await readJsonOrForm(req, JoinForm)).data.token
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'bad_request') return seeOther('/join/ongeldig')
+    throw err
+  }
+  const participant = await findParticipantByToken(await getDb(), token)
+  if (!participant || participant.revoked_at) return seeOther(`/join/${token}`)
+  const response = seeOther(`/board/${participant.conference_id}`)
+  response.cookies.set(invitationCookieName(participant.conference_id), token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: getConfig().secureCookies,
+    path: '/',
+    maxAge: INVITATION_COOKIE_MAX_AGE_SECONDS,
+  })
+  return response
+})

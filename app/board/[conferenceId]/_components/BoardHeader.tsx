@@ -1,0 +1,62 @@
+'use client'
+
+import { useT } from '@/app/_i18n/I18nProvider'
+import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
+import type { RosterMessage } from '@/lib/protocol/meeting'
+import styles from './BoardHeader.module.css'
+import { ConnectionStatus } from './ConnectionStatus'
+import { PeopleIcon } from './icons'
+import type { ConnectionStatus as Status } from './useBoardSync'
+
+export interface BoardHeaderProps {
+  title: string
+  me: { displayName: string; role: ParticipantRole }
+  phase: ConferencePhase | null
+  status: Status
+  roster: RosterMessage | null
+  rosterId: string
+  rosterOpen: boolean
+  onToggleRoster(): void
+}
+
+/**
+ * One compact bar above the canvas, so tldraw's own menus and toolbars keep the canvas's edges:
+ * the conference, who I am, the phase, the connection, and (on phones) the roster toggle.
+ */
+export function BoardHeader({ title, me, phase, status, roster, rosterId, rosterOpen, onToggleRoster }: BoardHeaderProps) {
+  const t = useT()
+  const role = t(`common.role.${me.role}`)
+  const online = roster?.entries.filter((entry) => entry.online).length ?? 0
+  const total = roster?.entries.length ?? 0
+
+  return (
+    <header className={styles.header}>
+      <div className={styles.main}>
+        <h1 className={styles.title} title={title}>
+          {title}
+        </h1>
+        <p className={styles.context}>
+          <span className={styles.me} aria-label={t('board.header.meLabel', { name: me.displayName, role })}>
+            {t('board.header.me', { name: me.displayName, role })}
+          </span>
+          {phase ? <span className={styles.phase}>{t('board.header.phase', { phase: t(`common.phase.${phase}`) })}</span> : null}
+        </p>
+      </div>
+      <div className={styles.tools}>
+        <ConnectionStatus status={status} />
+        <button
+          type="button"
+          className={styles.rosterToggle}
+          data-testid="roster-toggle"
+          aria-expanded={rosterOpen}
+          aria-controls={rosterId}
+          aria-label={rosterOpen ? t('board.roster.toggleHide') : t('board.roster.toggleShow')}
+          onClick={onToggleRoster}
+        >
+          <PeopleIcon />
+          {roster ? <span>{t('board.roster.count', { online, total })}</span> : null}
+        </button>
+      </div>
+    </header>
+  )
+}

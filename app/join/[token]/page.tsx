@@ -1,0 +1,63 @@
+import type { Metadata } from 'next'
+import { Notice } from '@/app/_components/Notice'
+import { SiteFrame } from '@/app/_components/SiteFrame'
+import { getServerTranslator } from '@/app/_i18n/server'
+import { getDb } from '@/app/_server/db'
+import { INVITE_TOKEN_PATTERN } from '@/lib/auth/tokens'
+import { findConference } from '@/lib/db/repositories/conferences'
+import { findParticipantByToken } from '@/lib/db/repositories/participants'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getServerTranslator()
+  return { title: t('web.join.title') }
+}
+
+/**
+ * `/join/[token]`: the invitation link. Anyone holding it, on any device, without an account.
+ * Opening it changes nothing (chat apps fetch links for previews); the one button posts the
+ * token to /api/join, which remembers it in a cookie and opens the board.
+ */
+export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params
+  const { t } = await getServerTranslator()
+  const invitation = await findValidInvitation(token)
+  if (!invitation) {
+    return (
+      <SiteFrame narrow showSignIn={false}>
+        <Notice title={t('web.join.invalid.title')} tone="warning">
+          <p>{t('web.join.invalid.body')}</p>
+        </Notice>
+      </SiteFrame>
+    )
+  }
+  const { participant, conference } = invitation
+  return (
+    <SiteFrame narrow showSignIn={false}>
+      <section className="card join" aria-labelledby="join-conference">
+        <p className="join__eyebrow">
+          {t('web.join.eyebrow')}
+        </p>
+        <h1 id="join-conference" className="join__conference">
+          {conference.title}
+        </h1>
+        <p className="join__invited">{t('web.join.invitedAs', { name: participant.display_name, role: t(`common.role.${participant.role}`) })}</p>
+        <form method="post" action="/api/join">
+          <input type="hidden" name="token" value={token} />
+          <button type="submit" className="button button--big" data-testid="join-button">
+            {t('web.join.button')}
+          </button>
+        </form>
+        <p className="join__note">{t('web.join.note')}</p>
+      </section>
+    </SiteFrame>
+  )
+}
+
+async function findValidInvitation(token: string) {
+  if (!INVITE_TOKEN_PATTERN.test(token)) return null
+  const db = await getDb()
+  const participant = await findParticipantByToken(db, token)
+  if (!participant || participant.revoked_at) return null
+  const conference = await findConference(db, participant.conference_id)
+  return conference ? { participant, conference } : null
+}

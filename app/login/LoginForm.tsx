@@ -1,0 +1,85 @@
+'use client'
+
+import { signIn } from 'next-auth/react'
+import { useState, type FormEvent } from 'react'
+import type { MessageKey } from '@/lib/i18n'
+import { useT } from '../_i18n/I18nProvider'
+
+/**
+ * Email and password through next-auth's credentials provider (which checks its own CSRF
+ * token), and the organisation's sign-in button when OIDC is configured.
+ */
+export function LoginForm({ callbackUrl, initialError, oidc }: { callbackUrl: string; initialError: MessageKey | null; oidc: { id: string; name: string } | null }) {
+  const t = useT()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<MessageKey | null>(initialError)
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    setBusy(true)
+    setError(null)
+    try {
+      const result = await signIn('credentials', {
+        redirect: false,
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+        callbackUrl,
+      })
+      if (result?.ok && !result.error) {
+        // A full navigation, so every server component sees the new session cookie.
+        window.location.assign(callbackUrl)
+        return
+      }
+      setError(result?.error === 'CredentialsSignin' ? 'web.login.error.credentials' : 'common.errorGeneric')
+    } catch {
+      setError('web.apiError.network')
+    }
+    setBusy(false)
+  }
+
+  return (
+    <div className="stack">
+      <form className="form" onSubmit={submit} aria-label={t('web.login.title')} data-testid="login-form">
+        <div className="field">
+          <label className="field__label" htmlFor="login-email">
+            {t('web.login.email')}
+          </label>
+          <input id="login-email" name="email" type="email" className="input" autoComplete="username" required maxLength={254} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="login-password">
+            {t('web.login.password')}
+          </label>
+          <input id="login-password" name="password" type="password" className="input" autoComplete="current-password" required maxLength={1024} />
+        </div>
+        {error && (
+          <p className="form-error" role="alert">
+            {t(error)}
+          </p>
+        )}
+        <div>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t('web.login.busy') : t('web.login.submit')}
+          </button>
+        </div>
+      </form>
+      {oidc && (
+        <>
+          <p className="divider">{t('web.login.or')}</p>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true)
+              void signIn(oidc.id, { callbackUrl })
+            }}
+          >
+            {t('web.login.oidc', { name: oidc.name })}
+          </button>
+        </>
+      )}
+    </div>
+  )
+}

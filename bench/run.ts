@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: runs every benchmark (or the ones named: `npm run bench -- fanout`), prints
+ * each one's details as it goes and, at the end, one summary line per benchmark in the order
+ * below. Summary lines are `<name> key=value ...` so CI and people can compare runs.
+ */
+import { fanout } from './fanout'
+import type { Benchmark } from './lib/benchmark'
+
+/** In print order; the fan-out summary is the last line of a full run. */
+const BENCHMARKS: Benchmark[] = [fanout]
+
+// A benchmark that hangs must not hang CI.
+const OVERALL_TIMEOUT_MS = 110_000
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2)
+  const selected = wanted.length > 0 ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS
+  if (selected.length === 0) throw new Error(`unknown benchmark; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`)
+  const watchdog = setTimeout(() => {
+    console.error(`benchmarks did not finish within ${OVERALL_TIMEOUT_MS / 1000} s`)
+    process.exit(1)
+  }, OVERALL_TIMEOUT_MS)
+  watchdog.unref()
+  const summaries: string[] = []
+  for (const benchmark of selected) {
+    const started = performance.now()
+    summaries.push(await benchmark.run((line) => console.log(line)))
+    console.log(`${benchmark.name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  }
+  for (const line of summaries) console.log(line)
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,253 @@
+import { io, type Socket } from 'socket.io-client'
+import { Device } from '../conference/model'
+import {
+  AckResult,
+  ClosingMessage,
+  MEETING_PATH,
+  MEETING_PROTOCOL_VERSION,
+  MeetingError,
+  MeetingRefusal,
+  RosterMessage,
+  WelcomeMessage,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../protocol/meeting'
+import { CloseCode } from '../protocol/close-codes'
+import { createChannel, type Unsubscribe } from './channel'
+
+/**
+ * The browser's (and the tests') side of the meeting plane: one socket.io connection to a
+ * conference, with every server message parsed by the protocol's zod schemas before anyone
+ * sees it. Framework-free: a React hook wraps it, and so can anything else.
+ *
+ * ```ts
+ * const meeting = connectMeeting({ conferenceId, device: 'phone', getToken: fetchTicket })
+ * const stop = meeting.onRoster((roster) => render(roster.entries))
+ * meeting.onStatus((s) => s.state === 'refused' && showSignInAgain(s.code))
+ * // later
+ * stop(); meeting.close()
+ * ```
+ *
+ * Reconnection: socket.io retries lost connections with backoff; every attempt asks
+ * `getToken` again (tickets are short-lived). A refusal is final for 4403 (revoked, other
+ * conference); for 4401 one more attempt is made with a fresh token before giving up, since
+ * an expired ticket is the usual cause. The server closing us with `closing` 4403 is final too.
+ */
+
+export interface MeetingClientOptions {
+  /** Server base URL, e.g. `http://127.0.0.1:3000`. Default: the page's own origin. */
+  url?: string
+  /** A ticket or invitation token; called again before every (re)connect. */
+  getToken: () => string | Promise<string>
+  conferenceId: string
+  device: Device
+  /**
+   * Default `['websocket']`: the board's sync needs WebSockets anyway, so long-polling would
+   * only add a second path, and a websocket-only client needs no sticky sessions when Kring
+   * runs as several instances.
+   */
+  transports?: ('websocket' | 'polling')[]
+}
+
+export type MeetingStatus =
+  /** Opening the connection, or retrying after it was lost. */
+  | { state: 'connecting' }
+  | { state: 'connected' }
+  /** Lost or closed; `willRetry` says whether the client tries again by itself. */
+  | { state: 'disconnected'; reason: string; willRetry: boolean }
+  /** The server refused us for good (4401 unknown/expired credential, 4403 not allowed). No more retries. */
+  | { state: 'refused'; code: number; reason: string }
+
+export interface MeetingClient {
+  /** Who the server says we are. Replays the latest welcome to a new subscriber. */
+  onWelcome(cb: (welcome: WelcomeMessage) => void): Unsubscribe
+  /** The conference's roster, on every change. Replays the latest roster to a new subscriber. */
+  onRoster(cb: (roster: RosterMessage) => void): Unsubscribe
+  /** The server is about to disconnect us, with a close code (4403 revoked, 1001 shutting down). */
+  onClosing(cb: (closing: ClosingMessage) => void): Unsubscribe
+  /** Connection state. Replays the current state to a new subscriber. */
+  onStatus(cb: (status: MeetingStatus) => void): Unsubscribe
+  /** A request was refused by the server, or the server sent something unreadable. */
+  onError(cb: (error: MeetingError) => void): Unsubscribe
+  /**
+   * Tell the server (and so everyone's roster) which layout we are in. While disconnected the
+   * device is sent with the next handshake and this resolves `{ ok: true }` at once.
+   */
+  setDevice(device: Device): Promise<AckResult>
+  /** Disconnect for good (status becomes `disconnected`/`closed` unless it was `refused`). */
+  close(): void
+}
+
+type TimedEmitter = {
+  emit(event: keyof ClientToServerEvents, payload: unknown, ack: (err: Error | null, result?: unknown) => void): void
+}
+
+const ACK_TIMEOUT_MS = 10_000
+const RETRY_DELAY_MS = 1_000
+const RETRY_DELAY_MAX_MS = 15_000
+
+export function connectMeeting(options: MeetingClientOptions): MeetingClient {
+  let device = Device.parse(options.device)
+  const welcome = createChannel<WelcomeMessage>({ replay: true })
+  const roster = createChannel<RosterMessage>({ replay: true })
+  const status = createChannel<MeetingStatus>({ replay: true })
+  const closing = createChannel<ClosingMessage>({ replay: false })
+  const errors = createChannel<MeetingError>({ replay: false })
+
+  let closedByUs = false
+  let retriedAfter401 = false
+  let lastClosing: ClosingMessage | null = null
+  let retryTimer: ReturnType<typeof setTimeout> | null = null
+  let retryAttempt = 0
+
+  const setStatus = (next: MeetingStatus) => {
+    const current = status.latest()
+    if (current && JSON.stringify(current) === JSON.stringify(next)) return
+    status.emit(next)
+  }
+
+  const socketOptions = {
+    path: MEETING_PATH,
+    transports: options.transports ?? ['websocket'],
+    // One Manager per client: two meetings (or two test clients) must not share a connection.
+    forceNew: true,
+    reconnectionDelay: RETRY_DELAY_MS,
+    reconnectionDelayMax: RETRY_DELAY_MAX_MS,
+    auth: (cb: (data: object) => void) => {
+      const handshake = { conferenceId: options.conferenceId, device, protocol: MEETING_PROTOCOL_VERSION }
+      Promise.resolve()
+        .then(options.getToken)
+        .then(
+          (token) => cb({ ...handshake, token }),
+          // No token to offer: the server answers 4401, which the refusal rules handle.
+          () => cb(handshake),
+        )
+    },
+  }
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = options.url
+    ? io(options.url, socketOptions)
+    : io(socketOptions)
+
+  const protocolError = (what: string) => errors.emit({ code: 'server_error', message: `unreadable ${what} from server` })
+
+  /** Reconnect later ourselves (socket.io does not after a server-side disconnect or refusal). */
+  const scheduleRetry = () => {
+    if (closedByUs || retryTimer) return
+    const delay = Math.min(RETRY_DELAY_MAX_MS, RETRY_DELAY_MS * 2 ** retryAttempt++)
+    retryTimer = setTimeout(() => {
+      retryTimer = null
+      if (closedByUs) return
+      setStatus({ state: 'connecting' })
+      socket.connect()
+    }, delay)
+  }
+
+  /** The server said no (handshake refusal or `closing`): decide whether to try again. */
+  const handleRefusal = (code: number, reason: string) => {
+    if (code === CloseCode.Forbidden || (code === CloseCode.Unauthenticated && retriedAfter401)) {
+      setStatus({ state: 'refused', code, reason })
+      return
+    }
+    if (code === CloseCode.Unauthenticated) {
+      retriedAfter401 = true
+      setStatus({ state: 'connecting' })
+      socket.connect()
+      return
+    }
+    setStatus({ state: 'disconnected', reason, willRetry: true })
+    scheduleRetry()
+  }
+
+  socket.on('connect', () => {
+    retriedAfter401 = false
+    retryAttempt = 0
+    lastClosing = null
+    setStatus({ state: 'connected' })
+  })
+
+  socket.on('connect_error', (err: Error & { data?: unknown }) => {
+    if (closedByUs) return
+    if (socket.active) {
+      // Network trouble or the server is down: socket.io retries by itself.
+      setStatus({ state: 'disconnected', reason: 'unreachable', willRetry: true })
+      return
+    }
+    const refusal = MeetingRefusal.safeParse(err.data)
+    if (refusal.success) handleRefusal(refusal.data.code, refusal.data.reason)
+    else handleRefusal(CloseCode.ServerError, 'connection refused')
+  })
+
+  socket.on('disconnect', (reason) => {
+    if (closedByUs) return
+    if (socket.active) {
+      setStatus({ state: 'disconnected', reason, willRetry: true })
+      return
+    }
+    // The server disconnected us; `closing` (sent just before) says why.
+    const why = lastClosing ?? { code: CloseCode.GoingAway, reason }
+    handleRefusal(why.code, why.reason)
+  })
+
+  socket.io.on('reconnect_attempt', () => {
+    if (!closedByUs) setStatus({ state: 'connecting' })
+  })
+
+  socket.on('welcome', (raw: unknown) => {
+    const parsed = WelcomeMessage.safeParse(raw)
+    if (parsed.success) welcome.emit(parsed.data)
+    else protocolError('welcome')
+  })
+  socket.on('roster', (raw: unknown) => {
+    const parsed = RosterMessage.safeParse(raw)
+    if (parsed.success) roster.emit(parsed.data)
+    else protocolError('roster')
+  })
+  socket.on('closing', (raw: unknown) => {
+    const parsed = ClosingMessage.safeParse(raw)
+    if (!parsed.success) return protocolError('closing')
+    lastClosing = parsed.data
+    closing.emit(parsed.data)
+  })
+  socket.on('error', (raw: unknown) => {
+    const parsed = MeetingError.safeParse(raw)
+    errors.emit(parsed.success ? parsed.data : { code: 'server_error', message: 'unreadable error from server' })
+  })
+
+  setStatus({ state: 'connecting' })
+
+  return {
+    onWelcome: welcome.subscribe,
+    onRoster: roster.subscribe,
+    onClosing: closing.subscribe,
+    onStatus: status.subscribe,
+    onError: errors.subscribe,
+
+    setDevice(next) {
+      const parsed = Device.safeParse(next)
+      if (!parsed.success) {
+        return Promise.resolve({ ok: false, error: { code: 'bad_request', message: 'device: not phone or desktop' } })
+      }
+      device = parsed.data
+      if (!socket.connected) return Promise.resolve({ ok: true })
+      return new Promise<AckResult>((resolve) => {
+        // socket.io's types cannot decorate an optional ack with the timeout error; spell it out.
+        const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as TimedEmitter
+        timed.emit('device:set', { device }, (err, result) => {
+          if (err) return resolve({ ok: false, error: { code: 'server_error', message: 'no answer from server' } })
+          const ack = AckResult.safeParse(result)
+          resolve(ack.success ? ack.data : { ok: false, error: { code: 'server_error', message: 'unreadable answer from server' } })
+        })
+      })
+    },
+
+    close() {
+      if (closedByUs) return
+      closedByUs = true
+      if (retryTimer) clearTimeout(retryTimer)
+      retryTimer = null
+      socket.disconnect()
+      // A refusal stays the last word: it says more than "closed".
+      if (status.latest()?.state !== 'refused') setStatus({ state: 'disconnected', reason: 'closed', willRetry: false })
+    },
+  }
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { INVITE_TOKEN_PATTERN } from '../auth/tokens'
+import { locales } from '../i18n/locales'
+import {
+  ConferenceId,
+  ConferenceKind,
+  ConferencePhase,
+  ConferenceTitle,
+  DisplayName,
+  InvitableRole,
+  ParticipantRole,
+} from '../conference/model'
+
+/**
+ * Requests and responses of every route handler under app/api (next-auth's own routes aside).
+ * Requests are strict objects: an unknown field is a mistake, not something to ignore.
+ * The browser code and the tests use the same schemas as the handlers.
+ */
+
+export const ParticipantId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a participant id')
+export const InviteToken = z.string().regex(INVITE_TOKEN_PATTERN, 'not an invitation token')
+
+/** A path inside Kring to return to: starts with one slash, never `//host` or `/\host`. */
+export const SafeReturnPath = z
+  .string()
+  .max(512)
+  .regex(/^\/(?![/\\])[^\s]*$/, 'not a local path')
+
+// ---- shapes shared by responses -------------------------------------------------------
+
+export const ConferenceSummary = z.object({
+  id: ConferenceId,
+  title: z.string(),
+  kind: ConferenceKind,
+  phase: ConferencePhase,
+  createdAt: z.string(),
+})
+export type ConferenceSummary = z.infer<typeof ConferenceSummary>
+
+export const InvitationStatus = z.enum(['active', 'revoked'])
+export type InvitationStatus = z.infer<typeof InvitationStatus>
+
+export const ParticipantSummary = z.object({
+  id: ParticipantId,
+  displayName: z.string(),
+  role: ParticipantRole,
+  status: InvitationStatus,
+  createdAt: z.string(),
+})
+export type ParticipantSummary = z.infer<typeof ParticipantSummary>
+
+// ---- POST /api/conferences ------------------------------------------------------------
+
+export const CreateConferenceRequest = z.strictObject({ title: ConferenceTitle, kind: ConferenceKind })
+export type CreateConferenceRequest = z.infer<typeof CreateConferenceRequest>
+export const CreateConferenceResponse = z.object({ conference: ConferenceSummary })
+export type CreateConferenceResponse = z.infer<typeof CreateConferenceResponse>
+
+// ---- POST /api/conferences/[id]/invitations --------------------------------------------
+// ---- POST /api/conferences/[id]/invitations/[participantId]/reissue (a new link) --------
+
+export const InviteRequest = z.strictObject({ displayName: DisplayName, role: InvitableRole })
+export type InviteRequest = z.infer<typeof InviteRequest>
+/** The raw token and the link are in this response only; the database keeps a hash. */
+export const InviteResponse = z.object({
+  participant: ParticipantSummary,
+  joinUrl: z.url(),
+  token: InviteToken,
+})
+export type InviteResponse = z.infer<typeof InviteResponse>
+
+// ---- DELETE /api/conferences/[id]/invitations/[participantId] ---------------------------
+
+export const RevokeResponse = z.object({ participant: ParticipantSummary })
+export type RevokeResponse = z.infer<typeof RevokeResponse>
+
+// ---- POST /api/conferences/[id]/ticket ------------------------------------------------
+
+export const TicketResponse = z.object({ ticket: z.string().min(1), expiresAt: z.iso.datetime() })
+export type TicketResponse = z.infer<typeof TicketResponse>
+
+// ---- POST /api/join (HTML form) ------------------------------------------------------
+
+export const JoinForm = z.strictObject({ token: InviteToken })
+export type JoinForm = z.infer<typeof JoinForm>
+
+// ---- POST /api/locale (HTML form or JSON) ----------------------------------------------
+
+export const LocaleRequest = z.strictObject({
+  locale: z.enum(locales),
+  returnTo: SafeReturnPath.optional(),
+})
+export type LocaleRequest = z.infer<typeof LocaleRequest>
+export const LocaleResponse = z.object({ locale: z.enum(locales) })
+
+// ---- path parameters ------------------------------------------------------------------
+
+export const ConferenceParams = z.object({ id: ConferenceId })
+export const ParticipantParams = z.object({ id: ConferenceId, participantId: ParticipantId })

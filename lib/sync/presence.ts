@@ -1,0 +1,177 @@
+import {
+  createUserId,
+  getDefaultUserPresence,
+  InstancePresenceRecordType,
+  UserRecordType,
+  type TLInstancePresence,
+  type TLStore,
+} from '@tldraw/tlschema'
+import type { Awareness } from 'y-protocols/awareness'
+import { z } from 'zod'
+import { jsonEqual } from './json-equal'
+import { participantColor } from './participant-color'
+import { systemClock, throttlePerSecond, type ThrottleClock } from './throttle'
+
+/** At most this many presence updates per second leave a client (issue 2: ≤ 15 Hz). */
+export const MAX_PRESENCE_UPDATES_PER_SECOND = 15
+
+/**
+ * A client's awareness state on the board (y-protocols awareness, relayed by the sync server):
+ * `user` says who it is, `presence` carries tldraw's presence fields (cursor, selection, camera,
+ * page…) or null. Other clients treat it as untrusted input: parsed, trimmed to the fields
+ * tldraw knows, and validated before it is shown.
+ */
+export const AwarenessState = z.object({
+  user: z.object({
+    id: z.string().min(1).max(64),
+    name: z.string().trim().min(1).max(80),
+  }),
+  presence: z.record(z.string(), z.unknown()).nullable().optional(),
+})
+export type AwarenessState = z.infer<typeof AwarenessState>
+
+export interface PresenceUser {
+  participantId: string
+  name: string
+}
+
+export interface PresenceOptions {
+  user: PresenceUser
+  maxUpdatesPerSecond?: number
+  /** Time source for the throttle and for "last active"; tests pass a controllable one. */
+  clock?: ThrottleClock
+}
+
+export interface PresenceBinding {
+  dispose(): void
+}
+
+// The presence fields a peer may send; the rest (id, type, meta, name, colour) is set here.
+const PEER_FIELDS = [
+  'lastActivityTimestamp',
+  'camera',
+  'selectedShapeIds',
+  'currentPageId',
+  'brush',
+  'scribbles',
+  'screenBounds',
+  'followingUserId',
+  'cursor',
+  'chatMessage',
+] as const
+
+/** The presence record id of a peer (its awareness client id). */
+export function presenceIdFor(clientId: number): TLInstancePresence['id'] {
+  return InstancePresenceRecordType.createId(`awareness-${clientId}`)
+}
+
+/**
+ * Build the tldraw presence record for a peer's awareness state, or null when it has none (or an
+ * unreadable one). The name comes from the peer, the colour from its participant id, and "last
+ * active" is when we received it: device clocks differ, and tldraw hides collaborators whose
+ * activity looks old.
+ */
+export function presenceRecordFromAwareness(clientId: number, state: unknown, receivedAt: number): TLInstancePresence | null {
+  const parsed = AwarenessState.safeParse(state)
+  if (!parsed.success || !parsed.data.presence) return null
+  const { user, presence } = parsed.data
+  const fields: Record<string, unknown> = {}
+  for (const key of PEER_FIELDS) if (Object.hasOwn(presence, key)) fields[key] = presence[key]
+  if (typeof fields.currentPageId !== 'string') return null
+  return InstancePresenceRecordType.create({
+    ...(fields as Partial<TLInstancePresence>),
+    id: presenceIdFor(clientId),
+    currentPageId: fields.currentPageId as TLInstancePresence['currentPageId'],
+    userId: createUserId(user.id),
+    userName: user.name,
+    color: participantColor(user.id),
+    lastActivityTimestamp: receivedAt,
+    meta: {},
+  })
+}
+
+/**
+ * Presence both ways between a tldraw store and Yjs awareness:
+ * - local: whenever the store's session state changes (pointer, selection, camera, page), this
+ *   client's presence is written to its awareness state, throttled to `maxUpdatesPerSecond`;
+ * - remote: every peer's awareness state becomes an `instance_presence` record in the store
+ *   (through `mergeRemoteChanges`, so it never reaches the document), removed when the peer
+ *   leaves or its state is cleared. A state tldraw refuses is not shown.
+ */
+export function bindPresence(store: TLStore, awareness: Awareness, options: PresenceOptions): PresenceBinding {
+  const clock = options.clock ?? systemClock
+  const { participantId, name } = options.user
+  const tlUser = UserRecordType.create({
+    id: createUserId(participantId),
+    name,
+    color: participantColor(participantId),
+  })
+  const shown = new Set<TLInstancePresence['id']>()
+  let lastSent: unknown = undefined
+  let disposed = false
+
+  awareness.setLocalStateField('user', { id: participantId, name } satisfies AwarenessState['user'])
+
+  const publish = throttlePerSecond(
+    () => {
+      if (disposed) return
+      const presence = getDefaultUserPresence(store, tlUser)
+      if (!presence || jsonEqual(presence, lastSent)) return
+      lastSent = presence
+      awareness.setLocalStateField('presence', presence)
+    },
+    options.maxUpdatesPerSecond ?? MAX_PRESENCE_UPDATES_PER_SECOND,
+    clock,
+  )
+  const stopListening = store.listen(() => publish(), { scope: 'session' })
+  publish()
+
+  const applyPeers = (clientIds: number[]) => {
+    const states = awareness.getStates()
+    const puts: TLInstancePresence[] = []
+    const removes: TLInstancePresence['id'][] = []
+    for (const clientId of clientIds) {
+      if (clientId === awareness.clientID) continue
+      const record = presenceRecordFromAwareness(clientId, states.get(clientId), clock.now())
+      if (record) puts.push(record)
+      else if (shown.has(presenceIdFor(clientId))) removes.push(presenceIdFor(clientId))
+    }
+    if (puts.length === 0 && removes.length === 0) return
+    store.mergeRemoteChanges(() => {
+      if (removes.length > 0) store.remove(removes)
+      for (const id of removes) shown.delete(id)
+      for (const record of puts) {
+        try {
+          store.put([record])
+          shown.add(record.id)
+        } catch {
+          // Not a presence tldraw can draw (another version, or a broken client): not shown.
+          // Cursors are not edits, so there is nothing to report to the user.
+          if (shown.has(record.id)) store.remove([record.id])
+          shown.delete(record.id)
+        }
+      }
+    })
+  }
+
+  const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    if (disposed) return
+    applyPeers([...added, ...updated, ...removed])
+  }
+  awareness.on('change', onChange)
+  applyPeers([...awareness.getStates().keys()])
+
+  return {
+    dispose() {
+      if (disposed) return
+      disposed = true
+      publish.cancel()
+      stopListening()
+      awareness.off('change', onChange)
+      awareness.setLocalStateField('presence', null)
+      const ids = [...shown].filter((id) => store.has(id))
+      shown.clear()
+      if (ids.length > 0) store.mergeRemoteChanges(() => store.remove(ids))
+    },
+  }
+}

@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { PASSWORD_MIN_LENGTH } from '../../lib/auth/password'
+import { ConferenceId, ConferenceKind, ConferenceTitle, DisplayName, InvitableRole, UserRole } from '../../lib/conference/model'
+import { ParticipantId } from '../../lib/protocol/api'
+
+/** A mistake in how the CLI was called: printed with the usage hint, exit code 64 (EX_USAGE). */
+export class CliUsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'CliUsageError'
+  }
+}
+
+const Email = z.string().trim().toLowerCase().max(254).pipe(z.email())
+
+/** Each command's options, validated with the same schemas as the web app's API. */
+export const commandSchemas = {
+  'create-user': z.strictObject({
+    email: Email,
+    name: DisplayName,
+    role: UserRole.default('facilitator'),
+    password: z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(1024),
+  }),
+  'create-conference': z.strictObject({
+    title: ConferenceTitle,
+    kind: ConferenceKind.default('familiegroepsplan'),
+    'facilitator-email': Email,
+  }),
+  invite: z.strictObject({ conference: ConferenceId, name: DisplayName, role: InvitableRole }),
+  revoke: z.strictObject({ conference: ConferenceId, participant: ParticipantId }),
+  'list-conferences': z.strictObject({}),
+  'list-participants': z.strictObject({ conference: ConferenceId }),
+} as const
+
+export type CommandName = keyof typeof commandSchemas
+export type CliCommand = { [K in CommandName]: { command: K; options: z.output<(typeof commandSchemas)[K]> } }[CommandName]
+export type ParsedCli = CliCommand | { command: 'help' }
+
+const optionSpec = {
+  help: { type: 'boolean', short: 'h' },
+  email: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  password: { type: 'string' },
+  title: { type: 'string' },
+  kind: { type: 'string' },
+  'facilitator-email': { type: 'string' },
+  conference: { type: 'string' },
+  participant: { type: 'string' },
+} as const
+
+function isCommandName(value: string | undefined): value is CommandName {
+  return value !== undefined && Object.hasOwn(commandSchemas, value)
+}
+
+/**
+ * `kring <command> --option value …` → a validated command. The password may come from
+ * KRING_PASSWORD instead of `--password`, which keeps it out of shell history and `ps`.
+ */
+export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = {}): ParsedCli {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: optionSpec, allowPositionals: true, strict: true })
+  } catch (err) {
+    throw new CliUsageError(err instanceof Error ? err.message : String(err))
+  }
+  const { values, positionals } = parsed
+  const [command, ...rest] = positionals
+  if (values.help || command === undefined || command === 'help') return { command: 'help' }
+  if (!isCommandName(command)) throw new CliUsageError(`unknown command "${command}"`)
+  if (rest.length > 0) throw new CliUsageError(`unexpected argument "${rest[0]}"`)
+
+  const { help: _help, ...options } = values
+  const input: Record<string, unknown> = { ...options }
+  if (command === 'create-user' && input.password === undefined && env.KRING_PASSWORD) input.password = env.KRING_PASSWORD
+
+  const result = commandSchemas[command].safeParse(input)
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = issue.path.join('.')
+      if (issue.code === 'unrecognized_keys') return `--${issue.keys.join(', --')} is not an option of ${command}`
+      if (key === 'password' && input.password === undefined) return '--password (or KRING_PASSWORD) is required'
+      return `--${key}: ${input[key] === undefined ? 'is required' : issue.message}`
+    })
+    throw new CliUsageError(problems.join('; '))
+  }
+  return { command, options: result.data } as CliCommand
+}
+
+export const HELP = `Kring admin CLI: prints JSON on stdout; errors as JSON on stderr with a non-zero exit code.
+
+Usage: npm run kring -- <command> [options]
+
+Commands:
+  create-user        --email <e> --name <n> [--role facilitator|professional] [--password <p>]
+                     (role defaults to facilitator; prefer KRING_PASSWORD=<p> over --password,
+                      which would end up in your shell history; at least ${PASSWORD_MIN_LENGTH} characters)
+  create-conference  --title <t> --facilitator-email <e>
+                     [--kind familiegroepsplan|veiligheidsplan|netwerkkaart|evaluatie]
+  invite             --conference <id> --name <n> --role family|child|network|professional
+                     (prints participantId, joinUrl and token; the token is shown only now)
+  revoke             --conference <id> --participant <id>
+                     (a running server closes the person's connections within REVOCATION_POLL_MS)
+  list-conferences
+  list-participants  --conference <id>
+
+Configuration comes from the same environment as the server (DATA_DIR or DATABASE_URL,
+PUBLIC_URL or PORT for the links). AUTH_SECRET is not needed: the CLI signs nothing.
+
+Exit codes: 0 ok, 1 failed (e.g. not found), 64 usage error, 78 configuration error.`

@@ -1,0 +1,77 @@
+import { hashPassword } from '../../lib/auth/password'
+import type { KringConfig } from '../../lib/config/env'
+import { inviteToConference, revokeInvitation } from '../../lib/conference/invitations'
+import { startConference } from '../../lib/conference/start-conference'
+import { toConferenceSummary, toParticipantSummary } from '../../lib/conference/summaries'
+import type { Db } from '../../lib/db/connect'
+import { listAllConferences } from '../../lib/db/repositories/conference-admin'
+import { findConference } from '../../lib/db/repositories/conferences'
+import { listParticipants } from '../../lib/db/repositories/participants'
+import { createUser, findUserByEmail } from '../../lib/db/repositories/users'
+import { ApiError } from '../../lib/protocol/api-error'
+import type { CliCommand } from './args'
+
+/** The audit log's actor for everything done from a shell. */
+const CLI_ACTOR = 'cli'
+
+/** Run one admin command and return what to print. Uses the same use-cases as the web app. */
+export async function runCommand(db: Db, config: KringConfig, cli: CliCommand): Promise<unknown> {
+  switch (cli.command) {
+    case 'create-user': {
+      const { email, name, role, password } = cli.options
+      if (await findUserByEmail(db, email)) throw new ApiError('bad_request', `a user with email ${email} already exists`)
+      const user = await createUser(db, { email, name, role, passwordHash: await hashPassword(password) })
+      return { user: { id: user.id, email: user.email, name: user.name, role: user.role } }
+    }
+    case 'create-conference': {
+      const { title, kind } = cli.options
+      const user = await findUserByEmail(db, cli.options['facilitator-email'])
+      if (!user) throw new ApiError('not_found', `no user with email ${cli.options['facilitator-email']}; create one with create-user`)
+      if (user.role !== 'facilitator') throw new ApiError('forbidden', `${user.email} is a ${user.role}, not a facilitator`)
+      const conference = await startConference(db, { title, kind, user, actor: CLI_ACTOR })
+      return {
+        conference: toConferenceSummary(conference),
+        manageUrl: `${config.publicUrl}/conferences/${conference.id}`,
+        boardUrl: `${config.publicUrl}/board/${conference.id}`,
+      }
+    }
+    case 'invite': {
+      const { conference: conferenceId, name, role } = cli.options
+      await requireConference(db, conferenceId)
+      const invited = await inviteToConference(db, { conferenceId, displayName: name, role, actor: CLI_ACTOR, publicUrl: config.publicUrl })
+      return {
+        participantId: invited.participant.id,
+        conferenceId,
+        displayName: invited.participant.displayName,
+        role: invited.participant.role,
+        joinUrl: invited.joinUrl,
+        token: invited.token,
+      }
+    }
+    case 'revoke': {
+      const { conference: conferenceId, participant: participantId } = cli.options
+      await requireConference(db, conferenceId)
+      return { participant: await revokeInvitation(db, { conferenceId, participantId, actor: CLI_ACTOR }) }
+    }
+    case 'list-conferences': {
+      const conferences = await listAllConferences(db)
+      return {
+        conferences: conferences.map((c) => ({
+          ...toConferenceSummary(c),
+          facilitatorEmail: c.facilitator_email,
+          activeParticipants: c.active_participants,
+          retainUntil: c.retain_until,
+        })),
+      }
+    }
+    case 'list-participants': {
+      await requireConference(db, cli.options.conference)
+      const participants = await listParticipants(db, cli.options.conference)
+      return { participants: participants.map(toParticipantSummary) }
+    }
+  }
+}
+
+async function requireConference(db: Db, conferenceId: string): Promise<void> {
+  if (!(await findConference(db, conferenceId))) throw new ApiError('not_found', `no conference ${conferenceId}`)
+}

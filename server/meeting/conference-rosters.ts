@@ -1,0 +1,116 @@
+import type { Device } from '../../lib/conference/model'
+import type { Db } from '../../lib/db/connect'
+import { findConference } from '../../lib/db/repositories/conferences'
+import { listParticipants } from '../../lib/db/repositories/participants'
+import type { Logger } from '../../lib/log/logger'
+import { coalesce } from './coalesce'
+import { ConferenceRoster } from './roster'
+import { conferenceRoom, type MeetingIo } from './types'
+
+interface Loaded {
+  roster: ConferenceRoster
+  reload: () => Promise<void>
+}
+
+export interface ConferenceRostersDeps {
+  db: Db
+  logger: Logger
+  io: MeetingIo
+  /**
+   * Called after a reload finds live sockets of people who are no longer members (revoked
+   * between their handshake and now, or by another process): they must be closed.
+   */
+  onNonMembers: (conferenceId: string, participantIds: string[]) => void
+}
+
+/**
+ * The rosters of the conferences that have someone connected in this process. A roster is
+ * loaded from the database when its first socket arrives, reloaded on every join, invitation
+ * and revocation (so people invited from the CLI show up too), kept in memory between, and
+ * dropped when its last socket leaves. Every change is broadcast to the conference's room.
+ */
+export class ConferenceRosters {
+  private readonly loaded = new Map<string, Loaded>()
+
+  constructor(private readonly deps: ConferenceRostersDeps) {}
+
+  /** A socket joined: track it and reload + broadcast. `first` = participant came online. */
+  connect(socketId: string, conferenceId: string, participantId: string, device: Device): { first: boolean } {
+    const entry = this.loaded.get(conferenceId) ?? this.load(conferenceId)
+    const result = entry.roster.addConnection(socketId, participantId, device)
+    void entry.reload()
+    return result
+  }
+
+  /** A socket left: broadcast what is known. `last` = participant went offline. */
+  disconnect(socketId: string, conferenceId: string): { participantId: string; last: boolean } | undefined {
+    const entry = this.loaded.get(conferenceId)
+    const result = entry?.roster.removeConnection(socketId)
+    if (!entry || !result) return undefined
+    if (entry.roster.connectionCount() === 0) {
+      this.loaded.delete(conferenceId)
+    } else {
+      this.broadcast(entry)
+    }
+    return result
+  }
+
+  setDevice(socketId: string, conferenceId: string, device: Device): void {
+    const entry = this.loaded.get(conferenceId)
+    if (entry?.roster.setDevice(socketId, device)) this.broadcast(entry)
+  }
+
+  /** Re-read members from the database and broadcast, if this conference is loaded here. */
+  refresh(conferenceId: string): Promise<void> {
+    return this.loaded.get(conferenceId)?.reload() ?? Promise.resolve()
+  }
+
+  /** Loaded conferences where this participant is a member or has a live socket. */
+  rostersWith(participantId: string): ConferenceRoster[] {
+    return [...this.loaded.values()]
+      .map((e) => e.roster)
+      .filter((r) => r.isMember(participantId) || r.socketsOf(participantId).length > 0)
+  }
+
+  private load(conferenceId: string): Loaded {
+    const roster = new ConferenceRoster(conferenceId)
+    const entry: Loaded = {
+      roster,
+      reload: coalesce(async () => {
+        try {
+          await this.reload(entry)
+        } catch (err) {
+          // Keep the last known roster; the next join or invitation tries again.
+          this.deps.logger.warn({ err, conferenceId }, 'roster reload failed')
+        }
+      }),
+    }
+    this.loaded.set(conferenceId, entry)
+    return entry
+  }
+
+  private async reload(entry: Loaded): Promise<void> {
+    const { conferenceId } = entry.roster
+    const [conference, participants] = await Promise.all([
+      findConference(this.deps.db, conferenceId),
+      listParticipants(this.deps.db, conferenceId),
+    ])
+    // Dropped while we were reading (everyone left): nothing to show, nobody to tell.
+    if (this.loaded.get(conferenceId) !== entry) return
+    const members = conference
+      ? participants
+          .filter((p) => p.revoked_at === null)
+          .map((p) => ({ participantId: p.id, displayName: p.display_name, role: p.role }))
+      : []
+    entry.roster.setMembers(conference?.phase ?? 'voorbereiding', members)
+    const outsiders = entry.roster.connectedNonMembers()
+    if (outsiders.length > 0) this.deps.onNonMembers(conferenceId, outsiders)
+    // Closing outsiders may have emptied the conference.
+    if (this.loaded.get(conferenceId) === entry) this.broadcast(entry)
+  }
+
+  private broadcast(entry: Loaded): void {
+    if (!entry.roster.isLoaded()) return
+    this.deps.io.to(conferenceRoom(entry.roster.conferenceId)).emit('roster', entry.roster.snapshot())
+  }
+}

@@ -1,0 +1,124 @@
+import * as Y from 'yjs'
+import type { Db } from '../../lib/db/connect'
+import { compactBoard, loadBoard, type UpdateAppender } from '../../lib/db/repositories/yjs-log'
+import type { Logger } from '../../lib/log/logger'
+
+/**
+ * A board's storage while its room is loaded: append-before-apply and compaction.
+ *
+ * The invariant that makes `kill -9` safe: an update is committed to the log before it is
+ * applied to the room's document, and only the document relays (Y.Doc 'update' event) and
+ * answers sync requests. So whatever any client has received is in the database.
+ *
+ * Compaction folds the log into a snapshot of the document up to the last applied update id.
+ * It only snapshots while no append is between "stored" and "applied", so the snapshot holds
+ * every update up to that id and deleting those log rows loses nothing.
+ */
+export class BoardStorage {
+  private inFlight = 0
+  private lastAppliedId: number
+  /** Updates in the log not yet folded into the snapshot. */
+  private sinceCompaction: number
+  private compactAt: number
+  private compacting: Promise<void> | null = null
+  private compactionWanted = false
+
+  private constructor(
+    private readonly db: Db,
+    private readonly append: UpdateAppender,
+    readonly conferenceId: string,
+    private readonly doc: Y.Doc,
+    private readonly compactAfterUpdates: number,
+    private readonly logger: Logger,
+    lastUpdateId: number,
+    logLength: number,
+  ) {
+    this.lastAppliedId = lastUpdateId
+    this.sinceCompaction = logLength
+    this.compactAt = compactAfterUpdates
+  }
+
+  /**
+   * Load a board from its snapshot and log into a fresh Y.Doc. An update that Yjs cannot apply
+   * (it should never have been stored) is skipped and counted, so one bad row cannot lock a
+   * family out of its board.
+   */
+  static async load(
+    { db, append, compactAfterUpdates, logger }: { db: Db; append: UpdateAppender; compactAfterUpdates: number; logger: Logger },
+    conferenceId: string,
+  ): Promise<{ doc: Y.Doc; storage: BoardStorage }> {
+    const board = await loadBoard(db, conferenceId)
+    const doc = new Y.Doc()
+    let skipped = 0
+    for (const update of board.snapshot ? [board.snapshot, ...board.updates] : board.updates) {
+      try {
+        Y.applyUpdate(doc, update)
+      } catch {
+        skipped++
+      }
+    }
+    if (skipped > 0) logger.error({ conferenceId, skipped }, 'stored updates could not be applied and were skipped')
+    logger.debug({ conferenceId, logLength: board.updates.length, snapshot: board.snapshot !== null }, 'board loaded')
+    const storage = new BoardStorage(db, append, conferenceId, doc, compactAfterUpdates, logger, board.lastUpdateId, board.updates.length)
+    if (storage.sinceCompaction >= compactAfterUpdates) storage.requestCompaction()
+    return { doc, storage }
+  }
+
+  /**
+   * Store an update, then (synchronously, right after the commit) apply it. Throws if storing
+   * failed; `apply` has then not run. If `apply` throws the update is stored but the error
+   * is passed on to the caller.
+   */
+  async commit(update: Uint8Array, apply: () => void): Promise<void> {
+    this.inFlight++
+    let id: number
+    try {
+      id = await this.append(this.conferenceId, update)
+    } catch (err) {
+      this.inFlight--
+      throw err
+    }
+    try {
+      apply()
+    } finally {
+      this.inFlight--
+      if (id > this.lastAppliedId) this.lastAppliedId = id
+      this.sinceCompaction++
+      if (this.sinceCompaction >= this.compactAt) this.compactionWanted = true
+      if (this.compactionWanted && this.inFlight === 0) this.requestCompaction()
+    }
+  }
+
+  /** Wait for a running compaction, then fold whatever is left of the log (room unload). */
+  async flush(): Promise<void> {
+    if (this.compacting) await this.compacting
+    if (this.sinceCompaction > 0) await this.compactNow()
+  }
+
+  private requestCompaction(): void {
+    this.compactionWanted = true
+    if (this.compacting || this.inFlight > 0) return
+    this.compactionWanted = false
+    this.compacting = this.compactNow().finally(() => {
+      this.compacting = null
+      if (this.compactionWanted && this.inFlight === 0) this.requestCompaction()
+    })
+  }
+
+  private async compactNow(): Promise<void> {
+    // Snapshot and bookkeeping are taken in one synchronous step: nothing is half-applied here.
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    const upTo = this.lastAppliedId
+    const folded = this.sinceCompaction
+    try {
+      await compactBoard(this.db, this.conferenceId, snapshot, upTo)
+      this.sinceCompaction -= folded
+      this.compactAt = this.compactAfterUpdates
+      this.logger.debug({ conferenceId: this.conferenceId, folded, bytes: snapshot.length }, 'board compacted')
+    } catch (err) {
+      // The log is intact (one transaction); try again after another batch of updates.
+      this.compactAt = this.sinceCompaction + this.compactAfterUpdates
+      this.logger.warn({ err, conferenceId: this.conferenceId }, 'compaction failed')
+    }
+  }
+}

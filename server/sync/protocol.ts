@@ -1,0 +1,160 @@
+/**
+ * The y-websocket wire protocol, as the stock `WebsocketProvider` speaks it: every websocket
+ * message is one varUint message type followed by its payload.
+ *
+ *   0 sync       step 1 (state vector) | step 2 (update) | update      (y-protocols/sync)
+ *   1 awareness  an awareness update                                    (y-protocols/awareness)
+ *   2 auth       server → client only: permission denied + reason       (y-protocols/auth)
+ *   3 query awareness (no payload): "send me every awareness state"
+ *
+ * Decoding is strict because every byte comes from the network: lengths are checked against
+ * the message, trailing bytes are refused, and a document update is fully decoded by Yjs
+ * before anything else sees it, so a corrupt update never reaches the room or the database.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as authProtocol from 'y-protocols/auth'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const
+
+/** A message from a client, decoded and validated. */
+export type ClientMessage =
+  | { kind: 'sync-step1'; stateVector: Uint8Array }
+  /** Step 2 and plain updates are both document writes and take the same path. */
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
+  | { kind: 'query-awareness' }
+
+export interface AwarenessEntry {
+  clientId: number
+  /** False when the entry removes the client's state (`null`). */
+  present: boolean
+}
+
+/** The message could not be decoded; the connection that sent it is closed with 4400. */
+export class ProtocolError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ProtocolError'
+  }
+}
+
+export function decodeClientMessage(data: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(data)
+    const message = decodeBody(decoder)
+    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the message')
+    return message
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err
+    // lib0 and Yjs throw plain Errors/RangeErrors on truncated or malformed input.
+    throw new ProtocolError('undecodable message')
+  }
+}
+
+function decodeBody(decoder: decoding.Decoder): ClientMessage {
+  const type = decoding.readVarUint(decoder)
+  switch (type) {
+    case MessageType.Sync:
+      return decodeSync(decoder)
+    case MessageType.Awareness: {
+      const update = readBoundedVarUint8Array(decoder)
+      return { kind: 'awareness', update, entries: readAwarenessEntries(update) }
+    }
+    case MessageType.QueryAwareness:
+      return { kind: 'query-awareness' }
+    default:
+      throw new ProtocolError(`unknown message type ${type}`)
+  }
+}
+
+function decodeSync(decoder: decoding.Decoder): ClientMessage {
+  const step = decoding.readVarUint(decoder)
+  const payload = readBoundedVarUint8Array(decoder)
+  switch (step) {
+    case syncProtocol.messageYjsSyncStep1:
+      Y.decodeStateVector(payload)
+      return { kind: 'sync-step1', stateVector: payload }
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate:
+      // Decodes every struct and the delete set; throws on anything malformed.
+      Y.decodeUpdate(payload)
+      return { kind: 'update', update: payload }
+    default:
+      throw new ProtocolError(`unknown sync message ${step}`)
+  }
+}
+
+/**
+ * A length-prefixed payload, checked against the message here as well: a ws message can be a
+ * view on a larger pooled buffer, and older lib0 releases read past a view's end unchecked.
+ */
+function readBoundedVarUint8Array(decoder: decoding.Decoder): Uint8Array {
+  const length = decoding.readVarUint(decoder)
+  if (length > decoder.arr.length - decoder.pos) throw new ProtocolError('length beyond the end of the message')
+  return decoding.readUint8Array(decoder, length)
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Parse an awareness update the way y-protocols will, to validate it and learn its client ids. */
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  if (count > update.length) throw new ProtocolError('awareness entry count beyond the message')
+  const entries: AwarenessEntry[] = []
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    decoding.readVarUint(decoder) // clock
+    const stateLength = decoding.readVarUint(decoder)
+    if (stateLength > decoder.arr.length - decoder.pos) throw new ProtocolError('awareness state beyond the message')
+    const state: unknown = JSON.parse(utf8.decode(decoding.readUint8Array(decoder, stateLength)))
+    entries.push({ clientId, present: state !== null })
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update')
+  return entries
+}
+
+/** A structurally empty update (no structs, no deletions), as step 2 often is. Nothing to store. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Sync)
+  syncProtocol.writeSyncStep1(encoder, doc)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Sync)
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Sync)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Awareness)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
+  return encoding.toUint8Array(encoder)
+}
+
+/** The stock provider logs this as "Permission denied"; how a refused write is reported. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Auth)
+  authProtocol.writePermissionDenied(encoder, reason)
+  return encoding.toUint8Array(encoder)
+}

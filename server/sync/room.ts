@@ -1,0 +1,154 @@
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { Logger } from '../../lib/log/logger'
+import { CloseCode } from '../../lib/protocol/close-codes'
+import type { SyncConnection } from './connection'
+import type { BoardStorage } from './persistence'
+import {
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  isEmptyUpdate,
+  type AwarenessEntry,
+  type ClientMessage,
+} from './protocol'
+import type { WritePolicy } from './write-policy'
+
+/**
+ * One board in memory: its Y.Doc, its awareness and the connections that have joined it.
+ * The room does not know about websockets or HTTP; it talks to connections through
+ * `send`/`close` and to the database through its BoardStorage.
+ */
+export class Room {
+  private readonly connections = new Set<SyncConnection>()
+  /** Which connection introduced each awareness client id (its states go when it leaves). */
+  private readonly awarenessOwner = new Map<number, SyncConnection>()
+
+  constructor(
+    readonly conferenceId: string,
+    readonly doc: Y.Doc,
+    readonly awareness: Awareness,
+    private readonly storage: BoardStorage,
+    private readonly writePolicy: WritePolicy,
+    private readonly logger: Logger,
+  ) {
+    // The server holds no awareness state of its own.
+    awareness.setLocalState(null)
+    // Relay every change to the document to everyone but the connection it came from. Only
+    // applied (hence already stored) updates get here: see BoardStorage.commit.
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.broadcast(encodeUpdate(update), origin)
+    })
+    awareness.on('update', ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
+      this.broadcast(encodeAwareness(awareness, [...added, ...updated, ...removed]), origin)
+    })
+  }
+
+  static create(conferenceId: string, doc: Y.Doc, storage: BoardStorage, writePolicy: WritePolicy, logger: Logger): Room {
+    return new Room(conferenceId, doc, new Awareness(doc), storage, writePolicy, logger)
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  /** Start syncing a connection: sync step 1 and everyone's current awareness. */
+  join(connection: SyncConnection): void {
+    this.connections.add(connection)
+    connection.send(encodeSyncStep1(this.doc))
+    const clientIds = [...this.awareness.getStates().keys()]
+    if (clientIds.length > 0) connection.send(encodeAwareness(this.awareness, clientIds))
+  }
+
+  /** Stop relaying to a connection and remove the awareness states it set. */
+  leave(connection: SyncConnection): void {
+    if (!this.connections.delete(connection)) return
+    const owned = [...connection.awarenessIds].filter((id) => this.awarenessOwner.get(id) === connection)
+    for (const id of owned) this.awarenessOwner.delete(id)
+    connection.awarenessIds.clear()
+    if (owned.length > 0) removeAwarenessStates(this.awareness, owned, null)
+  }
+
+  /** Handle one decoded message. Called from the connection's queue, so strictly in order. */
+  async receive(connection: SyncConnection, message: ClientMessage): Promise<void> {
+    switch (message.kind) {
+      case 'update':
+        return this.write(connection, message.update)
+      case 'sync-step1':
+        connection.send(encodeSyncStep2(this.doc, message.stateVector))
+        return
+      case 'awareness':
+        this.applyAwareness(connection, message.update, message.entries)
+        return
+      case 'query-awareness':
+        connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+        return
+    }
+  }
+
+  /** Fold the log into a snapshot and free the document (the room has no connections left). */
+  async unload(): Promise<void> {
+    try {
+      await this.storage.flush()
+    } finally {
+      this.awareness.destroy()
+      this.doc.destroy()
+    }
+  }
+
+  /** A document write: decide, store, then apply (which relays it). */
+  private async write(connection: SyncConnection, update: Uint8Array): Promise<void> {
+    const decision = this.writePolicy(connection)
+    if (!decision.allowed) {
+      // Reported, not dropped: the client learns its edit was refused and keeps it locally.
+      connection.send(encodePermissionDenied(decision.reason))
+      this.logger.info({ conferenceId: this.conferenceId, participantId: connection.participantId, connectionId: connection.id }, 'write refused')
+      return
+    }
+    if (isEmptyUpdate(update)) return
+    try {
+      await this.storage.commit(update, () => Y.applyUpdate(this.doc, update, connection))
+    } catch (err) {
+      // Storage failed (not applied, not relayed; the client still holds the edit and resends it
+      // after reconnecting), or Yjs refused an update that decoded fine (kept out of the room).
+      this.logger.error({ err, conferenceId: this.conferenceId, connectionId: connection.id }, 'update not applied')
+      connection.close(CloseCode.ServerError, 'edit could not be stored')
+    }
+  }
+
+  private applyAwareness(connection: SyncConnection, update: Uint8Array, entries: AwarenessEntry[]): void {
+    if (!connection.isOpen) return
+    // A client may clear only states it introduced, not someone else's cursor. (Stock providers
+    // echo the states they receive, so a removal echoed this way is simply not applied twice.)
+    for (const entry of entries) {
+      const owner = this.awarenessOwner.get(entry.clientId)
+      if (!entry.present && owner !== undefined && owner !== connection) return
+    }
+    // The first connection to introduce a client id owns it; echoes from others do not count.
+    for (const entry of entries) {
+      const owner = this.awarenessOwner.get(entry.clientId)
+      if (entry.present && owner === undefined) {
+        this.awarenessOwner.set(entry.clientId, connection)
+        connection.awarenessIds.add(entry.clientId)
+      } else if (!entry.present && owner === connection) {
+        this.awarenessOwner.delete(entry.clientId)
+        connection.awarenessIds.delete(entry.clientId)
+      }
+    }
+    applyAwarenessUpdate(this.awareness, update, connection)
+  }
+
+  private broadcast(message: Uint8Array, except: unknown): void {
+    for (const connection of this.connections) {
+      if (connection !== except) connection.send(message)
+    }
+  }
+}
+
+interface AwarenessChanges {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}

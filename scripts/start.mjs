@@ -33,8 +33,8 @@ if (major < 22 || (major === 22 && minor < 12)) {
 const lockFile = join(root, 'package-lock.json')
 const installedMarker = join(root, 'node_modules', '.package-lock.json')
 if (!existsSync(installedMarker) || statSync(installedMarker).mtimeMs < statSync(lockFile).mtimeMs) {
-  console.log('Kring: installing dependencies (npm ci)…')
-  run('npm', ['ci', '--no-audit', '--no-fund'])
+  console.log('Kring: installing dependencies (npm install)…')
+  run('npm', ['install', '--no-audit', '--no-fund'])
 }
 
 // 3. A secret for sessions and tickets. In a real deployment it comes from the environment;

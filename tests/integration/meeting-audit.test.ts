@@ -1,28 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { seedMeeting, startTestServer, waitFor, type TestServer } from '../helpers/test-server'
-import { joinMeeting, waitConnected, waitForEntry, type RecordedMeeting } from './meeting-support'
+import { describe, expect, it } from 'vitest'
+import { waitFor } from '../helpers/test-server'
+import { waitConnected, waitForEntry, useMeetingFixture } from './meeting-support'
 
 describe('meeting plane: joins and leaves in the audit log', () => {
-  let ts: TestServer
-  let seed: Awaited<ReturnType<typeof seedMeeting>>
-  const open: RecordedMeeting[] = []
-  const join = (...args: Parameters<typeof joinMeeting>) => {
-    const meeting = joinMeeting(...args)
-    open.push(meeting)
-    return meeting
-  }
-
-  beforeEach(async () => {
-    ts = await startTestServer()
-    seed = await seedMeeting(ts.db)
-  })
-  afterEach(async () => {
-    for (const m of open.splice(0)) m.client.close()
-    await ts.stop()
-  })
+  // A fresh server per test (REVOCATION_POLL_MS=200) with a seeded meeting.
+  const fixture = useMeetingFixture()
+  const join = fixture.join
 
   const presence = () =>
-    ts.db
+    fixture.ts.db
       .selectFrom('audit_log')
       .select(['conference_id', 'actor', 'action', 'detail'])
       .where('action', 'in', ['participant.joined', 'participant.left'])
@@ -30,18 +16,18 @@ describe('meeting plane: joins and leaves in the audit log', () => {
       .execute()
 
   it('records one join and one leave per participant, with ids only', async () => {
-    const conferenceId = seed.conference.id
-    const mother = join(ts, { conferenceId, token: seed.mother.token })
+    const conferenceId = fixture.seed.conference.id
+    const mother = join(fixture.ts, { conferenceId, token: fixture.seed.mother.token })
     await waitConnected(mother)
     // A second tab of the same person is not a second arrival.
-    const motherPhone = join(ts, { conferenceId, token: seed.mother.token, device: 'phone' })
+    const motherPhone = join(fixture.ts, { conferenceId, token: fixture.seed.mother.token, device: 'phone' })
     await waitConnected(motherPhone)
-    const aunt = join(ts, { conferenceId, token: seed.aunt.token })
-    await waitForEntry(mother, seed.aunt.participant.id, { online: true })
+    const aunt = join(fixture.ts, { conferenceId, token: fixture.seed.aunt.token })
+    await waitForEntry(mother, fixture.seed.aunt.participant.id, { online: true })
 
     aunt.client.close()
     motherPhone.client.close()
-    await waitForEntry(mother, seed.aunt.participant.id, { online: false })
+    await waitForEntry(mother, fixture.seed.aunt.participant.id, { online: false })
     await waitFor(async () => (await presence()).length === 3, { message: 'two joins and one leave' })
 
     mother.client.close()
@@ -49,22 +35,22 @@ describe('meeting plane: joins and leaves in the audit log', () => {
 
     const rows = await presence()
     expect(rows).toEqual([
-      { conference_id: conferenceId, actor: seed.mother.participant.id, action: 'participant.joined', detail: null },
-      { conference_id: conferenceId, actor: seed.aunt.participant.id, action: 'participant.joined', detail: null },
-      { conference_id: conferenceId, actor: seed.aunt.participant.id, action: 'participant.left', detail: null },
-      { conference_id: conferenceId, actor: seed.mother.participant.id, action: 'participant.left', detail: null },
+      { conference_id: conferenceId, actor: fixture.seed.mother.participant.id, action: 'participant.joined', detail: null },
+      { conference_id: conferenceId, actor: fixture.seed.aunt.participant.id, action: 'participant.joined', detail: null },
+      { conference_id: conferenceId, actor: fixture.seed.aunt.participant.id, action: 'participant.left', detail: null },
+      { conference_id: conferenceId, actor: fixture.seed.mother.participant.id, action: 'participant.left', detail: null },
     ])
     const text = JSON.stringify(rows)
-    for (const personal of ['Mama Sanne', 'Tante Amira', seed.mother.token, seed.aunt.token]) expect(text).not.toContain(personal)
+    for (const personal of ['Mama Sanne', 'Tante Amira', fixture.seed.mother.token, fixture.seed.aunt.token]) expect(text).not.toContain(personal)
   })
 
   it('records the leave of everyone still connected when the server shuts down', async () => {
-    const mother = join(ts, { conferenceId: seed.conference.id, token: seed.mother.token })
+    const mother = join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.mother.token })
     await waitConnected(mother)
     // Closing the meeting plane waits for its audit writes, so the database may close right after.
-    await ts.server.meeting.close()
-    const rows = await ts.db.selectFrom('audit_log').select(['actor', 'action']).where('action', '=', 'participant.left').execute()
-    expect(rows).toEqual([{ actor: seed.mother.participant.id, action: 'participant.left' }])
+    await fixture.ts.server.meeting.close()
+    const rows = await fixture.ts.db.selectFrom('audit_log').select(['actor', 'action']).where('action', '=', 'participant.left').execute()
+    expect(rows).toEqual([{ actor: fixture.seed.mother.participant.id, action: 'participant.left' }])
     await waitFor(() => mother.closings.length === 1, { message: 'the client was told' })
     expect(mother.closings).toEqual([{ code: 1001, reason: 'server shutting down' }])
   })

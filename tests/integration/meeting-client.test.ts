@@ -1,31 +1,17 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createTicket } from '../../lib/auth/tickets'
-import { seedMeeting, startTestServer, TEST_SECRET, waitFor, type TestServer } from '../helpers/test-server'
-import { joinMeeting, waitConnected, waitForEntry, type RecordedMeeting } from './meeting-support'
+import { TEST_SECRET, waitFor } from '../helpers/test-server'
+import { waitConnected, waitForEntry, useMeetingFixture } from './meeting-support'
 
 describe('meeting client wrapper (lib/meeting) against a real server', () => {
-  let ts: TestServer
-  let seed: Awaited<ReturnType<typeof seedMeeting>>
-  const open: RecordedMeeting[] = []
-  const join = (...args: Parameters<typeof joinMeeting>) => {
-    const meeting = joinMeeting(...args)
-    open.push(meeting)
-    return meeting
-  }
-
-  beforeEach(async () => {
-    ts = await startTestServer()
-    seed = await seedMeeting(ts.db)
-  })
-  afterEach(async () => {
-    for (const m of open.splice(0)) m.client.close()
-    await ts.stop()
-  })
+  // A fresh server per test (REVOCATION_POLL_MS=200) with a seeded meeting.
+  const fixture = useMeetingFixture()
+  const join = fixture.join
 
   it('goes connecting → connected and replays welcome, roster and status to late subscribers', async () => {
-    const mother = join(ts, { conferenceId: seed.conference.id, token: seed.mother.token })
+    const mother = join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.mother.token })
     await waitConnected(mother)
     expect(mother.statuses).toEqual([{ state: 'connecting' }, { state: 'connected' }])
 
@@ -35,29 +21,29 @@ describe('meeting client wrapper (lib/meeting) against a real server', () => {
       mother.client.onRoster((r) => late.push(`roster:${r.entries.length}`)),
       mother.client.onStatus((s) => late.push(`status:${s.state}`)),
     ]
-    expect(late).toEqual([`welcome:${seed.mother.participant.id}`, 'roster:4', 'status:connected'])
+    expect(late).toEqual([`welcome:${fixture.seed.mother.participant.id}`, 'roster:4', 'status:connected'])
 
     // Unsubscribed listeners hear nothing more.
     for (const stop of stops) stop()
-    join(ts, { conferenceId: seed.conference.id, token: seed.aunt.token })
-    await waitForEntry(mother, seed.aunt.participant.id, { online: true })
+    join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.aunt.token })
+    await waitForEntry(mother, fixture.seed.aunt.participant.id, { online: true })
     expect(late).toHaveLength(3)
   })
 
   it('signs in with a fresh ticket on every reconnect after the server let it go', async () => {
     let issued = 0
-    const mother = join(ts, {
-      conferenceId: seed.conference.id,
+    const mother = join(fixture.ts, {
+      conferenceId: fixture.seed.conference.id,
       token: () => {
         issued++
-        return createTicket(TEST_SECRET, seed.mother.participant.id, seed.conference.id, 60)
+        return createTicket(TEST_SECRET, fixture.seed.mother.participant.id, fixture.seed.conference.id, 60)
       },
     })
     await waitConnected(mother)
     expect(issued).toBe(1)
 
     // A server-side close with a non-final code (as on shutdown): the client comes back by itself.
-    ts.server.meeting.disconnectParticipant(seed.mother.participant.id, 1001, 'going away')
+    fixture.ts.server.meeting.disconnectParticipant(fixture.seed.mother.participant.id, 1001, 'going away')
     await waitFor(() => mother.statuses.some((s) => s.state === 'disconnected'), { message: 'disconnected' })
     await waitFor(() => mother.status()?.state === 'connected', { message: 'reconnected' })
     expect(mother.closings).toEqual([{ code: 1001, reason: 'going away' }])
@@ -65,63 +51,63 @@ describe('meeting client wrapper (lib/meeting) against a real server', () => {
   })
 
   it('comes back on its own after the connection drops', async () => {
-    const mother = join(ts, { conferenceId: seed.conference.id, token: seed.mother.token })
+    const mother = join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.mother.token })
     await waitConnected(mother)
     // Catch the TCP socket of the next /socket.io upgrade: the aunt's.
     const tcp: Duplex[] = []
     const onUpgrade = (req: IncomingMessage, socket: Duplex) => {
       if (req.url?.startsWith('/socket.io/')) tcp.push(socket)
     }
-    ts.server.http.on('upgrade', onUpgrade)
-    const aunt = join(ts, { conferenceId: seed.conference.id, token: seed.aunt.token, device: 'phone' })
+    fixture.ts.server.http.on('upgrade', onUpgrade)
+    const aunt = join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.aunt.token, device: 'phone' })
     await waitConnected(aunt)
-    ts.server.http.off('upgrade', onUpgrade)
-    await waitForEntry(mother, seed.aunt.participant.id, { online: true })
+    fixture.ts.server.http.off('upgrade', onUpgrade)
+    await waitForEntry(mother, fixture.seed.aunt.participant.id, { online: true })
     expect(tcp).toHaveLength(1)
 
     // Cut it, as a flaky mobile network would.
     tcp[0]!.destroy()
     await waitFor(() => aunt.statuses.some((s) => s.state === 'disconnected'), { message: 'the aunt lost her connection' })
     await waitFor(() => aunt.status()?.state === 'connected', { message: 'the aunt is back' })
-    await waitForEntry(mother, seed.aunt.participant.id, { online: true, device: 'phone' })
+    await waitForEntry(mother, fixture.seed.aunt.participant.id, { online: true, device: 'phone' })
     expect(aunt.tokenRequests()).toBe(2)
   })
 
   it('sends the current device with a reconnect', async () => {
-    const mother = join(ts, { conferenceId: seed.conference.id, token: seed.mother.token })
-    const aunt = join(ts, { conferenceId: seed.conference.id, token: seed.aunt.token, device: 'desktop' })
-    await waitForEntry(mother, seed.aunt.participant.id, { online: true, device: 'desktop' })
+    const mother = join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.mother.token })
+    const aunt = join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.aunt.token, device: 'desktop' })
+    await waitForEntry(mother, fixture.seed.aunt.participant.id, { online: true, device: 'desktop' })
     await aunt.client.setDevice('phone')
-    ts.server.meeting.disconnectParticipant(seed.aunt.participant.id, 1001, 'going away')
+    fixture.ts.server.meeting.disconnectParticipant(fixture.seed.aunt.participant.id, 1001, 'going away')
     await waitFor(() => aunt.tokenRequests() === 2 && aunt.status()?.state === 'connected', { message: 'the aunt is back' })
-    await waitForEntry(mother, seed.aunt.participant.id, { online: true, device: 'phone' })
+    await waitForEntry(mother, fixture.seed.aunt.participant.id, { online: true, device: 'phone' })
   })
 
   it('close() is final: no more reconnects, others see them leave', async () => {
-    const mother = join(ts, { conferenceId: seed.conference.id, token: seed.mother.token })
-    const aunt = join(ts, { conferenceId: seed.conference.id, token: seed.aunt.token })
-    await waitForEntry(mother, seed.aunt.participant.id, { online: true })
+    const mother = join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.mother.token })
+    const aunt = join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.aunt.token })
+    await waitForEntry(mother, fixture.seed.aunt.participant.id, { online: true })
     aunt.client.close()
     aunt.client.close()
-    await waitForEntry(mother, seed.aunt.participant.id, { online: false })
+    await waitForEntry(mother, fixture.seed.aunt.participant.id, { online: false })
     expect(aunt.status()).toEqual({ state: 'disconnected', reason: 'closed', willRetry: false })
     expect(aunt.statuses.filter((s) => s.state === 'disconnected')).toHaveLength(1)
     await expect(aunt.client.setDevice('phone')).resolves.toEqual({ ok: true })
   })
 
   it('also works over long-polling when asked to', async () => {
-    const mother = join(ts, { conferenceId: seed.conference.id, token: seed.mother.token })
-    const aunt = join(ts, { conferenceId: seed.conference.id, token: seed.aunt.token, device: 'phone', transports: ['polling'] })
+    const mother = join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.mother.token })
+    const aunt = join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.aunt.token, device: 'phone', transports: ['polling'] })
     await waitConnected(aunt)
-    await waitForEntry(mother, seed.aunt.participant.id, { online: true, device: 'phone' })
+    await waitForEntry(mother, fixture.seed.aunt.participant.id, { online: true, device: 'phone' })
     await expect(aunt.client.setDevice('desktop')).resolves.toEqual({ ok: true })
-    await waitForEntry(mother, seed.aunt.participant.id, { online: true, device: 'desktop' })
+    await waitForEntry(mother, fixture.seed.aunt.participant.id, { online: true, device: 'desktop' })
   })
 
   it('tells the client why when the server shuts down', async () => {
-    const mother = join(ts, { conferenceId: seed.conference.id, token: seed.mother.token })
+    const mother = join(fixture.ts, { conferenceId: fixture.seed.conference.id, token: fixture.seed.mother.token })
     await waitConnected(mother)
-    await ts.server.meeting.close()
+    await fixture.ts.server.meeting.close()
     await waitFor(() => mother.closings.length === 1, { message: 'closing received' })
     expect(mother.closings[0]).toEqual({ code: 1001, reason: 'server shutting down' })
     await waitFor(() => mother.status()?.state !== 'connected', { message: 'no longer connected' })

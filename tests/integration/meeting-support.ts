@@ -3,7 +3,8 @@ import type { Device } from '../../lib/conference/model'
 import { connectMeeting, type MeetingClient, type MeetingClientOptions, type MeetingStatus } from '../../lib/meeting/meeting-client'
 import type { ClosingMessage, MeetingError, RosterEntry, RosterMessage, WelcomeMessage } from '../../lib/protocol/meeting'
 import { MEETING_PATH } from '../../lib/protocol/meeting'
-import { waitFor, type TestServer } from '../helpers/test-server'
+import { afterEach, beforeEach } from 'vitest'
+import { seedMeeting, startTestServer, waitFor, type TestServer } from '../helpers/test-server'
 
 /**
  * Shared by the meeting-*.test.ts files: a real client wrapper (lib/meeting) that records
@@ -103,4 +104,43 @@ export function handshakeOutcome(socket: Socket): Promise<{ connected: true } | 
     socket.once('connect', () => resolve({ connected: true }))
     socket.once('connect_error', (err: Error & { data?: unknown }) => resolve({ connected: false, message: err.message, data: err.data }))
   })
+}
+
+/**
+ * The setup every meeting-*.test.ts shares: a fresh real server and seeded meeting per test,
+ * clients opened through `join` closed afterwards. `restart(env)` swaps in a server with other
+ * settings (e.g. a slow revocation poll) for one test.
+ */
+export function useMeetingFixture() {
+  let server: TestServer | undefined
+  let seeded: Awaited<ReturnType<typeof seedMeeting>> | undefined
+  const open: RecordedMeeting[] = []
+  const start = async (env?: Record<string, string>) => {
+    server = await startTestServer(env)
+    seeded = await seedMeeting(server.db)
+  }
+  beforeEach(() => start())
+  afterEach(async () => {
+    for (const m of open.splice(0)) m.client.close()
+    await server?.stop()
+  })
+  return {
+    get ts(): TestServer {
+      if (!server) throw new Error('meeting fixture used outside a test')
+      return server
+    },
+    get seed(): Awaited<ReturnType<typeof seedMeeting>> {
+      if (!seeded) throw new Error('meeting fixture used outside a test')
+      return seeded
+    },
+    join(...args: Parameters<typeof joinMeeting>): RecordedMeeting {
+      const meeting = joinMeeting(...args)
+      open.push(meeting)
+      return meeting
+    },
+    async restart(env: Record<string, string>): Promise<void> {
+      await server?.stop()
+      await start(env)
+    },
+  }
 }

@@ -13,9 +13,15 @@ export function hashInviteToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex')
 }
 
-/** Random identifiers for rows that appear in URLs: unguessable, URL-safe. */
+/**
+ * Random identifiers for rows that appear in URLs and CLI arguments: unguessable, URL-safe, and
+ * never starting with '-', which a command line would read as an option (`--participant -x…`).
+ */
 export function createId(): string {
-  return randomBytes(16).toString('base64url')
+  for (;;) {
+    const id = randomBytes(16).toString('base64url')
+    if (!id.startsWith('-')) return id
+  }
 }
 
 /** Invitation tokens are 43 base64url characters; anything else is refused before a lookup. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { hashPassword, verifyPassword } from '../../lib/auth/password'
 import { createTicket, verifyTicket } from '../../lib/auth/tickets'
-import { createInviteToken, hashInviteToken, INVITE_TOKEN_PATTERN } from '../../lib/auth/tokens'
+import { createId, createInviteToken, hashInviteToken, INVITE_TOKEN_PATTERN } from '../../lib/auth/tokens'
 
 const secret = 'x'.repeat(40)
 
@@ -13,6 +13,12 @@ describe('invitation tokens', () => {
     expect(a).toMatch(INVITE_TOKEN_PATTERN)
     expect(hashInviteToken(a)).toMatch(/^[0-9a-f]{64}$/)
     expect(hashInviteToken(a)).not.toContain(a)
+  })
+})
+
+describe('row ids', () => {
+  it('never start with a dash, so they can be passed to the CLI as option values', () => {
+    for (let i = 0; i < 2000; i++) expect(createId()).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/)
   })
 })
 

@@ -1,14 +1,21 @@
 import board from './board'
 import common from './common'
+import exports from './exports'
+import items from './items'
+import plan from './plan'
 import web from './web'
 
 /**
  * Dutch copy, grouped by area. Each area is its own file so features can add copy
  * without touching each other's files. Dutch is the reference: other locales mirror its keys.
- * common: shared words; web: pages, sign-in, conferences, invitations; board: the live board.
+ * common: shared words; web: pages, sign-in, conferences, invitations; board: the live board;
+ * items: the typed board items and templates; plan: plan view, checks, agreeing; exports: exports.
  */
 export const nl = {
   common,
   web,
   board,
+  items,
+  plan,
+  exports,
 }

@@ -1,0 +1,7 @@
+import type { Messages } from '../types'
+
+const exports: Messages<'exports'> = {
+  'title': 'Export',
+}
+
+export default exports

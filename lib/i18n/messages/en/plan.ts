@@ -1,0 +1,7 @@
+import type { Messages } from '../types'
+
+const plan: Messages<'plan'> = {
+  'title': 'Plan',
+}
+
+export default plan

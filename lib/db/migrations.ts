@@ -72,6 +72,30 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_log_conference').on('audit_log').columns(['conference_id', 'id']).execute()
     },
   },
+  '2026-11-23-002-plan-versions': {
+    async up(db: Kysely<unknown>) {
+      // An evaluatie conference reviews the agreements of an earlier conference.
+      await db.schema
+        .alterTable('conferences')
+        .addColumn('reviews_conference_id', 'text', (c) => c.references('conferences.id').onDelete('set null'))
+        .execute()
+
+      // Agreed plans, frozen: never updated, only added to (a later agreement is a new version).
+      await db.schema
+        .createTable('plan_versions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('plan_json', 'text', (c) => c.notNull())
+        .addColumn('board_state', 'blob', (c) => c.notNull())
+        .addColumn('board_svg', 'text', (c) => c.notNull())
+        .addColumn('agreed_by_json', 'text', (c) => c.notNull())
+        .addColumn('frozen_by', 'text', (c) => c.notNull())
+        .addColumn('frozen_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('plan_versions_conference_version', ['conference_id', 'version'])
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -24,6 +24,8 @@ export interface ConferencesTable {
   created_at: string
   /** After this date the conference and its board are deleted (GDPR storage limitation). */
   retain_until: string
+  /** For an evaluatie: the conference whose agreements it reviews. */
+  reviews_conference_id: string | null
 }
 
 export interface ParticipantsTable {
@@ -65,6 +67,24 @@ export interface AuditLogTable {
   at: string
 }
 
+export interface PlanVersionsTable {
+  id: string
+  conference_id: string
+  /** 1, 2, 3… per conference. */
+  version: number
+  /** The Plan (lib/plan/schema.ts) as agreed, JSON. */
+  plan_json: string
+  /** The board as agreed: a Yjs update of the whole document, to render images (also redacted) from. */
+  board_state: Uint8Array
+  /** The board image as agreed (SVG), unredacted. */
+  board_svg: string
+  /** Who agreed and when (lib/plan/version.ts AgreedBy[]), JSON. */
+  agreed_by_json: string
+  /** Participant id of the facilitator who proposed the version. */
+  frozen_by: string
+  frozen_at: string
+}
+
 export interface Database {
   users: UsersTable
   conferences: ConferencesTable
@@ -72,6 +92,7 @@ export interface Database {
   yjs_updates: YjsUpdatesTable
   yjs_snapshots: YjsSnapshotsTable
   audit_log: AuditLogTable
+  plan_versions: PlanVersionsTable
 }
 
 export type User = Selectable<UsersTable>

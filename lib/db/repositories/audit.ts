@@ -1,7 +1,16 @@
 import type { Db } from '../connect'
 
 /** Audit actions. Details carry ids and states, never names or board content. */
-export type AuditAction = 'conference.created' | 'participant.invited' | 'participant.revoked' | 'participant.joined' | 'participant.left'
+export type AuditAction =
+  | 'conference.created'
+  | 'participant.invited'
+  | 'participant.revoked'
+  | 'participant.joined'
+  | 'participant.left'
+  | 'plan.proposed'
+  | 'plan.agreed'
+  | 'plan.frozen'
+  | 'plan.exported'
 
 export async function recordAudit(
   db: Db,

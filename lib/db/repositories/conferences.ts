@@ -12,7 +12,7 @@ export const DEFAULT_RETENTION_DAYS = 365
  */
 export async function createConference(
   db: Db,
-  input: { title: string; kind: ConferenceKind; createdBy: { id: string; name: string } },
+  input: { title: string; kind: ConferenceKind; createdBy: { id: string; name: string }; reviewsConferenceId?: string | null },
 ): Promise<{ conference: Conference; facilitator: Participant }> {
   const now = new Date()
   const conference: Conference = {
@@ -23,6 +23,7 @@ export async function createConference(
     created_by: input.createdBy.id,
     created_at: now.toISOString(),
     retain_until: new Date(now.getTime() + DEFAULT_RETENTION_DAYS * 86_400_000).toISOString(),
+    reviews_conference_id: input.reviewsConferenceId ?? null,
   }
   const facilitator: Participant = {
     id: createId(),

@@ -4,6 +4,7 @@ import common from './common'
 import exports from './exports'
 import items from './items'
 import plan from './plan'
+import versions from './versions'
 import web from './web'
 
 export const en: AllMessages = {
@@ -13,4 +14,5 @@ export const en: AllMessages = {
   items,
   plan,
   exports,
+  versions,
 }

@@ -3,13 +3,15 @@ import common from './common'
 import exports from './exports'
 import items from './items'
 import plan from './plan'
+import versions from './versions'
 import web from './web'
 
 /**
  * Dutch copy, grouped by area. Each area is its own file so features can add copy
  * without touching each other's files. Dutch is the reference: other locales mirror its keys.
  * common: shared words; web: pages, sign-in, conferences, invitations; board: the live board;
- * items: the typed board items and templates; plan: plan view, checks, agreeing; exports: exports.
+ * items: the typed board items and templates; plan: plan view and checks;
+ * exports: exported documents; versions: agreeing, frozen versions and the export screen.
  */
 export const nl = {
   common,
@@ -18,4 +20,5 @@ export const nl = {
   items,
   plan,
   exports,
+  versions,
 }

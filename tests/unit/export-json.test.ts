@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs'
+import Ajv from 'ajv'
+import { describe, expect, it } from 'vitest'
+import { PLAN_EXPORT_FORMAT, PlanExport, planExportJson, planExportJsonSchema } from '../../lib/export/json'
+import { SCHEMA_PATH, schemaFileText } from '../../scripts/write-export-schema'
+import { sampleBoard } from './export-fixtures'
+
+/**
+ * The JSON export for case systems: versioned, documented by a JSON Schema that is committed as
+ * docs/plan-export.schema.json, and that every export validates against.
+ */
+
+function validator() {
+  const ajv = new Ajv({ strict: true, allErrors: true })
+  ajv.addFormat('date-time', { type: 'string', validate: (value: string) => !Number.isNaN(Date.parse(value)) })
+  return ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object)
+}
+
+describe('planExportJson', () => {
+  const { input } = sampleBoard()
+  const json = planExportJson(input)
+
+  it('says what it is and which version of the format', () => {
+    expect(json.format).toBe(PLAN_EXPORT_FORMAT)
+    expect(json.schemaVersion).toBe(1)
+    expect(json.redacted).toBe(false)
+    expect(json.conference).toEqual(input.conference)
+    expect(json.version).toEqual({ number: 2, frozenAt: '2026-03-03T13:05:00.000Z' })
+    expect(json.agreedBy[2]).toMatchObject({ name: 'أمينة الزهراء', recordedBy: 'p-fenna' })
+    expect(json.plan).toEqual(input.plan)
+  })
+
+  it('validates against the committed JSON Schema, and the schema catches a broken export', () => {
+    const validate = validator()
+    const roundTripped: unknown = JSON.parse(JSON.stringify(json))
+    expect(validate(roundTripped), JSON.stringify(validate.errors)).toBe(true)
+    expect(validate({ ...json, plan: { ...json.plan, agreements: [{ what: 'zonder id' }] } })).toBe(false)
+    expect(validate({ ...json, schemaVersion: 2 })).toBe(false)
+    expect(validate({ ...json, version: { number: 2, frozenAt: 'gisteren' } })).toBe(false)
+  })
+
+  it('redacted: initials, no phone numbers, and says it is redacted', () => {
+    const redacted = planExportJson({ ...input, redacted: true })
+    const text = JSON.stringify(redacted)
+    for (const secret of ['Amira El Idrissi', 'أمينة الزهراء', 'Sanne Bakker', 'Fenna de Vries', '06-12345678', '612 345 678']) expect(text, secret).not.toContain(secret)
+    expect(redacted.redacted).toBe(true)
+    expect(redacted.participants[2]).toEqual({ name: 'A.E.I.', role: 'network' })
+    expect(validator()(JSON.parse(text))).toBe(true)
+    expect(PlanExport.safeParse(redacted).success).toBe(true)
+  })
+
+  it('refuses input that is not an export input', () => {
+    expect(() => planExportJson({ ...input, version: { ...input.version, number: 0 } })).toThrow()
+  })
+})
+
+describe('docs/plan-export.schema.json', () => {
+  it('is what lib/export/json.ts generates (run `npx tsx scripts/write-export-schema.ts` after a change)', () => {
+    expect(readFileSync(SCHEMA_PATH, 'utf8')).toBe(schemaFileText())
+  })
+
+  it('documents its fields', () => {
+    const schema = planExportJsonSchema() as { title: string; properties: Record<string, { description?: string }> }
+    expect(schema.title).toBe('Kring plan export')
+    for (const [field, property] of Object.entries(schema.properties)) expect(property.description, field).toBeTruthy()
+  })
+})

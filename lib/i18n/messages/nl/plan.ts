@@ -1,6 +1,142 @@
 /** Dutch copy for the plan view, live checks, agreeing and freezing. */
 const plan = {
   'title': 'Plan',
+
+  // The plan view's frame
+  'view.pageTitle': 'Het plan',
+  'view.heading': 'Het plan van {title}',
+  'view.intro': 'Dit plan komt rechtstreeks van het bord. Als iemand op het bord iets verandert, verandert het hier mee.',
+  'view.backToBoard': 'Terug naar het bord',
+  'view.loading': 'Het plan wordt geladen…',
+  'view.notYetSynced': 'Dit is wat dit apparaat al van het bord weet. De nieuwste versie komt zodra er weer verbinding is.',
+
+  // Sections, in the order of the plan
+  'section.centralQuestion': 'De centrale vraag',
+  'section.people': 'Mensen rond het gezin',
+  'section.goingWell': 'Wat goed gaat',
+  'section.worries': 'Waar we ons zorgen over maken',
+  'section.nextSteps': 'Wat er moet gebeuren',
+  'section.dangers': 'Gevaren en veiligheidsdoelen',
+  'section.scales': 'Schalen van 0 tot 10',
+  'section.agreements': 'Afspraken',
+  'section.safetyPlan': 'Veiligheidsplan',
+  'section.childVoice': 'De stem van het kind',
+  'section.needs': 'Wat nodig is',
+
+  // When a section is still empty
+  'empty.centralQuestion': 'Er staat nog geen centrale vraag op het bord.',
+  'empty.people': 'Er staan nog geen mensen op de netwerkkaart.',
+  'empty.goingWell': 'Nog niets opgeschreven over wat goed gaat.',
+  'empty.worries': 'Nog geen zorgen opgeschreven.',
+  'empty.nextSteps': 'Nog geen stappen opgeschreven.',
+  'empty.dangers': 'Er staan nog geen gevaren met een veiligheidsdoel op het bord.',
+  'empty.scales': 'Er staat nog geen schaal op het bord.',
+  'empty.agreements': 'Er zijn nog geen afspraken gemaakt.',
+  'empty.safetyPlan': 'Er staat nog niets in het veiligheidsplan.',
+  'empty.childVoice': 'Het kind heeft nog niets in de drie huizen gezet.',
+  'empty.needs': 'Nog niets opgeschreven over wat nodig is.',
+  'empty.field': 'nog niet ingevuld',
+  'empty.noName': 'Zonder naam',
+
+  // People
+  'ring.inner': 'Dichtbij (binnenste ring)',
+  'ring.middle': 'Wat verder weg (middelste ring)',
+  'ring.outer': 'Groepen en instanties (buitenste ring)',
+  'group.family': 'familie',
+  'group.network': 'netwerk',
+  'group.professional': 'professional',
+  'group.institution': 'instantie',
+  'person.support': 'Kan helpen met: {kinds}',
+  'person.noSupport': 'Nog niet gezegd waarmee hij of zij kan helpen.',
+  'person.tieFamily': 'Band met het gezin: {kind}',
+  'person.tiePerson': 'Band met {name}: {kind}',
+  'person.tieUnknownPerson': 'iemand anders',
+  'tie.strong': 'sterk',
+  'tie.weak': 'zwak',
+  'tie.strained': 'moeizaam',
+  'support.practical': 'praktische hulp',
+  'support.emotional': 'steun en een luisterend oor',
+  'support.informative': 'advies en informatie',
+  'support.normative': 'het goede voorbeeld',
+
+  // Worries, next steps, dangers
+  'nextStep.answers': 'Antwoord op: {items}',
+  'danger.danger': 'Gevaar',
+  'danger.goal': 'Veiligheidsdoel',
+
+  // Scales
+  'scale.noQuestion': 'Schaal zonder vraag',
+  'scale.noMarks': 'Nog niemand heeft een cijfer gegeven.',
+  'scale.mark': '{name}: {value} van 10',
+  'scale.legend': '0 is heel onveilig, 10 is helemaal veilig.',
+
+  // Agreements
+  'agreement.what': 'Wat',
+  'agreement.who': 'Wie',
+  'agreement.when': 'Wanneer',
+  'agreement.backup': 'Vervanger',
+  'agreement.howWeKnow': 'Hoe weten we dat het werkt',
+  'agreement.status': 'Hoe ging het',
+  'agreement.checks': 'Let op',
+  'agreement.answers': 'Antwoord op: {items}',
+  'agreement.deletedPerson': 'iemand die niet meer op het bord staat',
+  'agreement.noWhat': 'Afspraak zonder omschrijving',
+  'status.open': 'nog open',
+  'status.held': 'gelukt',
+  'status.partly': 'deels gelukt',
+  'status.not-held': 'niet gelukt',
+
+  // Safety plan
+  'safety.signal': 'Waarschuwingssignaal',
+  'safety.action': 'Wat er dan gebeurt',
+  'safety.contact': 'Wie bel je',
+  'safety.call': 'Bel {name}: {phone}',
+  'safety.callNumber': 'Bel {phone}',
+  'safety.safePlace': 'Veilige plek',
+
+  // The child's voice (three houses)
+  'house.worries': 'Huis van de zorgen',
+  'house.goodThings': 'Huis van de goede dingen',
+  'house.dreams': 'Huis van de dromen',
+  'house.empty': 'Nog leeg.',
+  'house.drawingsOne': 'Er staat ook 1 tekening in de huizen. Die is op het bord te zien.',
+  'house.drawingsMany': 'Er staan ook {count} tekeningen in de huizen. Die zijn op het bord te zien.',
+
+  // Summary of the checks and the load per person
+  'summary.heading': 'Om naar te kijken',
+  'summary.none': 'Alles wat we nakijken is in orde.',
+  'summary.nothingYet': 'Er staat nog niets op het bord om na te kijken.',
+  'summary.countOne': 'Er is 1 punt om naar te kijken.',
+  'summary.countMany': 'Er zijn {count} punten om naar te kijken.',
+  'summary.itemAgreement': 'Afspraak “{text}”',
+  'summary.itemWorry': 'Zorg “{text}”',
+  'summary.itemDanger': 'Gevaar “{text}”',
+  'summary.itemNeed': 'Wat nodig is: “{text}”',
+  'summary.itemPerson': '{name}',
+  'summary.itemMark': 'Cijfer van {name}',
+  'summary.itemUnknown': 'Onderdeel van het bord',
+  'summary.issue': '{item}: {problem}',
+  'load.heading': 'Hoeveel neemt ieder op zich',
+  'load.intro': 'Afspraken die iemand doet of waarbij hij of zij invalt, en hoe vaak. Invallen telt voor de helft.',
+  'load.none': 'Nog niemand uit de familie of het netwerk heeft een afspraak.',
+  'load.agreementsOne': '1 afspraak',
+  'load.agreementsMany': '{count} afspraken',
+  'load.perWeek': 'ongeveer {count} keer per week',
+  'load.tooMuch': 'Veel',
+  'load.threshold': 'Waarschuwing bij meer dan {count} keer per week.',
+  'load.thresholdLabel': 'Waarschuw bij meer dan (keer per week)',
+  'load.thresholdSave': 'Opslaan',
+  'load.thresholdSaved': 'Opgeslagen. Iedereen ziet de nieuwe grens.',
+  'load.thresholdInvalid': 'Kies een getal van 1 tot en met 50.',
+
+  // The live checks, beside the item they are about (one per CheckCode)
+  'check.agreement-no-owner': 'Nog niemand die deze afspraak uitvoert.',
+  'check.agreement-no-when': 'Nog niet afgesproken wanneer of hoe vaak.',
+  'check.agreement-no-backup': 'Nog niemand die invalt als het een keer niet lukt.',
+  'check.agreement-owner-missing': 'Iemand die deze afspraak zou doen, staat niet meer op het bord.',
+  'check.worry-unanswered': 'Nog geen stap of afspraak die hier iets aan doet.',
+  'check.person-overloaded': 'Dit is veel voor één persoon: ongeveer {count} keer per week.',
+  'check.scale-mark-orphan': 'Dit cijfer hoort bij een schaal die niet meer op het bord staat.',
 }
 
 export default plan

@@ -7,7 +7,7 @@ const nextConfig = {
   // Several dev servers (one per developer task) can share a checkout, each with its own build folder.
   distDir: process.env.KRING_NEXT_DIST_DIR || '.next',
   // Native and server-only packages stay out of the bundle and are loaded from node_modules.
-  serverExternalPackages: ['better-sqlite3', 'kysely', 'pino', 'qrcode', 'pdfmake', '@resvg/resvg-js'],
+  serverExternalPackages: ['better-sqlite3', 'kysely', 'pino', 'qrcode', 'pdfmake', '@resvg/resvg-js', 'yjs'],
   async headers() {
     return [
       {

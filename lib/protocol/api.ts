@@ -51,7 +51,12 @@ export type ParticipantSummary = z.infer<typeof ParticipantSummary>
 
 // ---- POST /api/conferences ------------------------------------------------------------
 
-export const CreateConferenceRequest = z.strictObject({ title: ConferenceTitle, kind: ConferenceKind })
+export const CreateConferenceRequest = z.strictObject({
+  title: ConferenceTitle,
+  kind: ConferenceKind,
+  /** For an evaluatie: the earlier conference (of the same facilitator, with an agreed plan) it reviews. */
+  reviewsConferenceId: ConferenceId.optional(),
+})
 export type CreateConferenceRequest = z.infer<typeof CreateConferenceRequest>
 export const CreateConferenceResponse = z.object({ conference: ConferenceSummary })
 export type CreateConferenceResponse = z.infer<typeof CreateConferenceResponse>

@@ -26,6 +26,8 @@ export const commandSchemas = {
     title: ConferenceTitle,
     kind: ConferenceKind.default('familiegroepsplan'),
     'facilitator-email': Email,
+    /** For an evaluatie: the conference (of the same facilitator, with an agreed plan) it reviews. */
+    reviews: ConferenceId.optional(),
   }),
   invite: z.strictObject({ conference: ConferenceId, name: DisplayName, role: InvitableRole }),
   revoke: z.strictObject({ conference: ConferenceId, participant: ParticipantId }),
@@ -48,6 +50,7 @@ const optionSpec = {
   'facilitator-email': { type: 'string' },
   conference: { type: 'string' },
   participant: { type: 'string' },
+  reviews: { type: 'string' },
 } as const
 
 function isCommandName(value: string | undefined): value is CommandName {
@@ -98,6 +101,10 @@ Commands:
                       which would end up in your shell history; at least ${PASSWORD_MIN_LENGTH} characters)
   create-conference  --title <t> --facilitator-email <e>
                      [--kind familiegroepsplan|veiligheidsplan|netwerkkaart|evaluatie]
+                     [--reviews <conferenceId>]
+                     (the board starts laid out for its kind; an evaluatie with --reviews starts
+                      with the agreements of that conference's latest agreed plan: a conference
+                      the same facilitator created)
   invite             --conference <id> --name <n> --role family|child|network|professional
                      (prints participantId, joinUrl and token; the token is shown only now)
   revoke             --conference <id> --participant <id>

@@ -28,9 +28,10 @@ export async function runCommand(db: Db, config: KringConfig, cli: CliCommand): 
       const user = await findUserByEmail(db, cli.options['facilitator-email'])
       if (!user) throw new ApiError('not_found', `no user with email ${cli.options['facilitator-email']}; create one with create-user`)
       if (user.role !== 'facilitator') throw new ApiError('forbidden', `${user.email} is a ${user.role}, not a facilitator`)
-      const conference = await startConference(db, { title, kind, user, actor: CLI_ACTOR })
+      const conference = await startConference(db, { title, kind, user, reviewsConferenceId: cli.options.reviews, actor: CLI_ACTOR })
       return {
         conference: toConferenceSummary(conference),
+        ...(conference.reviews_conference_id ? { reviews: conference.reviews_conference_id } : {}),
         manageUrl: `${config.publicUrl}/conferences/${conference.id}`,
         boardUrl: `${config.publicUrl}/board/${conference.id}`,
       }

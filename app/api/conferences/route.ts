@@ -1,15 +1,21 @@
 import { apiRoute, jsonResponse, readJson, requireSameOrigin } from '@/app/_server/route'
 import { getDb } from '@/app/_server/db'
 import { requireSignedInUser } from '@/app/_server/session'
+import { getRequestLocale } from '@/app/_i18n/server'
 import { startConference } from '@/lib/conference/start-conference'
 import { toConferenceSummary } from '@/lib/conference/summaries'
 import { CreateConferenceRequest, CreateConferenceResponse } from '@/lib/protocol/api'
 
-/** POST /api/conferences — a signed-in facilitator creates a conference (and becomes its facilitator). */
+/**
+ * POST /api/conferences — a signed-in facilitator creates a conference (and becomes its
+ * facilitator). Its board starts from the template for its kind, the page named in the
+ * facilitator's language. An evaluatie may name one of the facilitator's own conferences with an
+ * agreed plan to review; anyone else's is refused (403).
+ */
 export const POST = apiRoute(async (req: Request) => {
   requireSameOrigin(req)
   const user = await requireSignedInUser()
   const input = await readJson(req, CreateConferenceRequest)
-  const conference = await startConference(await getDb(), { ...input, user })
+  const conference = await startConference(await getDb(), { ...input, user, locale: await getRequestLocale() })
   return jsonResponse(CreateConferenceResponse, { conference: toConferenceSummary(conference) }, 201)
 })

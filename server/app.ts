@@ -43,7 +43,8 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringS
   })
 
   const sync = createSyncServer(deps)
-  const meeting = createMeetingServer({ ...deps, httpServer: http })
+  // The meeting plane reads boards (to propose the plan) through the sync plane's reader.
+  const meeting = createMeetingServer({ ...deps, httpServer: http, boards: sync.boards })
 
   http.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0] ?? ''

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { ConferencePhase, Device, ParticipantRole } from '../conference/model'
+import { Plan } from '../plan/schema'
+import { AgreedBy } from '../plan/version'
 
 /**
  * The meeting plane (socket.io on /socket.io): one versioned protocol shared by server and
@@ -43,13 +45,81 @@ export type WelcomeMessage = z.infer<typeof WelcomeMessage>
 
 /** A refusal the server reports instead of silently dropping a request. */
 export const MeetingError = z.object({
-  code: z.enum(['bad_request', 'forbidden', 'not_found', 'server_error']),
+  /** `conflict`: the request clashes with the state it met (a proposal already open, one being frozen). */
+  code: z.enum(['bad_request', 'forbidden', 'not_found', 'conflict', 'server_error']),
   message: z.string(),
 })
 export type MeetingError = z.infer<typeof MeetingError>
 
 /** Client → server: the device changed (e.g. a tablet rotated into phone layout). */
 export const SetDevicePayload = z.object({ device: Device })
+
+// ---- agreeing on the plan (plan:*) ----------------------------------------------------------
+// The facilitator proposes the plan as it stands; everyone present at that moment agrees on their
+// own device (or the facilitator records a spoken yes for them); then the server freezes it as the
+// next version. See lib/conference/agreement.ts for the rules.
+
+export const ProposalId = z.string().min(1).max(64)
+
+/** Someone who has to agree to an open proposal, and whether they did. */
+export const ProposalParty = z.object({
+  participantId: z.string().max(64),
+  name: z.string().max(80),
+  role: ParticipantRole,
+  /** When they agreed; null while they still have to. */
+  agreedAt: z.iso.datetime().nullable(),
+  /** The facilitator's participant id when the facilitator recorded a spoken yes for this person. */
+  recordedBy: z.string().max(64).nullable(),
+})
+export type ProposalParty = z.infer<typeof ProposalParty>
+
+export const OpenProposal = z.object({
+  id: ProposalId,
+  /** The facilitator's participant id. */
+  proposedBy: z.string().max(64),
+  proposedAt: z.iso.datetime(),
+  /** The plan exactly as it will be frozen: the board at the moment of proposing. */
+  plan: Plan,
+  /** Everyone who was present when it was proposed (the facilitator aside), in roster order. */
+  parties: z.array(ProposalParty),
+})
+export type OpenProposal = z.infer<typeof OpenProposal>
+
+/** Server → client, on every change and to every socket that joins: the open proposal, or none. */
+export const ProposalMessage = z.object({
+  conferenceId: z.string(),
+  proposal: OpenProposal.nullable(),
+})
+export type ProposalMessage = z.infer<typeof ProposalMessage>
+
+/** Server → client: a proposal ended without a version (the facilitator withdrew it, or storing it failed). */
+export const PlanWithdrawnMessage = z.object({
+  conferenceId: z.string(),
+  proposalId: ProposalId,
+  reason: z.enum(['withdrawn', 'not-saved']),
+})
+export type PlanWithdrawnMessage = z.infer<typeof PlanWithdrawnMessage>
+
+/** Server → client: everyone agreed and the plan is stored as `version`; it never changes again. */
+export const PlanFrozenMessage = z.object({
+  conferenceId: z.string(),
+  proposalId: ProposalId,
+  version: z.number().int().positive(),
+  frozenAt: z.iso.datetime(),
+  agreedBy: z.array(AgreedBy),
+})
+export type PlanFrozenMessage = z.infer<typeof PlanFrozenMessage>
+
+/** Client → server `plan:propose` (facilitator only): no content, the server reads the board itself. */
+export const ProposePlanPayload = z.strictObject({})
+/** Client → server `plan:confirm`: I agree to this proposal (the id guards against a newer one). */
+export const ConfirmPlanPayload = z.strictObject({ proposalId: ProposalId })
+/** Client → server `plan:confirm-for` (facilitator only): record the spoken yes of someone present. */
+export const ConfirmPlanForPayload = z.strictObject({ proposalId: ProposalId, participantId: z.string().min(1).max(64) })
+/** Client → server `plan:withdraw` (facilitator only). */
+export const WithdrawPlanPayload = z.strictObject({ proposalId: ProposalId })
+
+type AckCallback = (result: { ok: true } | { ok: false; error: MeetingError }) => void
 
 /** The typed event maps used by socket.io's generics on both sides. */
 export interface ServerToClientEvents {
@@ -58,10 +128,17 @@ export interface ServerToClientEvents {
   error: (error: MeetingError) => void
   /** The server is closing this socket: why, as a close code (4401/4403). */
   closing: (info: { code: number; reason: string }) => void
+  'plan:proposal': (message: ProposalMessage) => void
+  'plan:withdrawn': (message: PlanWithdrawnMessage) => void
+  'plan:frozen': (message: PlanFrozenMessage) => void
 }
 
 export interface ClientToServerEvents {
-  'device:set': (payload: unknown, ack?: (result: { ok: true } | { ok: false; error: MeetingError }) => void) => void
+  'device:set': (payload: unknown, ack?: AckCallback) => void
+  'plan:propose': (payload: unknown, ack?: AckCallback) => void
+  'plan:confirm': (payload: unknown, ack?: AckCallback) => void
+  'plan:confirm-for': (payload: unknown, ack?: AckCallback) => void
+  'plan:withdraw': (payload: unknown, ack?: AckCallback) => void
 }
 
 /** Where socket.io listens; the client and the server's upgrade routing both use it. */

@@ -3,7 +3,10 @@ import { Server } from 'socket.io'
 import { getLiveEvents } from '../../lib/conference/live-events'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import { MEETING_PATH, MEETING_PROTOCOL_VERSION, type ClientToServerEvents } from '../../lib/protocol/meeting'
+import type { BoardReader } from '../sync/board-reader'
 import type { MeetingServer, ServerDeps } from '../types'
+import { AgreementDesk } from './agreement-desk'
+import { AGREEMENT_EVENTS, registerAgreementHandlers } from './agreement-handlers'
 import { createSocketAuthenticator } from './authenticate-socket'
 import { reportUnknownEvents } from './client-events'
 import { ConferenceRosters } from './conference-rosters'
@@ -13,16 +16,17 @@ import { createPresenceAudit } from './presence-audit'
 import { conferenceRoom, type MeetingIo, type MeetingSocket } from './types'
 
 /** Every event a client may send; anything else is answered with an `error`. */
-const CLIENT_EVENTS: ReadonlySet<keyof ClientToServerEvents> = new Set(['device:set'])
+const CLIENT_EVENTS: ReadonlySet<keyof ClientToServerEvents> = new Set(['device:set', ...AGREEMENT_EVENTS])
 
 /**
  * The meeting plane: socket.io on /socket.io, sharing the HTTP server with Next and the sync
  * endpoint. A socket authenticates in the handshake, joins its conference's room, gets a
  * `welcome` and then the roster, which is broadcast again on every change. Feature handlers
- * (today: device; later: phases, hands, timers, follow-me) register per socket beside
- * `registerDeviceHandlers`, each through `onClientEvent` so every payload is parsed.
+ * (today: device and agreeing on the plan; later: phases, hands, timers, follow-me) register
+ * per socket beside `registerDeviceHandlers`, each through `onClientEvent` so every payload is
+ * parsed.
  */
-export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer }): MeetingServer {
+export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer; boards: BoardReader }): MeetingServer {
   const { config, db, httpServer } = deps
   const logger = deps.logger.child({ component: 'meeting' })
   let closing = false
@@ -40,6 +44,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer 
   })
 
   const audit = createPresenceAudit(db, logger)
+  const agreements = new AgreementDesk({ db, logger, io, boards: deps.boards })
 
   const closeSocket = (socket: MeetingSocket, code: number, reason: string) => {
     socket.emit('closing', { code, reason })
@@ -85,6 +90,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer 
     })
 
     socket.emit('welcome', { protocol: MEETING_PROTOCOL_VERSION, participantId, role, displayName })
+    registerAgreementHandlers(socket, io, logger, agreements)
     const { first } = rosters.connect(socket.id, conferenceId, participantId, device)
     if (first) audit.record('participant.joined', conferenceId, participantId)
     logger.debug({ conferenceId, participantId, socketId: socket.id }, 'socket joined')
@@ -118,6 +124,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer 
       await io.sockets.adapter.close()
       io.engine.close()
       await audit.settled()
+      await agreements.settled()
     },
   }
 }

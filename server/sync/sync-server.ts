@@ -5,6 +5,7 @@ import { authenticateParticipant, type AuthResult } from '../../lib/auth/authent
 import { createUpdateAppender } from '../../lib/db/repositories/yjs-log'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import type { ServerDeps, SyncServer } from '../types'
+import { createBoardReader, type BoardReader } from './board-reader'
 import { SyncConnection, type ConnectionIdentity } from './connection'
 import { ConnectionIndex } from './connection-index'
 import { startKeepAlive } from './keep-alive'
@@ -31,7 +32,7 @@ const SHUTDOWN_GRACE_MS = 1_000
  * (RoomRegistry), stores every update before relaying it (BoardStorage) and closes a single
  * connection, never the room, on bad input.
  */
-export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = {}): SyncServer {
+export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = {}): SyncServer & { boards: BoardReader } {
   const { config, db } = deps
   const logger = deps.logger.child({ component: 'sync' })
   const writePolicy = options.writePolicy ?? everyoneMayWrite
@@ -41,10 +42,18 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   let closing = false
 
   const storageDeps = { db, append: createUpdateAppender(db), compactAfterUpdates: config.sync.compactAfterUpdates, logger }
+  // Loaded rooms by board, for readers outside the sync plane (BoardReader). A room leaves this map
+  // when its document is destroyed, at the end of its unload.
+  const liveRooms = new Map<string, Room>()
   const registry = new RoomRegistry(
     async (conferenceId) => {
       const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId)
-      return Room.create(conferenceId, doc, storage, writePolicy, logger)
+      const room = Room.create(conferenceId, doc, storage, writePolicy, logger)
+      liveRooms.set(conferenceId, room)
+      doc.once('destroy', () => {
+        if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)
+      })
+      return room
     },
     config.sync.roomUnloadDelayMs,
     logger,
@@ -146,6 +155,8 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
 
   return {
     handleUpgrade,
+
+    boards: createBoardReader({ db, logger, liveDoc: (conferenceId) => liveRooms.get(conferenceId)?.doc }),
 
     disconnectParticipant(participantId, code, reason) {
       const connections = index.disconnect(participantId, code, reason)

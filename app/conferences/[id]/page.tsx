@@ -1,16 +1,18 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { cookies } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
-import { requireFacilitatedConference } from '@/lib/conference/access'
+import { resolveBoardAccess } from '@/lib/conference/access'
+import { listVersions, mayExport } from '@/lib/conference/agreement-versions'
 import { listInvitations } from '@/lib/conference/invitations'
+import { invitationCookieName } from '@/lib/conference/join-link'
 import { ConferenceId } from '@/lib/conference/model'
-import type { Conference } from '@/lib/db/schema'
-import { ApiError } from '@/lib/protocol/api-error'
 import { SiteFrame } from '../../_components/SiteFrame'
 import { getServerTranslator } from '../../_i18n/server'
 import { getDb } from '../../_server/db'
 import { getSignedInUser } from '../../_server/session'
 import { InvitationsPanel } from './_components/InvitationsPanel'
+import { VersionsSection } from './_components/VersionsSection'
 
 type Params = Promise<{ id: string }>
 
@@ -22,29 +24,35 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * `/conferences/[id]`: the facilitator's page for one conference: open the board, invite
- * people, see and revoke invitations. Anyone else gets "not found".
+ * people, see and revoke invitations, and export the agreed versions of the plan. A professional
+ * of the conference (signed in, or by their invitation link) sees the same page with the
+ * versions only, to export them. Anyone else gets "not found".
  */
 export default async function ConferencePage({ params }: { params: Params }) {
   const { id } = await params
   if (!ConferenceId.safeParse(id).success) notFound()
   const user = await getSignedInUser()
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(`/conferences/${id}`)}`)
+  const invitationToken = (await cookies()).get(invitationCookieName(id))?.value
   const db = await getDb()
-  let conference: Conference
-  try {
-    ;({ conference } = await requireFacilitatedConference(db, id, user.id))
-  } catch (err) {
-    if (err instanceof ApiError) notFound()
-    throw err
-  }
-  const invitations = await listInvitations(db, conference.id)
+  const access = await resolveBoardAccess(db, id, { userId: user?.id, invitationToken })
+  const allowed = access.ok && mayExport(access.participant.role)
+  if (!allowed && !user) redirect(`/login?callbackUrl=${encodeURIComponent(`/conferences/${id}`)}`)
+  if (!allowed) notFound()
+  const { conference, participant } = access
+  const isFacilitator = participant.role === 'facilitator'
+  const [invitations, { versions }] = await Promise.all([
+    isFacilitator ? listInvitations(db, conference.id) : Promise.resolve([]),
+    listVersions(db, conference.id, participant),
+  ])
   const { t } = await getServerTranslator()
   return (
     <SiteFrame>
       <div className="stack">
-        <Link href="/" className="back-link">
-          ← {t('web.conference.backHome')}
-        </Link>
+        {user && (
+          <Link href="/" className="back-link">
+            ← {t('web.conference.backHome')}
+          </Link>
+        )}
         <section className="card">
           <h1>{conference.title}</h1>
           <dl className="facts">
@@ -61,7 +69,8 @@ export default async function ConferencePage({ params }: { params: Params }) {
             {t('web.conference.openBoard')}
           </Link>
         </section>
-        <InvitationsPanel conferenceId={conference.id} invitations={invitations} />
+        {isFacilitator && <InvitationsPanel conferenceId={conference.id} invitations={invitations} />}
+        <VersionsSection conferenceId={conference.id} versions={versions} />
       </div>
     </SiteFrame>
   )

@@ -1,6 +1,67 @@
 /** Dutch copy for agreeing on the plan, the frozen versions and the export screen. */
 const versions = {
   'title': 'Vastgestelde versies',
+
+  // The agreement bar in the plan view.
+  'bar.title': 'Instemmen met het plan',
+  'bar.propose': 'Voorstellen ter instemming',
+  'bar.proposing': 'Het plan wordt voorgesteld…',
+  'bar.proposeHint': 'Iedereen die nu aanwezig is, stemt in op zijn eigen telefoon of computer. Daarna ligt deze versie van het plan vast.',
+  'bar.nothingYet': 'De gespreksleider vraagt straks of iedereen instemt met het plan.',
+  'bar.open': 'De gespreksleider heeft het plan om {time} voorgesteld. Stem je ermee in?',
+  'bar.openOthers': 'De gespreksleider heeft het plan om {time} voorgesteld.',
+  'bar.openFacilitator': 'Je hebt het plan om {time} voorgesteld.',
+  'bar.progress': '{agreed} van {total} hebben ingestemd',
+  'bar.freezing': 'Iedereen heeft ingestemd. Het plan wordt vastgelegd…',
+  'bar.changedSince': 'Het bord is veranderd na het voorstel. Je stemt in met het plan zoals het was toen het werd voorgesteld. De veranderingen komen in een volgende versie.',
+  'bar.agree': 'Ik stem in',
+  'bar.agreeing': 'Even geduld…',
+  'bar.agreeHint': 'Daarmee zeg je: dit is ons plan, zo gaan we het doen.',
+  'bar.youAgreed': 'Je hebt ingestemd. Dank je wel.',
+  'bar.notOnList': 'Je kwam binnen nadat het plan werd voorgesteld. Wil je ook instemmen? Vraag de gespreksleider het plan opnieuw voor te stellen.',
+  'bar.facilitatorWaits': 'Wacht tot iedereen heeft ingestemd. Heeft iemand hardop ja gezegd, dan kun je dat voor die persoon vastleggen.',
+  'bar.partiesLabel': 'Wie moet instemmen',
+  'bar.you': 'jij',
+  'bar.confirmFor': 'Ja namens {name} vastleggen',
+  'bar.recording': 'Wordt vastgelegd…',
+  'bar.withdraw': 'Voorstel intrekken',
+  'bar.frozen': 'Versie {version} vastgesteld op {date} om {time}',
+  'bar.withdrawn': 'Het voorstel is ingetrokken.',
+  'bar.notSaved': 'Het plan kon niet worden vastgelegd. De gespreksleider kan het opnieuw voorstellen.',
+  'bar.dismiss': 'Sluiten',
+  'bar.toExport': 'Naar de vastgestelde versies en downloads',
+  'bar.connecting': 'Verbinden…',
+  'bar.unavailable': 'Geen verbinding. Instemmen kan weer zodra de verbinding terug is.',
+
+  'party.waiting': 'nog niet ingestemd',
+  'party.agreed': 'ingestemd om {time}',
+  'party.recorded': 'ja gezegd om {time}, vastgelegd door de gespreksleider',
+
+  'error.onlyFacilitator': 'Dat kan alleen de gespreksleider.',
+  'error.notOnList': 'Je was er nog niet bij toen het plan werd voorgesteld.',
+  'error.alreadyOpen': 'Er ligt al een voorstel klaar.',
+  'error.freezing': 'Iedereen heeft al ingestemd. Het plan wordt nu vastgelegd.',
+  'error.nobodyPresent': 'Er is nog niemand anders aanwezig om in te stemmen.',
+  'error.stale': 'Dit voorstel geldt niet meer. Kijk naar het nieuwste voorstel.',
+  'error.generic': 'Dat lukte niet. Probeer het nog eens.',
+
+  // The export screen on the conference page.
+  'section.intro': 'Elke versie ligt vast zoals iedereen ermee instemde. Download hem voor het dossier.',
+  'section.empty': 'Er is nog geen versie vastgesteld. Stel het plan op het bord voor ter instemming; als iedereen instemt, staat de versie hier.',
+  'section.redacted': 'Geanonimiseerd',
+  'section.redactedHint': 'Namen als initialen, zonder telefoonnummers en zonder notities over mensen.',
+  'section.version': 'Versie {version}',
+  'section.frozenAt': 'Vastgesteld op {date} om {time}',
+  'section.agreedBy': 'Ingestemd door:',
+  'section.person': '{name} ({role})',
+  'section.recordedMark': '– ja gezegd, vastgelegd door de gespreksleider',
+  'section.download': 'Versie {version} downloaden als {format}',
+  'section.downloadRedacted': 'Versie {version} geanonimiseerd downloaden als {format}',
+
+  'format.pdf': 'PDF',
+  'format.json': 'JSON',
+  'format.png': 'PNG',
+  'format.svg': 'SVG',
 }
 
 export default versions

@@ -1,0 +1,45 @@
+'use client'
+
+import { useMemo } from 'react'
+import type * as Y from 'yjs'
+import { checkPlan } from '@/lib/plan/checks'
+import { AgreementsSection } from './AgreementsSection'
+import { CheckSummary } from './CheckSummary'
+import { ChildVoiceSection } from './ChildVoiceSection'
+import { PeopleSection } from './PeopleSection'
+import { planLookup } from './plan-lookup'
+import { SafetyPlanSection } from './SafetyPlanSection'
+import { ScalesSection } from './ScalesSection'
+import { CentralQuestionSection, DangersSection, NeedsSection, NextStepsSection, TextListSection } from './TextSections'
+import type { DerivedPlan } from './useDerivedPlan'
+
+/** The whole plan: the checks' summary on top, then every section in the order of the plan. */
+export function PlanView({ derived, doc, canSetThreshold }: { derived: DerivedPlan; doc: Y.Doc; canSetThreshold: boolean }) {
+  const { plan, findings, settings } = derived
+  const checks = useMemo(() => checkPlan(plan, settings, findings), [plan, settings, findings])
+  const lookup = useMemo(() => planLookup(plan, findings), [plan, findings])
+
+  return (
+    <>
+      <CheckSummary
+        checks={checks}
+        lookup={lookup}
+        settings={settings}
+        doc={doc}
+        canSetThreshold={canSetThreshold}
+        checkable={plan.agreements.length + plan.worries.length + plan.dangers.length > 0}
+      />
+      <CentralQuestionSection items={plan.centralQuestion} />
+      <PeopleSection people={plan.people} checks={checks} lookup={lookup} />
+      <TextListSection section="goingWell" items={plan.goingWell} checks={checks} />
+      <TextListSection section="worries" items={plan.worries} checks={checks} />
+      <NextStepsSection items={plan.nextSteps} lookup={lookup} />
+      <DangersSection items={plan.dangers} checks={checks} />
+      <ScalesSection scales={plan.scales} />
+      <AgreementsSection agreements={plan.agreements} checks={checks} lookup={lookup} />
+      <SafetyPlanSection items={plan.safetyPlan} />
+      <ChildVoiceSection childVoice={plan.childVoice} />
+      <NeedsSection items={plan.needs} />
+    </>
+  )
+}

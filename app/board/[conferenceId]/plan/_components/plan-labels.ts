@@ -1,0 +1,32 @@
+import type { Locale } from '@/lib/i18n'
+
+/** The id of an item's element on the plan view, for links from the summary (`#item-…`). */
+export function anchorOf(itemId: string): string {
+  return `item-${itemId.replace(/^shape:/, '').replace(/[^A-Za-z0-9_-]/g, '_')}`
+}
+
+/** A short quote of a longer text, for the summary. */
+export function shorten(text: string, max = 60): string {
+  const single = text.replace(/\s+/g, ' ').trim()
+  return single.length <= max ? single : `${single.slice(0, max - 1).trimEnd()}…`
+}
+
+/**
+ * A `tel:` link for a number as people type it ("06 12345678", "+31 (0)6-1234 5678"): digits and a
+ * leading +, with the Dutch "(0)" trunk prefix left out of international numbers.
+ */
+export function telHref(phone: string): string | null {
+  const trimmed = phone.trim()
+  const international = trimmed.startsWith('+') || trimmed.startsWith('00')
+  const withoutTrunk = international ? trimmed.replace(/\(0\)/g, '') : trimmed
+  const digits = withoutTrunk.replace(/\D/g, '')
+  if (digits.length < 3) return null
+  return `tel:${trimmed.startsWith('+') ? '+' : ''}${digits}`
+}
+
+const numberLocales: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' }
+
+/** "3,5" or "3.5": times per week, one decimal at most. */
+export function formatPerWeek(perWeek: number, locale: Locale): string {
+  return new Intl.NumberFormat(numberLocales[locale], { maximumFractionDigits: 1 }).format(perWeek)
+}

@@ -1,0 +1,187 @@
+import type { Plan } from '../plan/schema'
+import type { AgreedBy } from '../plan/version'
+import type { OpenProposal } from '../protocol/meeting'
+import type { ParticipantRole } from './model'
+
+/**
+ * Agreeing on the plan, as pure state: no I/O, no clock, no ids of its own, so every rule is
+ * unit-tested without a server (server/meeting/agreement-desk.ts does the I/O around it).
+ *
+ * The rules:
+ * - Only the facilitator proposes, withdraws, and records a spoken yes for someone else.
+ * - A proposal fixes, at the moment it is made, who has to agree: everyone present then (with a
+ *   live connection), except the facilitator, who leads the meeting and is not a party to the
+ *   family's plan (they are recorded as the one who proposed and froze it).
+ * - That list does not change while the proposal is open. Someone who leaves meanwhile stays on
+ *   it: they agree when they come back, or the facilitator records the yes they said aloud, or the
+ *   facilitator withdraws and proposes again. Someone who arrives later is not on it and sees the
+ *   proposal without being asked; proposing again includes them.
+ * - Everyone agrees on their own device, once; agreeing twice changes nothing (the first time
+ *   counts). A yes recorded by the facilitator carries `recordedBy`.
+ * - When the last person on the list has agreed the proposal is complete and is frozen as the next
+ *   version; nothing can be withdrawn or added while it is being frozen.
+ * - One open proposal per conference at a time; every request names the proposal it means, so a
+ *   late tap never agrees to a newer proposal than the one on the person's screen.
+ */
+
+export interface AgreementParty {
+  participantId: string
+  /** The name as shown at the table when proposed (kept for the frozen version's "who agreed"). */
+  name: string
+  role: ParticipantRole
+}
+
+export interface Actor {
+  participantId: string
+  role: ParticipantRole
+}
+
+export interface Consent {
+  at: string
+  /** The facilitator's participant id for a spoken yes they recorded; null when agreed in person. */
+  recordedBy: string | null
+}
+
+export interface Proposal {
+  readonly id: string
+  readonly proposedBy: string
+  readonly proposedAt: string
+  /** Who has to agree, fixed when proposed. */
+  readonly parties: readonly AgreementParty[]
+  /** Given consents, by participant id. */
+  readonly consents: Readonly<Record<string, Consent>>
+  /** `freezing`: everyone agreed and the version is being stored. */
+  readonly status: 'open' | 'freezing'
+}
+
+export type RefusalCode = 'forbidden' | 'not_found' | 'conflict' | 'bad_request'
+
+export interface Refusal {
+  code: RefusalCode
+  /** For logs and developers (no names, no content); the UI chooses its own words by code. */
+  message: string
+}
+
+export type Step = { ok: true; proposal: Proposal; changed: boolean } | { ok: false; refusal: Refusal }
+
+const refuse = (code: RefusalCode, message: string): { ok: false; refusal: Refusal } => ({ ok: false, refusal: { code, message } })
+
+/** Why this actor may not propose now, or null when they may (checked before reading the board). */
+export function proposeRefusal(current: Proposal | null, actor: Actor): Refusal | null {
+  if (actor.role !== 'facilitator') return { code: 'forbidden', message: 'only the facilitator can propose the plan' }
+  if (current) return { code: 'conflict', message: 'a proposal is already open; withdraw it first' }
+  return null
+}
+
+/** Open a proposal. `present` = everyone with a live connection now, duplicates allowed. */
+export function propose(
+  current: Proposal | null,
+  input: { actor: Actor; id: string; at: string; present: readonly AgreementParty[] },
+): Step {
+  const refusal = proposeRefusal(current, input.actor)
+  if (refusal) return { ok: false, refusal }
+  const seen = new Set<string>()
+  const parties: AgreementParty[] = []
+  for (const person of input.present) {
+    if (person.role === 'facilitator' || seen.has(person.participantId)) continue
+    seen.add(person.participantId)
+    parties.push({ participantId: person.participantId, name: person.name, role: person.role })
+  }
+  if (parties.length === 0) return refuse('bad_request', 'nobody besides the facilitator is present to agree')
+  return {
+    ok: true,
+    changed: true,
+    proposal: { id: input.id, proposedBy: input.actor.participantId, proposedAt: input.at, parties, consents: {}, status: 'open' },
+  }
+}
+
+/** The actor agrees for themselves. */
+export function confirm(current: Proposal | null, input: { actor: Actor; proposalId: string; at: string }): Step {
+  const found = requireProposal(current, input.proposalId)
+  if (!found.ok) return found
+  const proposal = found.proposal
+  if (!isParty(proposal, input.actor.participantId)) {
+    return refuse('forbidden', 'only the people present when the plan was proposed agree to it')
+  }
+  return addConsent(proposal, input.actor.participantId, { at: input.at, recordedBy: null })
+}
+
+/** The facilitator records the spoken yes of someone on the list. */
+export function confirmFor(
+  current: Proposal | null,
+  input: { actor: Actor; proposalId: string; participantId: string; at: string },
+): Step {
+  if (input.actor.role !== 'facilitator') return refuse('forbidden', 'only the facilitator can record a yes for someone else')
+  const found = requireProposal(current, input.proposalId)
+  if (!found.ok) return found
+  const proposal = found.proposal
+  if (!isParty(proposal, input.participantId)) return refuse('not_found', 'that person is not on this proposal')
+  return addConsent(proposal, input.participantId, { at: input.at, recordedBy: input.actor.participantId })
+}
+
+/** The facilitator takes the proposal back. The result is "no proposal". */
+export function withdraw(current: Proposal | null, input: { actor: Actor; proposalId: string }): { ok: true } | { ok: false; refusal: Refusal } {
+  if (input.actor.role !== 'facilitator') return refuse('forbidden', 'only the facilitator can withdraw the proposal')
+  const found = requireProposal(current, input.proposalId)
+  if (!found.ok) return found
+  if (found.proposal.status === 'freezing') return refuse('conflict', 'everyone agreed; the plan is being frozen')
+  return { ok: true }
+}
+
+/** Everyone on the list has agreed. */
+export function isComplete(proposal: Proposal): boolean {
+  return proposal.parties.every((p) => proposal.consents[p.participantId] !== undefined)
+}
+
+/** Mark a complete proposal as being frozen; from now on it cannot be withdrawn. */
+export function startFreezing(proposal: Proposal): Proposal {
+  if (!isComplete(proposal)) throw new Error('only a complete proposal can be frozen')
+  return { ...proposal, status: 'freezing' }
+}
+
+/** Who agreed and when, in list order, as stored with the frozen version. */
+export function agreedByOf(proposal: Proposal): AgreedBy[] {
+  const agreed: AgreedBy[] = []
+  for (const party of proposal.parties) {
+    const consent = proposal.consents[party.participantId]
+    if (!consent) continue
+    agreed.push({ participantId: party.participantId, name: party.name, role: party.role, at: consent.at, recordedBy: consent.recordedBy })
+  }
+  return agreed
+}
+
+/** The proposal as every client sees it (protocol: `plan:proposal`). */
+export function toOpenProposal(proposal: Proposal, plan: Plan): OpenProposal {
+  return {
+    id: proposal.id,
+    proposedBy: proposal.proposedBy,
+    proposedAt: proposal.proposedAt,
+    plan,
+    parties: proposal.parties.map((party) => {
+      const consent = proposal.consents[party.participantId]
+      return {
+        participantId: party.participantId,
+        name: party.name,
+        role: party.role,
+        agreedAt: consent?.at ?? null,
+        recordedBy: consent?.recordedBy ?? null,
+      }
+    }),
+  }
+}
+
+function requireProposal(current: Proposal | null, proposalId: string): { ok: true; proposal: Proposal } | { ok: false; refusal: Refusal } {
+  if (!current) return refuse('not_found', 'there is no open proposal')
+  if (current.id !== proposalId) return refuse('not_found', 'that proposal is no longer open')
+  return { ok: true, proposal: current }
+}
+
+function isParty(proposal: Proposal, participantId: string): boolean {
+  return proposal.parties.some((p) => p.participantId === participantId)
+}
+
+function addConsent(proposal: Proposal, participantId: string, consent: Consent): Step {
+  // Agreeing twice (or while the version is being stored, when everyone already has) changes nothing.
+  if (proposal.consents[participantId] !== undefined) return { ok: true, proposal, changed: false }
+  return { ok: true, changed: true, proposal: { ...proposal, consents: { ...proposal.consents, [participantId]: consent } } }
+}

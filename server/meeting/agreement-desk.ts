@@ -1,0 +1,223 @@
+import * as Y from 'yjs'
+import { createId } from '../../lib/auth/tokens'
+import {
+  agreedByOf,
+  confirm,
+  confirmFor,
+  isComplete,
+  propose,
+  proposeRefusal,
+  startFreezing,
+  toOpenProposal,
+  withdraw,
+  type Actor,
+  type AgreementParty,
+  type Proposal,
+  type Refusal,
+} from '../../lib/conference/agreement'
+import type { Db } from '../../lib/db/connect'
+import { recordAudit, type AuditAction } from '../../lib/db/repositories/audit'
+import { insertPlanVersion } from '../../lib/db/repositories/plan-versions'
+import { renderBoardSvg } from '../../lib/export/board-svg'
+import type { Logger } from '../../lib/log/logger'
+import { derivePlanFromRecords } from '../../lib/plan/derive'
+import type { Plan } from '../../lib/plan/schema'
+import type { OpenProposal } from '../../lib/protocol/meeting'
+import { recordsMapOf } from '../../lib/sync/document-format'
+import type { BoardReader } from '../sync/board-reader'
+import { MeetingRequestError } from './client-events'
+import { conferenceRoom, type MeetingIo } from './types'
+
+/** What a proposal freezes, read from the board once, when it is proposed. */
+interface Agreed {
+  proposal: Proposal
+  plan: Plan
+  /** The board as proposed (a Yjs update), stored with the version to render images from later. */
+  boardState: Uint8Array
+  /** The board image as proposed, unredacted. */
+  boardSvg: string
+}
+
+export interface AgreementDeskDeps {
+  db: Db
+  logger: Logger
+  io: MeetingIo
+  boards: BoardReader
+  now?: () => Date
+}
+
+/**
+ * The open proposals of the conferences connected to this process, and the I/O around the pure
+ * rules in lib/conference/agreement.ts: reading the board, who is present, the audit log, storing
+ * the frozen version and telling everyone. Held in memory: a proposal lives while the meeting does
+ * and is dropped when the last person leaves or the server restarts (nothing is agreed until it is
+ * frozen, and frozen versions are in the database).
+ */
+export class AgreementDesk {
+  private readonly open = new Map<string, Agreed>()
+  /** Conferences whose facilitator is proposing right now (the board is being read). */
+  private readonly preparing = new Set<string>()
+  private readonly pending = new Set<Promise<unknown>>()
+  private readonly now: () => Date
+
+  constructor(private readonly deps: AgreementDeskDeps) {
+    this.now = deps.now ?? (() => new Date())
+  }
+
+  /** The open proposal as clients see it, or null. */
+  current(conferenceId: string): OpenProposal | null {
+    const entry = this.open.get(conferenceId)
+    return entry ? toOpenProposal(entry.proposal, entry.plan) : null
+  }
+
+  /** `plan:propose`: derive the plan from the board as it is now and ask everyone present to agree. */
+  async propose(conferenceId: string, actor: Actor): Promise<void> {
+    const early = proposeRefusal(this.open.get(conferenceId)?.proposal ?? null, actor)
+    if (early) throw toRequestError(early)
+    if (this.preparing.has(conferenceId)) throw new MeetingRequestError('conflict', 'a proposal is already being prepared')
+    this.preparing.add(conferenceId)
+    try {
+      const [snapshot, present] = await Promise.all([this.readBoard(conferenceId), this.present(conferenceId)])
+      const step = propose(this.open.get(conferenceId)?.proposal ?? null, {
+        actor,
+        id: createId(),
+        at: this.now().toISOString(),
+        present,
+      })
+      if (!step.ok) throw toRequestError(step.refusal)
+      this.open.set(conferenceId, { proposal: step.proposal, ...snapshot })
+      this.audit(conferenceId, actor.participantId, 'plan.proposed', `proposal=${step.proposal.id} parties=${step.proposal.parties.length}`)
+      this.deps.logger.info({ conferenceId, proposalId: step.proposal.id, parties: step.proposal.parties.length }, 'plan proposed')
+      this.broadcastProposal(conferenceId)
+    } finally {
+      this.preparing.delete(conferenceId)
+    }
+  }
+
+  /** `plan:confirm`: the actor agrees on their own device. */
+  confirm(conferenceId: string, actor: Actor, proposalId: string): void {
+    const entry = this.open.get(conferenceId)
+    const step = confirm(entry?.proposal ?? null, { actor, proposalId, at: this.now().toISOString() })
+    if (!step.ok) throw toRequestError(step.refusal)
+    if (entry && step.changed) this.consentGiven(conferenceId, entry, step.proposal, actor.participantId, actor.participantId)
+  }
+
+  /** `plan:confirm-for`: the facilitator records the spoken yes of someone on the list. */
+  confirmFor(conferenceId: string, actor: Actor, proposalId: string, participantId: string): void {
+    const entry = this.open.get(conferenceId)
+    const step = confirmFor(entry?.proposal ?? null, { actor, proposalId, participantId, at: this.now().toISOString() })
+    if (!step.ok) throw toRequestError(step.refusal)
+    if (entry && step.changed) this.consentGiven(conferenceId, entry, step.proposal, actor.participantId, participantId)
+  }
+
+  /** `plan:withdraw`: the facilitator takes the proposal back. */
+  withdraw(conferenceId: string, actor: Actor, proposalId: string): void {
+    const entry = this.open.get(conferenceId)
+    const step = withdraw(entry?.proposal ?? null, { actor, proposalId })
+    if (!step.ok) throw toRequestError(step.refusal)
+    this.open.delete(conferenceId)
+    this.deps.logger.info({ conferenceId, proposalId }, 'plan proposal withdrawn')
+    this.deps.io.to(conferenceRoom(conferenceId)).emit('plan:withdrawn', { conferenceId, proposalId, reason: 'withdrawn' })
+    this.broadcastProposal(conferenceId)
+  }
+
+  /** Everyone left the conference: its open proposal goes too (see the class comment). */
+  conferenceEmptied(conferenceId: string): void {
+    const entry = this.open.get(conferenceId)
+    if (entry && entry.proposal.status === 'open') this.open.delete(conferenceId)
+  }
+
+  /** Resolves when no version is being stored and no audit entry is being written (shutdown). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending])
+  }
+
+  private consentGiven(conferenceId: string, entry: Agreed, proposal: Proposal, actorId: string, agreedFor: string): void {
+    const updated: Agreed = { ...entry, proposal }
+    this.open.set(conferenceId, updated)
+    this.audit(conferenceId, actorId, 'plan.agreed', actorId === agreedFor ? `proposal=${proposal.id}` : `proposal=${proposal.id} for=${agreedFor}`)
+    if (isComplete(proposal)) {
+      const freezing: Agreed = { ...updated, proposal: startFreezing(proposal) }
+      this.open.set(conferenceId, freezing)
+      this.broadcastProposal(conferenceId)
+      this.track(this.freeze(conferenceId, freezing))
+    } else {
+      this.broadcastProposal(conferenceId)
+    }
+  }
+
+  /** Store the version, then tell everyone. Runs once per proposal (status `freezing` guards it). */
+  private async freeze(conferenceId: string, entry: Agreed): Promise<void> {
+    const { proposal } = entry
+    try {
+      const version = await insertPlanVersion(this.deps.db, {
+        conferenceId,
+        plan: entry.plan,
+        boardState: entry.boardState,
+        boardSvg: entry.boardSvg,
+        agreedBy: agreedByOf(proposal),
+        frozenBy: proposal.proposedBy,
+        frozenAt: this.now(),
+      })
+      if (this.open.get(conferenceId) === entry) this.open.delete(conferenceId)
+      this.audit(conferenceId, proposal.proposedBy, 'plan.frozen', `proposal=${proposal.id} version=${version.version}`)
+      this.deps.logger.info({ conferenceId, proposalId: proposal.id, version: version.version }, 'plan frozen')
+      this.deps.io.to(conferenceRoom(conferenceId)).emit('plan:frozen', {
+        conferenceId,
+        proposalId: proposal.id,
+        version: version.version,
+        frozenAt: version.frozenAt,
+        agreedBy: version.agreedBy,
+      })
+    } catch (err) {
+      // Nothing was stored (one transaction). Everyone is told; the facilitator proposes again.
+      this.deps.logger.error({ err, conferenceId, proposalId: proposal.id }, 'plan version could not be stored')
+      if (this.open.get(conferenceId) === entry) this.open.delete(conferenceId)
+      this.deps.io.to(conferenceRoom(conferenceId)).emit('plan:withdrawn', { conferenceId, proposalId: proposal.id, reason: 'not-saved' })
+    }
+    this.broadcastProposal(conferenceId)
+  }
+
+  /** The board now: its plan, its state and its image. */
+  private async readBoard(conferenceId: string): Promise<Omit<Agreed, 'proposal'>> {
+    const boardState = await this.deps.boards.read(conferenceId)
+    const doc = new Y.Doc()
+    try {
+      Y.applyUpdate(doc, boardState)
+      const records = recordsMapOf(doc).toJSON() as Record<string, unknown>
+      const plan = derivePlanFromRecords(records)
+      const boardSvg = renderBoardSvg(records, { locale: 'nl', redacted: false })
+      return { plan, boardState, boardSvg }
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /** Everyone with a live connection to the conference, one entry per connection. */
+  private async present(conferenceId: string): Promise<AgreementParty[]> {
+    const sockets = await this.deps.io.in(conferenceRoom(conferenceId)).fetchSockets()
+    return sockets.map((s) => ({ participantId: s.data.participantId, name: s.data.displayName, role: s.data.role }))
+  }
+
+  private broadcastProposal(conferenceId: string): void {
+    this.deps.io.to(conferenceRoom(conferenceId)).emit('plan:proposal', { conferenceId, proposal: this.current(conferenceId) })
+  }
+
+  /** Ids and counts only: the audit log never holds names or plan content. */
+  private audit(conferenceId: string, actor: string, action: AuditAction, detail: string): void {
+    this.track(
+      recordAudit(this.deps.db, { conferenceId, actor, action, detail }).catch((err: unknown) =>
+        this.deps.logger.warn({ err, conferenceId, action }, 'audit write failed'),
+      ),
+    )
+  }
+
+  private track(work: Promise<unknown>): void {
+    const tracked = work.finally(() => this.pending.delete(tracked))
+    this.pending.add(tracked)
+  }
+}
+
+function toRequestError(refusal: Refusal): MeetingRequestError {
+  return new MeetingRequestError(refusal.code, refusal.message)
+}

@@ -1,0 +1,44 @@
+import * as Y from 'yjs'
+import type { Db } from '../../lib/db/connect'
+import { loadBoard } from '../../lib/db/repositories/yjs-log'
+import type { Logger } from '../../lib/log/logger'
+
+/**
+ * How the rest of the server (the meeting plane, when the plan is proposed) reads a board as it
+ * is now, without joining the sync room and without keeping the board in memory afterwards.
+ */
+export interface BoardReader {
+  /** The whole board now, as one Yjs update (apply it to an empty Y.Doc to read it). */
+  read(conferenceId: string): Promise<Uint8Array>
+}
+
+/**
+ * The live room's document when the board is loaded (it holds every applied edit), else the
+ * stored snapshot and log, read in one transaction so a compaction cannot slip in between the
+ * two reads. Either way the caller gets a copy: later edits never change what it read.
+ */
+export function createBoardReader(deps: { db: Db; logger: Logger; liveDoc: (conferenceId: string) => Y.Doc | undefined }): BoardReader {
+  return {
+    async read(conferenceId) {
+      const live = deps.liveDoc(conferenceId)
+      if (live) return Y.encodeStateAsUpdate(live)
+      const board = await deps.db.transaction().execute((tx) => loadBoard(tx, conferenceId))
+      const doc = new Y.Doc()
+      try {
+        let skipped = 0
+        for (const update of board.snapshot ? [board.snapshot, ...board.updates] : board.updates) {
+          try {
+            Y.applyUpdate(doc, update)
+          } catch {
+            // Same rule as loading a room: one bad stored row must not make the board unreadable.
+            skipped++
+          }
+        }
+        if (skipped > 0) deps.logger.error({ conferenceId, skipped }, 'stored updates could not be applied and were skipped')
+        return Y.encodeStateAsUpdate(doc)
+      } finally {
+        doc.destroy()
+      }
+    },
+  }
+}

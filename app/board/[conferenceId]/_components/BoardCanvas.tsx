@@ -1,29 +1,29 @@
 'use client'
 
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import {
-  atom,
-  createTLStore,
-  createUserId,
-  defaultBindingUtils,
-  defaultShapeUtils,
-  Tldraw,
-  UserRecordType,
-  useTldrawCurrentUser,
-  type TLUserPreferences,
-} from 'tldraw'
+import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
 import 'tldraw/tldraw.css'
+import type { ParticipantRole } from '@/lib/conference/model'
 import type { Locale } from '@/lib/i18n'
 import { bindStoreToDoc } from '@/lib/sync/bind-store-to-doc'
 import { participantColor } from '@/lib/sync/participant-color'
 import { bindPresence } from '@/lib/sync/presence'
 import type { RecordRejectedError } from '@/lib/sync/record-rejection'
+import { createBoardStore } from './board-store'
+import { BoardChecksProvider } from './items/board-checks'
+import { BoardItemsProvider } from './items/board-context'
+import { kringShapeUtils } from './items'
+import { guardScaleMarks } from './items/scale-mark-guard'
+import { BoardPanels } from './panels/BoardPanels'
+import { KringStylePanel } from './panels/KringStylePanel'
+import { KringToolbar } from './panels/KringToolbar'
+import { PanelsProvider } from './panels/panels-context'
 import { tldrawAssetUrls } from './tldraw-asset-urls'
 import type { BoardSession } from './useBoardSync'
 
 export interface BoardCanvasProps {
   session: BoardSession
-  me: { participantId: string; displayName: string }
+  me: { participantId: string; displayName: string; role: ParticipantRole }
   locale: Locale
   licenseKey?: string
   onRejected(recordId: string, error: RecordRejectedError): void
@@ -34,26 +34,19 @@ export interface BoardCanvasProps {
 // a photo cannot become an edit that can never be sent. tldraw says so itself when it refuses.
 const MAX_ASSET_BYTES = 1024 * 1024
 
+// The board's own tools sit in tldraw's top-right zone; its style panel gives way to the item editor.
+const components: TLComponents = { SharePanel: KringToolbar, StylePanel: KringStylePanel }
+
 /**
  * The tldraw canvas, bound to the board's Yjs document (lib/sync/bind-store-to-doc) and to the
- * others' presence (lib/sync/presence). Loaded only in the browser (see BoardClient).
+ * others' presence (lib/sync/presence), with Kring's typed items (./items), their panels
+ * (./panels) and the plan's live checks. Loaded only in the browser (see BoardClient).
  */
 export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOutdated }: BoardCanvasProps) {
-  const { participantId, displayName } = me
+  const { participantId, displayName, role } = me
   const color = participantColor(participantId)
 
-  const store = useMemo(
-    () =>
-      createTLStore({
-        shapeUtils: defaultShapeUtils,
-        bindingUtils: defaultBindingUtils,
-        // Attribution (who made a shape) names the participant, not a random browser id.
-        users: {
-          currentUser: atom('kring participant', UserRecordType.create({ id: createUserId(participantId), name: displayName, color })),
-        },
-      }),
-    [participantId, displayName, color],
-  )
+  const store = useMemo(() => createBoardStore({ participantId, displayName, color }), [participantId, displayName, color])
 
   // Bind before tldraw mounts, so the editor starts on the board's content.
   const [bound, setBound] = useState(false)
@@ -74,22 +67,42 @@ export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOut
   )
   const user = useTldrawCurrentUser({ userPreferences: preferences, setUserPreferences: keepIdentity })
 
-  const onMount = useCallback(() => {
-    const presence = bindPresence(store, session.awareness, { user: { participantId, name: displayName } })
-    return () => presence.dispose()
-  }, [store, session.awareness, participantId, displayName])
+  const onMount = useCallback(
+    (editor: Editor) => {
+      const presence = bindPresence(store, session.awareness, { user: { participantId, name: displayName } })
+      // Only a mark's owner moves it (lib/board/ownership.ts), enforced on this device.
+      const unguard = guardScaleMarks(editor, { participantId, isFacilitator: role === 'facilitator' })
+      return () => {
+        unguard()
+        presence.dispose()
+      }
+    },
+    [store, session.awareness, participantId, displayName, role],
+  )
+
+  const boardMe = useMemo(() => ({ participantId, displayName, role }), [participantId, displayName, role])
 
   if (!bound) return null
   return (
-    <Tldraw
-      store={store}
-      user={user}
-      locale={locale}
-      licenseKey={licenseKey}
-      assetUrls={tldrawAssetUrls}
-      maxAssetSize={MAX_ASSET_BYTES}
-      onMount={onMount}
-    />
+    <BoardItemsProvider doc={session.doc} me={boardMe}>
+      <BoardChecksProvider doc={session.doc}>
+        <PanelsProvider>
+          <Tldraw
+            store={store}
+            shapeUtils={kringShapeUtils}
+            components={components}
+            user={user}
+            locale={locale}
+            licenseKey={licenseKey}
+            assetUrls={tldrawAssetUrls}
+            maxAssetSize={MAX_ASSET_BYTES}
+            onMount={onMount}
+          >
+            <BoardPanels />
+          </Tldraw>
+        </PanelsProvider>
+      </BoardChecksProvider>
+    </BoardItemsProvider>
   )
 }
 

@@ -77,6 +77,7 @@ export function BoardClient(props: BoardClientProps): JSX.Element {
   return (
     <div className={styles.board}>
       <BoardHeader
+        conferenceId={conferenceId}
         title={props.conferenceTitle}
         me={me}
         phase={meeting.roster?.phase ?? null}

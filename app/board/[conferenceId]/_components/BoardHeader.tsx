@@ -1,14 +1,17 @@
 'use client'
 
+import Link from 'next/link'
 import { useT } from '@/app/_i18n/I18nProvider'
 import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
 import type { RosterMessage } from '@/lib/protocol/meeting'
 import styles from './BoardHeader.module.css'
 import { ConnectionStatus } from './ConnectionStatus'
 import { PeopleIcon } from './icons'
+import { ItemIcon } from './items/ItemIcon'
 import type { ConnectionStatus as Status } from './useBoardSync'
 
 export interface BoardHeaderProps {
+  conferenceId: string
   title: string
   me: { displayName: string; role: ParticipantRole }
   phase: ConferencePhase | null
@@ -21,9 +24,10 @@ export interface BoardHeaderProps {
 
 /**
  * One compact bar above the canvas, so tldraw's own menus and toolbars keep the canvas's edges:
- * the conference, who I am, the phase, the connection, and (on phones) the roster toggle.
+ * the conference, who I am, the phase, the connection, the plan (read as a page), and (on phones)
+ * the roster toggle.
  */
-export function BoardHeader({ title, me, phase, status, roster, rosterId, rosterOpen, onToggleRoster }: BoardHeaderProps) {
+export function BoardHeader({ conferenceId, title, me, phase, status, roster, rosterId, rosterOpen, onToggleRoster }: BoardHeaderProps) {
   const t = useT()
   const role = t(`common.role.${me.role}`)
   const online = roster?.entries.filter((entry) => entry.online).length ?? 0
@@ -44,6 +48,10 @@ export function BoardHeader({ title, me, phase, status, roster, rosterId, roster
       </div>
       <div className={styles.tools}>
         <ConnectionStatus status={status} />
+        <Link href={`/board/${conferenceId}/plan`} className={styles.planLink} aria-label={t('board.header.planLabel')} data-testid="plan-link">
+          <ItemIcon name="plan" size={18} />
+          <span>{t('board.header.plan')}</span>
+        </Link>
         <button
           type="button"
           className={styles.rosterToggle}

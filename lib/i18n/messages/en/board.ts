@@ -6,6 +6,9 @@ const board: Messages<'board'> = {
   'header.meLabel': 'You are {name}, {role}',
   'header.phase': 'Phase: {phase}',
 
+  'header.plan': 'Plan',
+  'header.planLabel': 'Read the plan as it stands on the board now',
+
   'status.connected': 'Connected',
   'status.connecting': 'Connecting…',
   'status.offline': 'No connection',

@@ -5,6 +5,9 @@ const board = {
   'header.meLabel': 'Jij bent {name}, {role}',
   'header.phase': 'Fase: {phase}',
 
+  'header.plan': 'Plan',
+  'header.planLabel': 'Het plan lezen, zoals het nu op het bord staat',
+
   'status.connected': 'Verbonden',
   'status.connecting': 'Verbinden…',
   'status.offline': 'Geen verbinding',

@@ -1,0 +1,42 @@
+'use client'
+
+import { DefaultSharePanel } from 'tldraw'
+import { useT } from '@/app/_i18n/I18nProvider'
+import { useBoardMe } from '../items/board-context'
+import { ItemIcon, type ItemIconName } from '../items/ItemIcon'
+import styles from './panels.module.css'
+import { usePanels, type PanelName } from './panels-context'
+
+function ToolButton({ panel, icon, label, secondary }: { panel: PanelName; icon: ItemIconName; label: string; secondary?: boolean }) {
+  const { open, toggle } = usePanels()
+  return (
+    <button
+      type="button"
+      className={`${styles.toolButton} ${secondary ? styles.secondary : styles.primary}`}
+      aria-expanded={open === panel}
+      data-testid={`tool-${panel}`}
+      onClick={() => toggle(panel)}
+    >
+      <ItemIcon name={icon} size={18} />
+      <span className={styles.toolLabel}>{label}</span>
+    </button>
+  )
+}
+
+/**
+ * The board's own tools, in tldraw's top-right zone (its share panel slot, whose people menu
+ * stays): add an item for everyone; the who-question deck and template areas for the facilitator.
+ */
+export function KringToolbar() {
+  const t = useT()
+  const me = useBoardMe()
+  const facilitator = me?.role === 'facilitator'
+  return (
+    <div className={styles.toolbar} role="toolbar" aria-label={t('items.title')}>
+      <ToolButton panel="add" icon="plus" label={t('items.palette.open')} />
+      {facilitator ? <ToolButton panel="deck" icon="prompt" label={t('items.deck.open')} secondary /> : null}
+      {facilitator ? <ToolButton panel="area" icon="area" label={t('items.areaAdd.open')} secondary /> : null}
+      <DefaultSharePanel />
+    </div>
+  )
+}

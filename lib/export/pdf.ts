@@ -92,8 +92,10 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
       th: { bold: true, color: '#1f3b63' },
     },
     content,
-    // Never a section title alone at the foot of a page.
-    pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
+    // Never a section title alone at the foot of a page. The title's own inline runs are nodes that
+    // follow it at the same height, so "alone" means: nothing further down the page.
+    pageBreakBefore: (node, nodes) =>
+      node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().every((next) => next.startPosition.top <= node.startPosition.top + 1),
     footer: (page, pages) => ({
       text: t('exports.pdf.footer', { version: input.version.number, date: agreedOn, page, pages }),
       alignment: 'center',

@@ -1,5 +1,6 @@
-import { devices, expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import type { Db } from '../../lib/db/connect'
+import { createConference, invite, joinByLink, newPhoneContext, signIn } from './support/flows'
 import { createFacilitator, openE2eDatabase } from './support/seed'
 import { strokeAcross, touchDrag } from './support/touch'
 
@@ -28,36 +29,14 @@ test('facilitator invites, a relative joins from a phone, both draw and see each
   // The facilitator, on a laptop.
   const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const deskPage = await desk.newPage()
-  await deskPage.goto('/login')
-  await deskPage.getByLabel(/e-mail/i).fill(facilitator.email)
-  await deskPage.getByLabel(/wachtwoord/i).fill(facilitator.password)
-  await deskPage.getByRole('button', { name: /inloggen/i }).click()
-
-  const createForm = deskPage.getByTestId('create-conference-form')
-  await expect(createForm).toBeVisible()
-  await createForm.getByLabel(/titel/i).fill('Familie Jansen')
-  await createForm.getByRole('button').click()
-  await expect(deskPage).toHaveURL(/\/conferences\/[A-Za-z0-9_-]+$/)
-  const conferenceId = deskPage.url().split('/').pop()!
-
-  const inviteForm = deskPage.getByTestId('invite-form')
-  await inviteForm.getByLabel(/naam/i).fill('Tante Amira')
-  await inviteForm.getByLabel(/rol/i).selectOption('network')
-  await inviteForm.getByRole('button').click()
-  const link = deskPage.getByTestId('invitation-link')
-  await expect(link).toBeVisible()
-  const joinUrl = (await link.textContent())?.trim() ?? ''
-  expect(joinUrl).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/)
-  await expect(deskPage.getByTestId('invitation-row').filter({ hasText: 'Tante Amira' })).toBeVisible()
+  await signIn(deskPage, facilitator)
+  const conferenceId = await createConference(deskPage, 'Familie Jansen')
+  const joinUrl = await invite(deskPage, 'Tante Amira', 'network')
 
   // The aunt, on a phone, far away: one tap and she is on the board.
-  const phone = await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+  const phone = await newPhoneContext(browser)
   const phonePage = await phone.newPage()
-  await phonePage.goto(joinUrl)
-  await expect(phonePage.getByText('Tante Amira')).toBeVisible()
-  await phonePage.getByTestId('join-button').tap()
-  await expect(phonePage).toHaveURL(new RegExp(`/board/${conferenceId}$`))
-  await expect(phonePage.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+  await joinByLink(phonePage, joinUrl, 'Tante Amira', conferenceId)
 
   await deskPage.goto(`/board/${conferenceId}`)
   await expect(deskPage.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')

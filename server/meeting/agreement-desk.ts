@@ -117,6 +117,7 @@ export class AgreementDesk {
     if (!step.ok) throw toRequestError(step.refusal)
     this.open.delete(conferenceId)
     this.deps.logger.info({ conferenceId, proposalId }, 'plan proposal withdrawn')
+    this.audit(conferenceId, actor.participantId, 'plan.withdrawn', `proposal=${proposalId}`)
     this.deps.io.to(conferenceRoom(conferenceId)).emit('plan:withdrawn', { conferenceId, proposalId, reason: 'withdrawn' })
     this.broadcastProposal(conferenceId)
   }

@@ -129,7 +129,7 @@ describe('agreeing on the plan and freezing it', () => {
   })
 
   it('shows a late joiner the open proposal without asking them, and withdraws it for everyone', async () => {
-    const { facilitator, mother, aunt, sit } = await table()
+    const { conferenceId, facilitator, mother, aunt, sit } = await table()
     const proposal = await proposeAndWait(facilitator, [mother, aunt])
 
     const professional = await sit(fixture.seed.professional.token)
@@ -142,6 +142,9 @@ describe('agreeing on the plan and freezing it', () => {
       await waitFor(() => seat.withdrawn.length === 1 && seat.proposal() === null, { message: 'everyone hears it was withdrawn' })
     }
     await expect(mother.agreement.confirm(proposal.id)).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } })
+    await waitFor(async () => (await auditRows(fixture.ts, conferenceId)).some((r) => r.action === 'plan.withdrawn'), {
+      message: 'the withdrawal is in the audit log',
+    })
   })
 
   it('drops an open proposal when everyone has left (nothing is agreed until frozen)', async () => {

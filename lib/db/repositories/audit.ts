@@ -8,6 +8,7 @@ export type AuditAction =
   | 'participant.joined'
   | 'participant.left'
   | 'plan.proposed'
+  | 'plan.withdrawn'
   | 'plan.agreed'
   | 'plan.frozen'
   | 'plan.exported'

@@ -11,12 +11,13 @@ export const ConferencePhase = z.enum(conferencePhases)
 export type ConferencePhase = z.infer<typeof ConferencePhase>
 
 /** Roles at the table. The facilitator is created with the conference; the others are invited. */
-export const participantRoles = ['facilitator', 'family', 'child', 'network', 'professional'] as const
+/** An observer (e.g. a trainee or a second coordinator) only reads. */
+export const participantRoles = ['facilitator', 'family', 'child', 'network', 'professional', 'observer'] as const
 export const ParticipantRole = z.enum(participantRoles)
 export type ParticipantRole = z.infer<typeof ParticipantRole>
 
 /** Roles a facilitator can hand out with an invitation. */
-export const invitableRoles = ['family', 'child', 'network', 'professional'] as const
+export const invitableRoles = ['family', 'child', 'network', 'professional', 'observer'] as const
 export const InvitableRole = z.enum(invitableRoles)
 export type InvitableRole = z.infer<typeof InvitableRole>
 

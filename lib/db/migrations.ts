@@ -96,6 +96,28 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '2026-11-23-003-meeting': {
+    async up(db: Kysely<unknown>) {
+      // Whether the facilitator stays during private family time (default: leaves, like the professionals).
+      await db.schema
+        .alterTable('conferences')
+        .addColumn('facilitator_stays_private', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute()
+      await db.schema.alterTable('conferences').addColumn('phase_changed_at', 'text').execute()
+      // The timer everyone sees: when the current phase's time is up (null: no timer).
+      await db.schema.alterTable('conferences').addColumn('timer_ends_at', 'text').execute()
+
+      // Admission: an invitation may require the facilitator to let the person in from a lobby.
+      await db.schema
+        .alterTable('participants')
+        .addColumn('requires_admission', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute()
+      // null (no admission needed or not asked yet) | 'waiting' | 'admitted' | 'declined'
+      await db.schema.alterTable('participants').addColumn('admission', 'text').execute()
+      // Removed by the facilitator with the invitation kept valid: they may come back (through the lobby).
+      await db.schema.alterTable('participants').addColumn('removed_at', 'text').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -26,6 +26,11 @@ export interface ConferencesTable {
   retain_until: string
   /** For an evaluatie: the conference whose agreements it reviews. */
   reviews_conference_id: string | null
+  /** 1 when the facilitator stays during private family time; 0 (default) when they leave. */
+  facilitator_stays_private: Generated<number>
+  phase_changed_at: string | null
+  /** When the current phase's timer runs out; null when there is no timer. */
+  timer_ends_at: string | null
 }
 
 export interface ParticipantsTable {
@@ -39,7 +44,14 @@ export interface ParticipantsTable {
   token_hash: string | null
   created_at: string
   revoked_at: string | null
+  /** 1 when the facilitator must admit this person from the lobby before they see the board. */
+  requires_admission: Generated<number>
+  admission: AdmissionState | null
+  /** Removed by the facilitator while the invitation stays valid. */
+  removed_at: string | null
 }
+
+export type AdmissionState = 'waiting' | 'admitted' | 'declined'
 
 export interface YjsUpdatesTable {
   id: Generated<number>

@@ -24,6 +24,9 @@ export async function createConference(
     created_at: now.toISOString(),
     retain_until: new Date(now.getTime() + DEFAULT_RETENTION_DAYS * 86_400_000).toISOString(),
     reviews_conference_id: input.reviewsConferenceId ?? null,
+    facilitator_stays_private: 0,
+    phase_changed_at: null,
+    timer_ends_at: null,
   }
   const facilitator: Participant = {
     id: createId(),
@@ -34,6 +37,9 @@ export async function createConference(
     token_hash: null,
     created_at: now.toISOString(),
     revoked_at: null,
+    requires_admission: 0,
+    admission: null,
+    removed_at: null,
   }
   await db.transaction().execute(async (tx) => {
     await tx.insertInto('conferences').values(conference).execute()

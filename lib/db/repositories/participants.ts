@@ -6,7 +6,7 @@ import type { Participant } from '../schema'
 /** Invite someone: returns the participant and the raw token, which is shown once and never stored. */
 export async function inviteParticipant(
   db: Db,
-  input: { conferenceId: string; displayName: string; role: InvitableRole },
+  input: { conferenceId: string; displayName: string; role: InvitableRole; requiresAdmission?: boolean },
 ): Promise<{ participant: Participant; token: string }> {
   const token = createInviteToken()
   const participant: Participant = {
@@ -18,6 +18,9 @@ export async function inviteParticipant(
     token_hash: hashInviteToken(token),
     created_at: new Date().toISOString(),
     revoked_at: null,
+    requires_admission: input.requiresAdmission ? 1 : 0,
+    admission: null,
+    removed_at: null,
   }
   await db.insertInto('participants').values(participant).execute()
   return { participant, token }

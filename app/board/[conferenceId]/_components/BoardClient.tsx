@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic'
 import { useCallback, useEffect, useState, type JSX } from 'react'
 import { useLocale, useT } from '@/app/_i18n/I18nProvider'
+import type { ParticipantRole } from '@/lib/conference/model'
 import type { RecordRejectedError } from '@/lib/sync/record-rejection'
 import { AccessNotice } from './AccessNotice'
 import styles from './Board.module.css'
@@ -24,7 +25,7 @@ export interface BoardClientProps {
   /** POST here (same-origin, cookies included) to get { ticket: string } when the ticket nears expiry or a socket is refused with 4401. 403 means access is gone. */
   ticketUrl: string
   ticketTtlSeconds: number
-  me: { participantId: string; displayName: string; role: 'facilitator' | 'family' | 'child' | 'network' | 'professional' }
+  me: { participantId: string; displayName: string; role: ParticipantRole }
   licenseKey?: string
 }
 

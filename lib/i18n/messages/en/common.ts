@@ -16,6 +16,7 @@ const common: Messages<'common'> = {
   'role.child': 'Child/young person',
   'role.network': 'Network',
   'role.professional': 'Professional',
+  'role.observer': 'Observer',
   'kind.familiegroepsplan': 'Family group plan',
   'kind.veiligheidsplan': 'Safety plan',
   'kind.netwerkkaart': 'Network map',

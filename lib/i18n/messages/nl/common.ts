@@ -15,6 +15,7 @@ const common = {
   'role.child': 'Kind/jongere',
   'role.network': 'Netwerk',
   'role.professional': 'Professional',
+  'role.observer': 'Toehoorder',
   'kind.familiegroepsplan': 'Familiegroepsplan',
   'kind.veiligheidsplan': 'Veiligheidsplan',
   'kind.netwerkkaart': 'Netwerkkaart',

@@ -1,0 +1,134 @@
+import type { ConferencePhase, ParticipantRole } from './model'
+import { conferencePhases, participantRoles } from './model'
+
+/**
+ * Who may do what, in which phase: the one policy of Kring. The sync server, the meeting plane
+ * and every route handler ask `may()`; nothing else decides. The README shows the whole table
+ * (generated from `policyTable()`; a test fails when the README is stale).
+ *
+ * The heart of a family group conference is private family time (besloten deel): the family
+ * and its network make the plan on their own. During it professionals (and observers) can
+ * neither read nor change the board; the facilitator leaves too unless the conference says the
+ * facilitator stays.
+ */
+export const policyActions = [
+  /** Receive the board document (sync connection) and its presence. */
+  'board.read',
+  /** Change the board (any item except bottom lines). */
+  'board.write',
+  /** Add, change, tick off or remove a bottom line (ondergrens). */
+  'bottomLine.write',
+  /** See who is here (roster) and the phase, timer, hands. */
+  'meeting.read',
+  /** Move the conference to another phase. */
+  'phase.change',
+  /** End private family time ("we zijn klaar"). */
+  'privateTime.end',
+  /** Admit or decline someone waiting in the lobby; remove a participant; change a role. */
+  'participants.manage',
+  /** Raise or lower one's own hand. */
+  'hand.raise',
+  /** Lower someone else's hand, clear the queue. */
+  'hand.clear',
+  /** Lead "follow me", set the phase timer, spotlight a region. */
+  'facilitation.lead',
+  /** Propose the plan for agreement, withdraw it, record a spoken yes. */
+  'plan.propose',
+  /** Agree to a proposed plan on one's own device. */
+  'plan.confirm',
+  /** Download a frozen version (PDF, JSON, PNG, SVG). */
+  'plan.export',
+  /** Read the audit log. */
+  'audit.read',
+  /** Change conference and board settings (private-time setting, load threshold). */
+  'settings.write',
+] as const
+export type PolicyAction = (typeof policyActions)[number]
+
+export interface PolicyContext {
+  /** The conference's setting: the facilitator stays during private family time (default: leaves). */
+  facilitatorStaysInPrivateTime: boolean
+}
+
+export const defaultPolicyContext: PolicyContext = { facilitatorStaysInPrivateTime: false }
+
+const PROFESSIONAL_SIDE: readonly ParticipantRole[] = ['professional', 'observer']
+const FAMILY_SIDE: readonly ParticipantRole[] = ['family', 'child', 'network']
+
+/** Whether this role is in the room (has the board) during this phase. */
+export function isPresent(role: ParticipantRole, phase: ConferencePhase, context: PolicyContext = defaultPolicyContext): boolean {
+  if (phase !== 'besloten_deel') return true
+  if (role === 'facilitator') return context.facilitatorStaysInPrivateTime
+  return !PROFESSIONAL_SIDE.includes(role)
+}
+
+/** The decision. Pure: the same role, phase, action and context always give the same answer. */
+export function may(role: ParticipantRole, phase: ConferencePhase, action: PolicyAction, context: PolicyContext = defaultPolicyContext): boolean {
+  const present = isPresent(role, phase, context)
+  const facilitator = role === 'facilitator'
+  const closed = phase === 'afgesloten'
+  switch (action) {
+    case 'board.read':
+      return present
+    case 'board.write':
+      // Observers only read; a closed conference is read-only for everyone.
+      return present && role !== 'observer' && !closed
+    case 'bottomLine.write':
+      // Bottom lines are the professionals' conditions: only they write them, while they are in the room.
+      return role === 'professional' && present && !closed
+    case 'meeting.read':
+      // Everyone admitted sees the phase and who is there, also from the waiting room.
+      return true
+    case 'phase.change':
+    case 'participants.manage':
+    case 'hand.clear':
+    case 'settings.write':
+    case 'audit.read':
+      return facilitator
+    case 'facilitation.lead':
+    case 'plan.propose':
+      return facilitator && present
+    case 'privateTime.end':
+      return phase === 'besloten_deel' && (FAMILY_SIDE.includes(role) || (facilitator && present))
+    case 'hand.raise':
+      return present && role !== 'observer' && !facilitator
+    case 'plan.confirm':
+      return present && role !== 'observer' && !facilitator
+    case 'plan.export':
+      return facilitator || role === 'professional'
+  }
+}
+
+export interface PolicyRow {
+  role: ParticipantRole
+  action: PolicyAction
+  /** Allowed per phase, in phase order. */
+  allowed: Record<ConferencePhase, boolean>
+}
+
+/** Every role × action × phase, for the README and the table-driven tests. */
+export function policyTable(context: PolicyContext = defaultPolicyContext): PolicyRow[] {
+  const rows: PolicyRow[] = []
+  for (const action of policyActions) {
+    for (const role of participantRoles) {
+      const allowed = Object.fromEntries(conferencePhases.map((phase) => [phase, may(role, phase, action, context)])) as Record<ConferencePhase, boolean>
+      rows.push({ role, action, allowed })
+    }
+  }
+  return rows
+}
+
+/** The table as Markdown (README): one row per action, one column per phase, the roles allowed in each cell. */
+export function policyTableMarkdown(context: PolicyContext = defaultPolicyContext): string {
+  const header = `| action | ${conferencePhases.join(' | ')} |`
+  const rule = `| --- | ${conferencePhases.map(() => '---').join(' | ')} |`
+  const lines = policyActions.map((action) => {
+    const cells = conferencePhases.map((phase) => {
+      const roles = participantRoles.filter((role) => may(role, phase, action, context))
+      if (roles.length === participantRoles.length) return 'everyone'
+      return roles.length === 0 ? '—' : roles.join(', ')
+    })
+    return `| \`${action}\` | ${cells.join(' | ')} |`
+  })
+  return [header, rule, ...lines].join('\n')
+}

@@ -140,6 +140,23 @@ export const HouseCardProps = z.object({
 })
 
 /**
+ * A bottom line (ondergrens): a condition any plan must meet, set by the professionals in the
+ * information phase. Only professionals may create, change, tick off or delete one (enforced by
+ * the sync server, lib/conference/policy.ts `bottomLine.write`).
+ */
+export const BottomLineProps = z.object({
+  w: Size,
+  h: Size,
+  text: longText(),
+  /** Participant id of the professional who ticked it off in plan en afspraken; '' while open. */
+  tickedBy: shortText(64),
+  /** Their name as shown then (for the plan and the export). */
+  tickedByName: shortText(80),
+  /** ISO time of the tick; '' while open. */
+  tickedAt: shortText(40),
+})
+
+/**
  * A laid-out area of the board (rings, columns, houses…): the structure items are placed on.
  * Its title is not stored: it is drawn from `area` through i18n in the viewer's language.
  */
@@ -162,6 +179,7 @@ export const itemSchemas = {
   'kring-safety-item': SafetyItemProps,
   'kring-house-card': HouseCardProps,
   'kring-area': AreaProps,
+  'kring-bottom-line': BottomLineProps,
 } as const
 
 export type ItemType = keyof typeof itemSchemas
@@ -183,6 +201,7 @@ export const itemDefaults: { [K in ItemType]: ItemProps<K> } = {
   'kring-safety-item': { w: 320, h: 200, signal: '', action: '', contactName: '', contactPhone: '', safePlace: '' },
   'kring-house-card': { w: 160, h: 100, house: 'good-things', text: '', emoji: '' },
   'kring-area': { w: 800, h: 600, area: 'three-columns', variant: 0 },
+  'kring-bottom-line': { w: 320, h: 140, text: '', tickedBy: '', tickedByName: '', tickedAt: '' },
 }
 
 /** tldraw arrow meta key holding the kind of tie between two people (or a person and the family). */

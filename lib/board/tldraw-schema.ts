@@ -19,6 +19,7 @@ declare module '@tldraw/tlschema' {
     'kring-safety-item': ItemProps<'kring-safety-item'>
     'kring-house-card': ItemProps<'kring-house-card'>
     'kring-area': ItemProps<'kring-area'>
+    'kring-bottom-line': ItemProps<'kring-bottom-line'>
   }
 }
 
@@ -51,6 +52,7 @@ export const kringShapeProps: { [K in ItemType]: TldrawPropValidators<K> } = {
   'kring-safety-item': validatorsOf('kring-safety-item'),
   'kring-house-card': validatorsOf('kring-house-card'),
   'kring-area': validatorsOf('kring-area'),
+  'kring-bottom-line': validatorsOf('kring-bottom-line'),
 }
 
 /**

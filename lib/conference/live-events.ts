@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import type { ConferencePhase } from './model'
 
 /**
  * In-process signals from Next's route handlers to the socket servers (same process, separate
@@ -8,6 +9,12 @@ import { EventEmitter } from 'node:events'
 export interface LiveEventMap {
   'participant.revoked': [{ conferenceId: string; participantId: string }]
   'participant.invited': [{ conferenceId: string; participantId: string }]
+  /** The phase changed (stored already): access is re-decided for every live connection of the conference. */
+  'conference.phase-changed': [{ conferenceId: string; phase: ConferencePhase }]
+  /** Conference settings changed (e.g. whether the facilitator stays in private time). */
+  'conference.settings-changed': [{ conferenceId: string }]
+  /** A participant's role or admission changed, or they were removed: re-decide their access. */
+  'participant.access-changed': [{ conferenceId: string; participantId: string }]
 }
 
 const KEY = Symbol.for('kring.liveEvents')

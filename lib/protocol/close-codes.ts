@@ -20,3 +20,21 @@ export const CloseCode = {
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+/**
+ * Why a 4403 happened, as the close reason (sync) or `closing.reason` (socket.io). The client
+ * tells "wait, you will be let back in" (private time, lobby) from "you are out" (revoked, removed).
+ */
+export const ForbiddenReason = {
+  /** Private family time: professionals (and the facilitator unless they stay) have no board now. */
+  PrivateTime: 'private-time',
+  /** The invitation needs the facilitator to admit this person; they wait in the lobby. */
+  AwaitingAdmission: 'awaiting-admission',
+  /** The facilitator declined this person at the lobby. */
+  Declined: 'declined',
+  /** The facilitator removed this person (the invitation may still be valid: then they can ask again). */
+  Removed: 'removed',
+  /** The invitation was revoked. */
+  Revoked: 'invitation revoked',
+} as const
+export type ForbiddenReason = (typeof ForbiddenReason)[keyof typeof ForbiddenReason]

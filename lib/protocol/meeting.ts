@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { ConferencePhase, Device, ParticipantRole } from '../conference/model'
 import { Plan } from '../plan/schema'
 import { AgreedBy } from '../plan/version'
+import type { FacilitationClientEvents, FacilitationServerEvents } from './facilitation'
+import type { MeetingControlClientEvents, MeetingControlServerEvents } from './meeting-control'
 
 /**
  * The meeting plane (socket.io on /socket.io): one versioned protocol shared by server and
@@ -121,8 +123,8 @@ export const WithdrawPlanPayload = z.strictObject({ proposalId: ProposalId })
 
 type AckCallback = (result: { ok: true } | { ok: false; error: MeetingError }) => void
 
-/** The typed event maps used by socket.io's generics on both sides. */
-export interface ServerToClientEvents {
+/** The typed event maps used by socket.io's generics on both sides (meeting control and facilitation in their own files). */
+export interface ServerToClientEvents extends MeetingControlServerEvents, FacilitationServerEvents {
   welcome: (message: WelcomeMessage) => void
   roster: (message: RosterMessage) => void
   error: (error: MeetingError) => void
@@ -133,7 +135,7 @@ export interface ServerToClientEvents {
   'plan:frozen': (message: PlanFrozenMessage) => void
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends MeetingControlClientEvents, FacilitationClientEvents {
   'device:set': (payload: unknown, ack?: AckCallback) => void
   'plan:propose': (payload: unknown, ack?: AckCallback) => void
   'plan:confirm': (payload: unknown, ack?: AckCallback) => void

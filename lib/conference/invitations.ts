@@ -19,7 +19,7 @@ import { toParticipantSummary } from './summaries'
 /** `actor` is a user id or 'cli' (see AuditLogTable). */
 export async function inviteToConference(
   db: Db,
-  input: { conferenceId: string; displayName: string; role: InvitableRole; actor: string; publicUrl: string },
+  input: { conferenceId: string; displayName: string; role: InvitableRole; requiresAdmission?: boolean; actor: string; publicUrl: string },
 ): Promise<InviteResponse> {
   const { participant, token } = await inviteParticipant(db, input)
   await recordAudit(db, { conferenceId: input.conferenceId, actor: input.actor, action: 'participant.invited', detail: participant.id })
@@ -56,6 +56,8 @@ export async function reissueInvitation(
     conferenceId: input.conferenceId,
     displayName: existing.display_name,
     role: InvitableRole.parse(existing.role),
+    // The new link asks for admission when the old one did (or the person was removed and may come back).
+    requiresAdmission: existing.requires_admission === 1,
     actor: input.actor,
     publicUrl: input.publicUrl,
   })

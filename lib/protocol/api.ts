@@ -64,7 +64,12 @@ export type CreateConferenceResponse = z.infer<typeof CreateConferenceResponse>
 // ---- POST /api/conferences/[id]/invitations --------------------------------------------
 // ---- POST /api/conferences/[id]/invitations/[participantId]/reissue (a new link) --------
 
-export const InviteRequest = z.strictObject({ displayName: DisplayName, role: InvitableRole })
+export const InviteRequest = z.strictObject({
+  displayName: DisplayName,
+  role: InvitableRole,
+  /** The person waits in the lobby until the facilitator lets them in (default: straight in). */
+  requiresAdmission: z.boolean().optional(),
+})
 export type InviteRequest = z.infer<typeof InviteRequest>
 /** The raw token and the link are in this response only; the database keeps a hash. */
 export const InviteResponse = z.object({

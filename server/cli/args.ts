@@ -29,7 +29,13 @@ export const commandSchemas = {
     /** For an evaluatie: the conference (of the same facilitator, with an agreed plan) it reviews. */
     reviews: ConferenceId.optional(),
   }),
-  invite: z.strictObject({ conference: ConferenceId, name: DisplayName, role: InvitableRole }),
+  invite: z.strictObject({
+    conference: ConferenceId,
+    name: DisplayName,
+    role: InvitableRole,
+    /** The person waits in the lobby until the facilitator lets them in. */
+    admission: z.boolean().optional(),
+  }),
   revoke: z.strictObject({ conference: ConferenceId, participant: ParticipantId }),
   'list-conferences': z.strictObject({}),
   'list-participants': z.strictObject({ conference: ConferenceId }),
@@ -51,6 +57,7 @@ const optionSpec = {
   conference: { type: 'string' },
   participant: { type: 'string' },
   reviews: { type: 'string' },
+  admission: { type: 'boolean' },
 } as const
 
 function isCommandName(value: string | undefined): value is CommandName {
@@ -105,8 +112,10 @@ Commands:
                      (the board starts laid out for its kind; an evaluatie with --reviews starts
                       with the agreements of that conference's latest agreed plan: a conference
                       the same facilitator created)
-  invite             --conference <id> --name <n> --role family|child|network|professional
-                     (prints participantId, joinUrl and token; the token is shown only now)
+  invite             --conference <id> --name <n> --role family|child|network|professional|observer
+                     [--admission]
+                     (prints participantId, joinUrl and token; the token is shown only now;
+                      with --admission the person waits in the lobby until the facilitator lets them in)
   revoke             --conference <id> --participant <id>
                      (a running server closes the person's connections within REVOCATION_POLL_MS)
   list-conferences

@@ -37,14 +37,23 @@ export async function runCommand(db: Db, config: KringConfig, cli: CliCommand): 
       }
     }
     case 'invite': {
-      const { conference: conferenceId, name, role } = cli.options
+      const { conference: conferenceId, name, role, admission } = cli.options
       await requireConference(db, conferenceId)
-      const invited = await inviteToConference(db, { conferenceId, displayName: name, role, actor: CLI_ACTOR, publicUrl: config.publicUrl })
+      const requiresAdmission = admission === true
+      const invited = await inviteToConference(db, {
+        conferenceId,
+        displayName: name,
+        role,
+        requiresAdmission,
+        actor: CLI_ACTOR,
+        publicUrl: config.publicUrl,
+      })
       return {
         participantId: invited.participant.id,
         conferenceId,
         displayName: invited.participant.displayName,
         role: invited.participant.role,
+        requiresAdmission,
         joinUrl: invited.joinUrl,
         token: invited.token,
       }

@@ -194,14 +194,29 @@ export class AgreementDesk {
     }
   }
 
-  /** Everyone with a live connection to the conference, one entry per connection. */
+  /**
+   * Everyone at the table with a live connection, one entry per connection. Someone in the
+   * waiting room (a professional during private time) is in the meeting but not at the table.
+   */
   private async present(conferenceId: string): Promise<AgreementParty[]> {
     const sockets = await this.deps.io.in(conferenceRoom(conferenceId)).fetchSockets()
-    return sockets.map((s) => ({ participantId: s.data.participantId, name: s.data.displayName, role: s.data.role }))
+    return sockets
+      .filter((s) => s.data.access === 'in')
+      .map((s) => ({ participantId: s.data.participantId, name: s.data.displayName, role: s.data.role }))
   }
 
+  /**
+   * The proposal carries the whole plan, so it goes only to sockets that may see the board now:
+   * never to the waiting room during private time (a facilitator who stays may propose then).
+   */
   private broadcastProposal(conferenceId: string): void {
-    this.deps.io.to(conferenceRoom(conferenceId)).emit('plan:proposal', { conferenceId, proposal: this.current(conferenceId) })
+    const message = { conferenceId, proposal: this.current(conferenceId) }
+    void this.deps.io
+      .in(conferenceRoom(conferenceId))
+      .fetchSockets()
+      .then((sockets) => {
+        for (const socket of sockets) if (socket.data.access === 'in') socket.emit('plan:proposal', message)
+      })
   }
 
   /** Ids and counts only: the audit log never holds names or plan content. */

@@ -34,5 +34,6 @@ export function registerAgreementHandlers(socket: MeetingSocket, io: MeetingIo, 
     if ((io.sockets.adapter.rooms.get(conferenceRoom(conferenceId))?.size ?? 0) === 0) desk.conferenceEmptied(conferenceId)
   })
 
-  socket.emit('plan:proposal', { conferenceId, proposal: desk.current(conferenceId) })
+  // The open proposal carries the plan: only for someone at the table now (not the waiting room).
+  if (socket.data.access === 'in') socket.emit('plan:proposal', { conferenceId, proposal: desk.current(conferenceId) })
 }

@@ -1,4 +1,6 @@
 import { authenticateParticipant } from '../../lib/auth/authenticate'
+import { accessStateOf, arrivalOf, forbiddenReasonOf } from '../../lib/conference/access-state'
+import { markWaiting } from '../../lib/db/repositories/participants'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import { MeetingHandshake, type MeetingRefusal } from '../../lib/protocol/meeting'
 import type { ServerDeps } from '../types'
@@ -14,6 +16,10 @@ export function refusal(code: number, reason: string): Error & { data: MeetingRe
  * MeetingHandshake and carry a credential for that very conference. One token check and at
  * most two indexed lookups, so a flood of handshakes stays cheap. A malformed handshake is
  * treated like a missing credential (4401): the server cannot tell who is knocking.
+ *
+ * Someone whose invitation needs admission and who has not been let in starts waiting in the
+ * lobby here (stored), so the socket is decided before its first event; someone the facilitator
+ * declined is refused like a revoked invitation (4403 'declined').
  */
 export function createSocketAuthenticator(deps: ServerDeps, isClosing: () => boolean) {
   const { db, config, logger } = deps
@@ -23,17 +29,27 @@ export function createSocketAuthenticator(deps: ServerDeps, isClosing: () => boo
     if (!handshake.success) return next(refusal(CloseCode.Unauthenticated, 'bad handshake'))
     const { token, conferenceId, device } = handshake.data
     authenticateParticipant(db, config.authSecret, token, conferenceId)
-      .then((result) => {
+      .then(async (result) => {
         if (!result.ok) {
           logger.debug({ conferenceId, code: result.code }, 'handshake refused')
           return next(refusal(result.code, result.reason))
         }
+        const { participant, conference } = result
+        const arrival = arrivalOf(participant)
+        if (arrival && (await markWaiting(db, conference.id, participant.id))) Object.assign(participant, arrival)
+        const access = accessStateOf(participant, conference)
+        if (access === 'declined' || access === 'removed') {
+          const reason = forbiddenReasonOf(access) ?? 'forbidden'
+          logger.debug({ conferenceId, access }, 'handshake refused')
+          return next(refusal(CloseCode.Forbidden, reason))
+        }
         socket.data = {
-          participantId: result.participant.id,
-          conferenceId: result.conference.id,
-          role: result.participant.role,
-          displayName: result.participant.display_name,
+          participantId: participant.id,
+          conferenceId: conference.id,
+          role: participant.role,
+          displayName: participant.display_name,
           device,
+          access,
         }
         next()
       })

@@ -67,6 +67,19 @@ export function reportUnknownEvents(socket: MeetingSocket, known: ReadonlySet<st
   })
 }
 
+/**
+ * A socket in the lobby may not act on the conference: every request it sends is refused
+ * ('forbidden') until it is let in. Runs before the handlers (socket.io middleware); unknown
+ * events are left to `reportUnknownEvents`.
+ */
+export function refuseUntilAdmitted(socket: MeetingSocket, known: ReadonlySet<string>, admitted: () => boolean): void {
+  socket.use(([event, ...args], next) => {
+    if (admitted() || typeof event !== 'string' || !known.has(event)) return next()
+    const last = args[args.length - 1]
+    refuse(socket, typeof last === 'function' ? (last as Ack) : undefined, { code: 'forbidden', message: `${event}: waiting to be let in` })
+  })
+}
+
 function refuse(socket: MeetingSocket, reply: Ack | undefined, error: MeetingError): void {
   socket.emit('error', error)
   reply?.({ ok: false, error })

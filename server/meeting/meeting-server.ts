@@ -1,30 +1,42 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import { getLiveEvents } from '../../lib/conference/live-events'
+import { isAdmitted } from '../../lib/conference/access-state'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import { MEETING_PATH, MEETING_PROTOCOL_VERSION, type ClientToServerEvents } from '../../lib/protocol/meeting'
 import type { BoardReader } from '../sync/board-reader'
 import type { MeetingServer, ServerDeps } from '../types'
 import { AgreementDesk } from './agreement-desk'
 import { AGREEMENT_EVENTS, registerAgreementHandlers } from './agreement-handlers'
+import { createAuditTrail } from './audit-trail'
 import { createSocketAuthenticator } from './authenticate-socket'
-import { reportUnknownEvents } from './client-events'
+import { refuseUntilAdmitted, reportUnknownEvents } from './client-events'
 import { ConferenceRosters } from './conference-rosters'
 import { registerDeviceHandlers } from './device-handlers'
+import { FacilitationDesk } from './facilitation-desk'
+import { FACILITATION_EVENTS, registerFacilitationHandlers } from './facilitation-handlers'
+import { MeetingAccess } from './meeting-access'
+import { MeetingControlDesk } from './meeting-control-desk'
+import { MEETING_CONTROL_EVENTS, registerMeetingControlHandlers } from './meeting-control-handlers'
 import { createAllowRequest } from './origin-policy'
-import { createPresenceAudit } from './presence-audit'
 import { conferenceRoom, type MeetingIo, type MeetingSocket } from './types'
 
 /** Every event a client may send; anything else is answered with an `error`. */
-const CLIENT_EVENTS: ReadonlySet<keyof ClientToServerEvents> = new Set(['device:set', ...AGREEMENT_EVENTS])
+const CLIENT_EVENTS: ReadonlySet<keyof ClientToServerEvents> = new Set([
+  'device:set',
+  ...AGREEMENT_EVENTS,
+  ...MEETING_CONTROL_EVENTS,
+  ...FACILITATION_EVENTS,
+])
 
 /**
  * The meeting plane: socket.io on /socket.io, sharing the HTTP server with Next and the sync
- * endpoint. A socket authenticates in the handshake, joins its conference's room, gets a
- * `welcome` and then the roster, which is broadcast again on every change. Feature handlers
- * (today: device and agreeing on the plan; later: phases, hands, timers, follow-me) register
- * per socket beside `registerDeviceHandlers`, each through `onClientEvent` so every payload is
- * parsed.
+ * endpoint. A socket authenticates in the handshake, which also decides where it stands
+ * (MeetingAccess): someone let in joins the conference's room, gets a `welcome`, its
+ * `access:state`, the `conference:state` and the roster, each sent again on every change, and
+ * the meeting's handlers (device, agreeing on the plan, running the meeting, facilitation), each
+ * through `onClientEvent` so every payload is parsed. Someone waiting in the lobby gets only
+ * their `welcome` and `access:state` until the facilitator lets them in.
  */
 export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer; boards: BoardReader }): MeetingServer {
   const { config, db, httpServer } = deps
@@ -43,8 +55,10 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     allowRequest: createAllowRequest(config.publicUrl, isClosing),
   })
 
-  const audit = createPresenceAudit(db, logger)
+  const audit = createAuditTrail(db, logger)
   const agreements = new AgreementDesk({ db, logger, io, boards: deps.boards })
+  // A new timer reaches `conference:state` too (MeetingAccess sends it; `access` is created below).
+  const facilitation = new FacilitationDesk({ db, logger, io, onTimerChanged: (conferenceId) => void access.refresh(conferenceId) })
 
   const closeSocket = (socket: MeetingSocket, code: number, reason: string) => {
     socket.emit('closing', { code, reason })
@@ -63,45 +77,67 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     },
   })
 
-  /** Close a participant's sockets here. Returns the conferences they were connected to. */
+  /**
+   * Close a participant's sockets here, in the meeting or waiting in the lobby. Returns the
+   * conferences whose roster shows them (to refresh) or where they had a socket.
+   */
   const closeParticipantSockets = (participantId: string, code: number, reason: string): string[] => {
-    const conferenceIds: string[] = []
-    for (const roster of rosters.rostersWith(participantId)) {
-      conferenceIds.push(roster.conferenceId)
-      for (const socketId of roster.socketsOf(participantId)) {
-        const socket = io.sockets.sockets.get(socketId)
-        if (socket) closeSocket(socket, code, reason)
-      }
+    const conferenceIds = new Set<string>()
+    for (const roster of rosters.rostersWith(participantId)) conferenceIds.add(roster.conferenceId)
+    for (const socket of access.socketsOf(participantId)) {
+      conferenceIds.add(socket.data.conferenceId)
+      closeSocket(socket, code, reason)
     }
-    return conferenceIds
+    return [...conferenceIds]
   }
+
+  /** Into the meeting (at once, or when let in from the lobby): the room, the handlers, the roster. */
+  const enter = (socket: MeetingSocket) => {
+    const { conferenceId, participantId, device } = socket.data
+    void socket.join(conferenceRoom(conferenceId))
+    registerDeviceHandlers(socket, logger, rosters)
+    registerAgreementHandlers(socket, io, logger, agreements)
+    registerMeetingControlHandlers(socket, logger, control)
+    registerFacilitationHandlers(socket, logger, facilitation)
+    const { first } = rosters.connect(socket.id, conferenceId, participantId, device)
+    if (first) void audit.record('participant.joined', conferenceId, participantId)
+    logger.debug({ conferenceId, participantId, socketId: socket.id }, 'socket joined')
+  }
+
+  const access = new MeetingAccess({ db, logger, audit, enter, close: closeSocket })
+  const control = new MeetingControlDesk({ db, logger, io, audit, access, rosters })
 
   io.use(createSocketAuthenticator({ config, db, logger }, isClosing))
 
   io.on('connection', (socket) => {
-    const { conferenceId, participantId, role, displayName, device } = socket.data
-    void socket.join(conferenceRoom(conferenceId))
+    const { conferenceId, participantId, role, displayName } = socket.data
     reportUnknownEvents(socket, CLIENT_EVENTS)
-    registerDeviceHandlers(socket, logger, rosters)
+    refuseUntilAdmitted(socket, CLIENT_EVENTS, () => isAdmitted(socket.data.access))
     socket.on('disconnect', () => {
+      access.depart(socket)
       const left = rosters.disconnect(socket.id, conferenceId)
-      if (left?.last) audit.record('participant.left', conferenceId, participantId)
+      if (left?.last) void audit.record('participant.left', conferenceId, participantId)
       logger.debug({ conferenceId, participantId, socketId: socket.id }, 'socket left')
     })
-
     socket.emit('welcome', { protocol: MEETING_PROTOCOL_VERSION, participantId, role, displayName })
-    registerAgreementHandlers(socket, io, logger, agreements)
-    const { first } = rosters.connect(socket.id, conferenceId, participantId, device)
-    if (first) audit.record('participant.joined', conferenceId, participantId)
-    logger.debug({ conferenceId, participantId, socketId: socket.id }, 'socket joined')
+    access.arrive(socket)
   })
 
   // Invitations and revocations made in this process (the web app) reach the roster at once.
   // Revocations made elsewhere arrive through server/revocations.ts → disconnectParticipant.
   const onMembershipChanged = ({ conferenceId }: { conferenceId: string }) => void rosters.refresh(conferenceId)
+  // Phase, setting, role or admission changed (here or in a route handler): re-decide every
+  // socket of the conference, and show the new phase and roles in the roster.
+  const onAccessChanged = ({ conferenceId }: { conferenceId: string }) => {
+    void access.refresh(conferenceId)
+    void rosters.refresh(conferenceId)
+  }
   const liveEvents = getLiveEvents()
   liveEvents.on('participant.invited', onMembershipChanged)
   liveEvents.on('participant.revoked', onMembershipChanged)
+  liveEvents.on('conference.phase-changed', onAccessChanged)
+  liveEvents.on('conference.settings-changed', onAccessChanged)
+  liveEvents.on('participant.access-changed', onAccessChanged)
 
   return {
     disconnectParticipant(participantId, code, reason) {
@@ -116,6 +152,9 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
       closing = true
       liveEvents.off('participant.invited', onMembershipChanged)
       liveEvents.off('participant.revoked', onMembershipChanged)
+      liveEvents.off('conference.phase-changed', onAccessChanged)
+      liveEvents.off('conference.settings-changed', onAccessChanged)
+      liveEvents.off('participant.access-changed', onAccessChanged)
       for (const socket of io.sockets.sockets.values()) {
         closeSocket(socket, CloseCode.GoingAway, 'server shutting down')
       }
@@ -123,6 +162,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
       // it (the sync sockets included), which server/app.ts does itself after closing sync.
       await io.sockets.adapter.close()
       io.engine.close()
+      await facilitation.close()
       await audit.settled()
       await agreements.settled()
     },

@@ -1,15 +1,23 @@
 import type { Server, Socket } from 'socket.io'
+import type { AccessState } from '../../lib/conference/access-state'
 import type { Device, ParticipantRole } from '../../lib/conference/model'
 import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/protocol/meeting'
 
-/** What the handshake established about a socket; set once by the auth middleware. */
+/** What the handshake established about a socket; set by the auth middleware, kept current by MeetingAccess. */
 export interface MeetingSocketData {
   participantId: string
   conferenceId: string
+  /** The participant's role now: a role change reaches live sockets at once (MeetingAccess). */
   role: ParticipantRole
   /** Shown in `welcome`; kept in memory only, never logged. */
   displayName: string
   device: Device
+  /**
+   * Where this socket stands, as last told to it (`access:state`). Only `in` and `waiting-room`
+   * sockets are in the conference's room and have the meeting's handlers; a `lobby` socket hears
+   * nothing of the conference (server/meeting/meeting-access.ts).
+   */
+  access: AccessState
 }
 
 // No events travel between server instances yet (the Redis adapter comes with scale-out).

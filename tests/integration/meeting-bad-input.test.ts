@@ -77,8 +77,8 @@ describe('meeting plane: bad input is answered, never fatal', () => {
 
   it('answers an unknown event with an error event (and a failed ack)', async () => {
     const { socket, errors } = await auntSocket()
-    const ack = (await socket.timeout(10_000).emitWithAck('phase:set' as never, { phase: 'afgesloten' })) as AckResult
-    expect(ack).toEqual({ ok: false, error: { code: 'bad_request', message: 'unknown event: phase:set' } })
+    const ack = (await socket.timeout(10_000).emitWithAck('phase:jump' as never, { phase: 'afgesloten' })) as AckResult
+    expect(ack).toEqual({ ok: false, error: { code: 'bad_request', message: 'unknown event: phase:jump' } })
     socket.emit('whatever' as never)
     await waitFor(() => errors.length === 2, { message: 'two error events' })
     expect(socket.connected).toBe(true)

@@ -3,10 +3,12 @@ import Link from 'next/link'
 import { cookies } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { resolveBoardAccess } from '@/lib/conference/access'
+import { policyContextOf } from '@/lib/conference/access-state'
 import { listVersions, mayExport } from '@/lib/conference/agreement-versions'
 import { listInvitations } from '@/lib/conference/invitations'
 import { invitationCookieName } from '@/lib/conference/join-link'
 import { ConferenceId } from '@/lib/conference/model'
+import { may } from '@/lib/conference/policy'
 import { SiteFrame } from '../../_components/SiteFrame'
 import { getServerTranslator } from '../../_i18n/server'
 import { getDb } from '../../_server/db'
@@ -40,6 +42,7 @@ export default async function ConferencePage({ params }: { params: Params }) {
   if (!allowed) notFound()
   const { conference, participant } = access
   const isFacilitator = participant.role === 'facilitator'
+  const mayReadAudit = may(participant.role, conference.phase, 'audit.read', policyContextOf(conference))
   const [invitations, { versions }] = await Promise.all([
     isFacilitator ? listInvitations(db, conference.id) : Promise.resolve([]),
     listVersions(db, conference.id, participant),
@@ -65,9 +68,16 @@ export default async function ConferencePage({ params }: { params: Params }) {
               <dd>{t(`common.phase.${conference.phase}`)}</dd>
             </div>
           </dl>
-          <Link href={`/board/${conference.id}`} className="button" data-testid="open-board">
-            {t('web.conference.openBoard')}
-          </Link>
+          <div className="button-row">
+            <Link href={`/board/${conference.id}`} className="button" data-testid="open-board">
+              {t('web.conference.openBoard')}
+            </Link>
+            {mayReadAudit && (
+              <Link href={`/conferences/${conference.id}/audit`} className="button button--quiet" data-testid="open-audit">
+                {t('web.conference.audit')}
+              </Link>
+            )}
+          </div>
         </section>
         {isFacilitator && <InvitationsPanel conferenceId={conference.id} invitations={invitations} />}
         <VersionsSection conferenceId={conference.id} versions={versions} />

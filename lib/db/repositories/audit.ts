@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely'
 import type { Db } from '../connect'
+import type { AuditLogTable } from '../schema'
 
 /** Audit actions. Details carry ids and states, never names or board content. */
 export type AuditAction =
@@ -12,6 +14,14 @@ export type AuditAction =
   | 'plan.agreed'
   | 'plan.frozen'
   | 'plan.exported'
+  | 'phase.changed'
+  | 'private-time.ended'
+  | 'settings.changed'
+  | 'participant.waiting'
+  | 'participant.admitted'
+  | 'participant.declined'
+  | 'participant.removed'
+  | 'participant.role-changed'
 
 export async function recordAudit(
   db: Db,
@@ -26,5 +36,18 @@ export async function recordAudit(
       detail: entry.detail ?? null,
       at: new Date().toISOString(),
     })
+    .execute()
+}
+
+export type AuditEntry = Selectable<AuditLogTable>
+
+/** One conference's audit log, newest first (at most `limit` entries). */
+export async function listAudit(db: Db, conferenceId: string, limit = 1000): Promise<AuditEntry[]> {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('conference_id', '=', conferenceId)
+    .orderBy('id', 'desc')
+    .limit(limit)
     .execute()
 }

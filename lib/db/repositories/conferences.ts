@@ -1,5 +1,5 @@
 import { createId } from '../../auth/tokens'
-import type { ConferenceKind } from '../../conference/model'
+import type { ConferenceKind, ConferencePhase } from '../../conference/model'
 import type { Db } from '../connect'
 import type { Conference, Participant } from '../schema'
 
@@ -62,4 +62,40 @@ export async function listConferencesForUser(db: Db, userId: string): Promise<Co
     .where('participants.revoked_at', 'is', null)
     .orderBy('conferences.created_at', 'desc')
     .execute()
+}
+
+// ---- the meeting: phase and settings (server/meeting) ---------------------------------------
+
+/**
+ * Move the conference to `phase` (when it is in `onlyFrom`, if given: ending private time only
+ * ends it once). The phase timer belongs to the phase it was set in, so it stops. Returns the
+ * phase it came from, or null when nothing changed.
+ */
+export async function setConferencePhase(
+  db: Db,
+  input: { conferenceId: string; phase: ConferencePhase; onlyFrom?: ConferencePhase; at?: Date },
+): Promise<{ from: ConferencePhase; changedAt: string } | null> {
+  return db.transaction().execute(async (tx) => {
+    const current = await tx.selectFrom('conferences').select('phase').where('id', '=', input.conferenceId).executeTakeFirst()
+    if (!current || current.phase === input.phase) return null
+    if (input.onlyFrom !== undefined && current.phase !== input.onlyFrom) return null
+    const changedAt = (input.at ?? new Date()).toISOString()
+    await tx
+      .updateTable('conferences')
+      .set({ phase: input.phase, phase_changed_at: changedAt, timer_ends_at: null })
+      .where('id', '=', input.conferenceId)
+      .execute()
+    return { from: current.phase, changedAt }
+  })
+}
+
+/** Whether the facilitator stays during private family time. Returns whether the setting changed. */
+export async function setFacilitatorStaysPrivate(db: Db, conferenceId: string, stays: boolean): Promise<boolean> {
+  const result = await db
+    .updateTable('conferences')
+    .set({ facilitator_stays_private: stays ? 1 : 0 })
+    .where('id', '=', conferenceId)
+    .where('facilitator_stays_private', '=', stays ? 0 : 1)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
 }

@@ -74,3 +74,81 @@ export async function listRevokedSince(db: Db, sinceIso: string): Promise<Pick<P
     .where('revoked_at', '>', sinceIso)
     .execute()
 }
+
+// ---- the meeting: admission, removal, role (server/meeting) ------------------------------
+
+/**
+ * Someone whose invitation needs admission arrives: they wait in the lobby. Only from "not asked
+ * yet" (a new invitation, or removed with the invitation kept); an admitted or declined person
+ * stays as they are. Returns whether the row changed.
+ */
+export async function markWaiting(db: Db, conferenceId: string, participantId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('participants')
+    .set({ admission: 'waiting', removed_at: null })
+    .where('id', '=', participantId)
+    .where('conference_id', '=', conferenceId)
+    .where('requires_admission', '=', 1)
+    .where('admission', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+/**
+ * The facilitator admits or declines someone waiting in the lobby. Only a waiting person can be
+ * decided on (deciding twice, or on someone who never knocked, changes nothing and returns false).
+ */
+export async function decideAdmission(
+  db: Db,
+  conferenceId: string,
+  participantId: string,
+  decision: 'admitted' | 'declined',
+): Promise<boolean> {
+  const result = await db
+    .updateTable('participants')
+    .set({ admission: decision })
+    .where('id', '=', participantId)
+    .where('conference_id', '=', conferenceId)
+    .where('admission', '=', 'waiting')
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+/**
+ * Removed with the invitation kept: out now, and coming back means waiting in the lobby until
+ * the facilitator lets them in again. Never the facilitator.
+ */
+export async function markRemoved(db: Db, conferenceId: string, participantId: string, at = new Date()): Promise<boolean> {
+  const result = await db
+    .updateTable('participants')
+    .set({ removed_at: at.toISOString(), requires_admission: 1, admission: null })
+    .where('id', '=', participantId)
+    .where('conference_id', '=', conferenceId)
+    .where('revoked_at', 'is', null)
+    .where('role', '!=', 'facilitator')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+/** Give an invited participant another role (never to or from facilitator). Returns the previous role, or null when nothing changed. */
+export async function setParticipantRole(
+  db: Db,
+  conferenceId: string,
+  participantId: string,
+  role: InvitableRole,
+): Promise<{ from: Participant['role'] } | null> {
+  return db.transaction().execute(async (tx) => {
+    const current = await tx
+      .selectFrom('participants')
+      .select('role')
+      .where('id', '=', participantId)
+      .where('conference_id', '=', conferenceId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
+    if (!current || current.role === 'facilitator' || current.role === role) return null
+    await tx.updateTable('participants').set({ role }).where('id', '=', participantId).execute()
+    return { from: current.role }
+  })
+}

@@ -1,23 +1,29 @@
 'use client'
 
-import { useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { apiErrorMessageKey, callApi } from '@/app/_components/api-client'
 import { useT } from '@/app/_i18n/I18nProvider'
 import { invitableRoles, type InvitableRole } from '@/lib/conference/model'
 import type { MessageKey } from '@/lib/i18n'
 import { InviteRequest, InviteResponse } from '@/lib/protocol/api'
+import styles from './InviteForm.module.css'
 
-/** Invite by name and role; hands the fresh link to the parent to show once. */
+/**
+ * Invite by name and role, optionally to be let in from the lobby by the facilitator first;
+ * hands the fresh link to the parent to show once.
+ */
 export function InviteForm({ conferenceId, onInvited }: { conferenceId: string; onInvited: (invitation: InviteResponse) => void }) {
   const t = useT()
   const [displayName, setDisplayName] = useState('')
   const [role, setRole] = useState<InvitableRole>('family')
+  const [requiresAdmission, setRequiresAdmission] = useState(false)
+  const admissionId = useId()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const input = InviteRequest.safeParse({ displayName, role })
+    const input = InviteRequest.safeParse({ displayName, role, requiresAdmission })
     if (!input.success) {
       setError('web.apiError.bad_request')
       return
@@ -27,6 +33,7 @@ export function InviteForm({ conferenceId, onInvited }: { conferenceId: string; 
     try {
       const invitation = await callApi('POST', `/api/conferences/${conferenceId}/invitations`, InviteResponse, input.data)
       setDisplayName('')
+      setRequiresAdmission(false)
       onInvited(invitation)
     } catch (err) {
       setError(apiErrorMessageKey(err))
@@ -67,6 +74,23 @@ export function InviteForm({ conferenceId, onInvited }: { conferenceId: string; 
             </option>
           ))}
         </select>
+      </div>
+      <div className={styles.admission}>
+        <input
+          id={admissionId}
+          type="checkbox"
+          name="requiresAdmission"
+          checked={requiresAdmission}
+          onChange={(e) => setRequiresAdmission(e.target.checked)}
+          aria-describedby={`${admissionId}-hint`}
+          data-testid="invite-requires-admission"
+        />
+        <label htmlFor={admissionId}>
+          <span className={styles.admissionLabel}>{t('web.invite.admission')}</span>
+          <span id={`${admissionId}-hint`} className={styles.admissionHint}>
+            {t('web.invite.admissionHint')}
+          </span>
+        </label>
       </div>
       {error && (
         <p className="form-error" role="alert">

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { cookies } from 'next/headers'
+import { notFound, redirect } from 'next/navigation'
+import { resolveBoardAccess } from '@/lib/conference/access'
+import { policyContextOf } from '@/lib/conference/access-state'
+import { auditNames, describeAuditEntries } from '@/lib/conference/audit-log'
+import { invitationCookieName } from '@/lib/conference/join-link'
+import { ConferenceId } from '@/lib/conference/model'
+import { may } from '@/lib/conference/policy'
+import { listAudit } from '@/lib/db/repositories/audit'
+import { listParticipants } from '@/lib/db/repositories/participants'
+import { SiteFrame } from '../../../_components/SiteFrame'
+import { getServerTranslator } from '../../../_i18n/server'
+import { getDb } from '../../../_server/db'
+import { getSignedInUser } from '../../../_server/session'
+import { AuditTable } from './_components/AuditTable'
+
+type Params = Promise<{ id: string }>
+
+/** The page shows at most this many lines, newest first. */
+const AUDIT_PAGE_LIMIT = 1000
+
+export async function generateMetadata(): Promise<Metadata> {
+  // The conference title may name a family: it stays out of the browser's title bar and history.
+  const { t } = await getServerTranslator()
+  return { title: t('web.audit.title') }
+}
+
+/**
+ * `/conferences/[id]/audit`: the conference's audit log, for the facilitator only (policy
+ * `audit.read`). Anyone else gets "not found", so the page reveals nothing; someone not signed in
+ * and without a valid invitation to this conference is sent to sign in. The log holds ids;
+ * names are looked up now, from the participants.
+ */
+export default async function AuditPage({ params }: { params: Params }) {
+  const { id } = await params
+  if (!ConferenceId.safeParse(id).success) notFound()
+  const user = await getSignedInUser()
+  const invitationToken = (await cookies()).get(invitationCookieName(id))?.value
+  const db = await getDb()
+  const access = await resolveBoardAccess(db, id, { userId: user?.id, invitationToken })
+  const allowed = access.ok && may(access.participant.role, access.conference.phase, 'audit.read', policyContextOf(access.conference))
+  // Nobody we know: perhaps the facilitator, not signed in yet. Someone we know who may not read the log: not found.
+  if (!allowed && !user && !access.ok) redirect(`/login?callbackUrl=${encodeURIComponent(`/conferences/${id}/audit`)}`)
+  if (!allowed) notFound()
+  const { conference } = access
+
+  const [entries, participants] = await Promise.all([listAudit(db, conference.id, AUDIT_PAGE_LIMIT), listParticipants(db, conference.id)])
+  const { t, locale } = await getServerTranslator()
+  const rows = describeAuditEntries(entries, auditNames(participants), t)
+  return (
+    <SiteFrame>
+      <div className="stack">
+        <Link href={`/conferences/${conference.id}`} className="back-link">
+          ← {t('web.audit.back')}
+        </Link>
+        <section className="card" aria-labelledby="audit-heading">
+          <h1 id="audit-heading">{t('web.audit.title')}</h1>
+          <p className="muted">{t('web.audit.intro')}</p>
+          {rows.length === 0 ? (
+            <p className="muted">{t('web.audit.empty')}</p>
+          ) : (
+            <AuditTable rows={rows} caption={t('web.audit.caption', { title: conference.title })} locale={locale} />
+          )}
+          {rows.length >= AUDIT_PAGE_LIMIT && <p className="muted">{t('web.audit.limited', { count: AUDIT_PAGE_LIMIT })}</p>}
+        </section>
+      </div>
+    </SiteFrame>
+  )
+}

@@ -38,3 +38,14 @@ export const ForbiddenReason = {
   Revoked: 'invitation revoked',
 } as const
 export type ForbiddenReason = (typeof ForbiddenReason)[keyof typeof ForbiddenReason]
+
+/**
+ * Why a write was refused: the reason of the y-protocols permission-denied message the client
+ * gets. `read-only`: this role may not change the board in this phase (observers; everyone once the
+ * conference is closed). `bottom-line`: the update creates, changes or deletes a bottom line, which
+ * only a professional may do. `out-of-sync`: the update builds on content the board does not have
+ * (the client kept an edit that was refused, so everything it writes after builds on it): the
+ * client must load the board afresh.
+ */
+export const WriteRefusal = { ReadOnly: 'read-only', BottomLine: 'bottom-line', OutOfSync: 'out-of-sync' } as const
+export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]

@@ -1,13 +1,22 @@
 import WebSocket from 'ws'
-import type { ParticipantRole } from '../../lib/conference/model'
+import type { ConferencePhase, ParticipantRole } from '../../lib/conference/model'
+import { policyContextOf } from '../../lib/conference/access-state'
+import type { PolicyContext } from '../../lib/conference/policy'
 import type { Logger } from '../../lib/log/logger'
 import { CloseCode } from '../../lib/protocol/close-codes'
+import type { ConferenceAccess, ParticipantAccess } from './access'
+import type { Writer } from './write-policy'
 
 /** Who is on the other end of a sync connection, fixed when it was authenticated. */
 export interface ConnectionIdentity {
   participantId: string
-  role: ParticipantRole
   conferenceId: string
+}
+
+/** What decides what the connection may do; it changes live (role, admission, phase, settings). */
+export interface ConnectionAccess {
+  participant: ParticipantAccess
+  conference: ConferenceAccess
 }
 
 // Input backpressure: stop reading a socket whose queue of unprocessed messages grows this long
@@ -22,13 +31,23 @@ let nextConnectionId = 1
  * through a promise queue, because storing an update is asynchronous and Yjs updates from one
  * client must reach the database and the room in the order the client sent them.
  */
-export class SyncConnection implements ConnectionIdentity {
+export class SyncConnection implements Writer {
   readonly id = nextConnectionId++
   readonly participantId: string
-  readonly role: ParticipantRole
   readonly conferenceId: string
+  /**
+   * Loaded with the authentication and kept current by live events (live-access.ts), so a
+   * write is decided from memory, never with a database read per message.
+   */
+  access: ConnectionAccess
   /** Awareness client ids this connection set; removed from the room when it closes. */
   readonly awarenessIds = new Set<number>()
+  /**
+   * The client has sent its sync step 2 (all it had that the room lacked). Before that, an update
+   * may build on content still on its way in that step 2; after it, such an update means the
+   * client's document has drifted from the board (e.g. it kept an edit the room refused).
+   */
+  sentStep2 = false
   /** Keep-alive: set by every pong, cleared by every ping. */
   alive = true
   /** Resolves when the socket has closed (either side, or terminated). */
@@ -42,15 +61,28 @@ export class SyncConnection implements ConnectionIdentity {
   constructor(
     private readonly ws: WebSocket,
     identity: ConnectionIdentity,
+    access: ConnectionAccess,
     private readonly logger: Logger,
   ) {
     this.participantId = identity.participantId
-    this.role = identity.role
     this.conferenceId = identity.conferenceId
+    this.access = access
     ws.on('pong', () => {
       this.alive = true
     })
     this.closed = new Promise((resolve) => ws.once('close', () => resolve()))
+  }
+
+  get role(): ParticipantRole {
+    return this.access.participant.role
+  }
+
+  get phase(): ConferencePhase {
+    return this.access.conference.phase
+  }
+
+  get policyContext(): PolicyContext {
+    return policyContextOf(this.access.conference)
   }
 
   /** The socket is open: replies, relays and awareness still make sense. */

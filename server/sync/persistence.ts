@@ -58,6 +58,7 @@ export class BoardStorage {
       }
     }
     if (skipped > 0) logger.error({ conferenceId, skipped }, 'stored updates could not be applied and were skipped')
+    dropPending(doc, conferenceId, logger)
     logger.debug({ conferenceId, logLength: board.updates.length, snapshot: board.snapshot !== null }, 'board loaded')
     const storage = new BoardStorage(db, append, conferenceId, doc, compactAfterUpdates, logger, board.lastUpdateId, board.updates.length)
     if (storage.sinceCompaction >= compactAfterUpdates) storage.requestCompaction()
@@ -121,4 +122,18 @@ export class BoardStorage {
       this.logger.warn({ err, conferenceId: this.conferenceId }, 'compaction failed')
     }
   }
+}
+
+/**
+ * Stored content that builds on content never stored stays pending in Yjs forever, and Yjs hands
+ * it to every client in sync step 2; the clients would send it back, and the room (which no
+ * longer stores such content, see Room.write) would refuse their step 2 for it. Since rooms store
+ * nothing pending, this is only ever left over from before: it is dropped, and a compaction
+ * leaves it out of the snapshot.
+ */
+function dropPending(doc: Y.Doc, conferenceId: string, logger: Logger): void {
+  if (doc.store.pendingStructs === null && doc.store.pendingDs === null) return
+  logger.error({ conferenceId }, 'stored updates depend on content that was never stored; they are left out')
+  doc.store.pendingStructs = null
+  doc.store.pendingDs = null
 }

@@ -24,7 +24,7 @@ export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 }
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
   /** Step 2 and plain updates are both document writes and take the same path. */
-  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array; step2: boolean }
   | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' }
 
@@ -82,7 +82,7 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
     case syncProtocol.messageYjsUpdate:
       // Decodes every struct and the delete set; throws on anything malformed.
       Y.decodeUpdate(payload)
-      return { kind: 'update', update: payload }
+      return { kind: 'update', update: payload, step2: step === syncProtocol.messageYjsSyncStep2 }
     default:
       throw new ProtocolError(`unknown sync message ${step}`)
   }

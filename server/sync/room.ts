@@ -14,7 +14,8 @@ import {
   type AwarenessEntry,
   type ClientMessage,
 } from './protocol'
-import type { WritePolicy } from './write-policy'
+import { inspectUpdate, type UpdateEffect } from './record-guard'
+import { WriteRefusal, type WriteDecision, type WritePolicy } from './write-policy'
 
 /**
  * One board in memory: its Y.Doc, its awareness and the connections that have joined it.
@@ -75,6 +76,7 @@ export class Room {
   async receive(connection: SyncConnection, message: ClientMessage): Promise<void> {
     switch (message.kind) {
       case 'update':
+        if (message.step2) connection.sentStep2 = true
         return this.write(connection, message.update)
       case 'sync-step1':
         connection.send(encodeSyncStep2(this.doc, message.stateVector))
@@ -98,16 +100,28 @@ export class Room {
     }
   }
 
-  /** A document write: decide, store, then apply (which relays it). */
+  /**
+   * A document write: work out what it would change, decide, store, then apply (which relays
+   * it). An update that changes nothing (a reconnecting client's step 2 repeats what the room
+   * has) is neither stored nor refused, so a reader is not told off for syncing.
+   *
+   * Nothing that builds on content the room lacks is stored: Yjs would keep it pending, to land
+   * later wherever the missing content says, past the policy. Before the client's step 2 that is
+   * an edit racing its own step 2 (which carries it again), so it is skipped; after, the client
+   * has drifted from the board and is told so.
+   */
   private async write(connection: SyncConnection, update: Uint8Array): Promise<void> {
-    const decision = this.writePolicy(connection)
+    if (isEmptyUpdate(update)) return
+    const effect = this.inspect(update)
+    if (!effect.changes) return
+    if (effect.missing && !connection.sentStep2) return
+    const decision: WriteDecision = effect.missing ? { allowed: false, reason: WriteRefusal.OutOfSync } : this.writePolicy(connection, effect)
     if (!decision.allowed) {
-      // Reported, not dropped: the client learns its edit was refused and keeps it locally.
+      // Refused whole and reported, not dropped: the client learns its edit was refused.
       connection.send(encodePermissionDenied(decision.reason))
-      this.logger.info({ conferenceId: this.conferenceId, participantId: connection.participantId, connectionId: connection.id }, 'write refused')
+      this.logger.info({ conferenceId: this.conferenceId, participantId: connection.participantId, connectionId: connection.id, reason: decision.reason }, 'write refused')
       return
     }
-    if (isEmptyUpdate(update)) return
     try {
       await this.storage.commit(update, () => Y.applyUpdate(this.doc, update, connection))
     } catch (err) {
@@ -115,6 +129,16 @@ export class Room {
       // after reconnecting), or Yjs refused an update that decoded fine (kept out of the room).
       this.logger.error({ err, conferenceId: this.conferenceId, connectionId: connection.id }, 'update not applied')
       connection.close(CloseCode.ServerError, 'edit could not be stored')
+    }
+  }
+
+  private inspect(update: Uint8Array): UpdateEffect {
+    try {
+      return inspectUpdate(this.doc, update)
+    } catch (err) {
+      // It decoded (protocol.ts), so this is a shape the guard does not follow: assume the worst.
+      this.logger.warn({ err, conferenceId: this.conferenceId }, 'update could not be inspected')
+      return { changes: true, missing: true, touchesBottomLine: true, touchesOther: true }
     }
   }
 

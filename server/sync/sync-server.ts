@@ -3,20 +3,22 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { authenticateParticipant, type AuthResult } from '../../lib/auth/authenticate'
 import { createUpdateAppender } from '../../lib/db/repositories/yjs-log'
-import { CloseCode } from '../../lib/protocol/close-codes'
+import { CloseCode, ForbiddenReason } from '../../lib/protocol/close-codes'
 import type { ServerDeps, SyncServer } from '../types'
+import { decideBoardRead } from './access'
 import { createBoardReader, type BoardReader } from './board-reader'
-import { SyncConnection, type ConnectionIdentity } from './connection'
+import { SyncConnection, type ConnectionAccess, type ConnectionIdentity } from './connection'
 import { ConnectionIndex } from './connection-index'
 import { startKeepAlive } from './keep-alive'
+import { LiveAccess, type AccessRows, type Settled } from './live-access'
 import { BoardStorage } from './persistence'
 import { decodeClientMessage, ProtocolError } from './protocol'
 import { Room } from './room'
 import { RoomRegistry } from './room-registry'
-import { everyoneMayWrite, type WritePolicy } from './write-policy'
+import { policyWritePolicy, type WritePolicy } from './write-policy'
 
 export interface SyncServerOptions {
-  /** Decides which connections may edit the board (default: everyone admitted). */
+  /** Decides which writes are accepted (default: Kring's policy, lib/conference/policy.ts). */
   writePolicy?: WritePolicy
   /** Ping interval; a connection that misses one ping is dropped. */
   keepAliveIntervalMs?: number
@@ -25,19 +27,24 @@ export interface SyncServerOptions {
 const KEEP_ALIVE_INTERVAL_MS = 30_000
 // On shutdown, connections get this long to complete the close handshake before being cut.
 const SHUTDOWN_GRACE_MS = 1_000
+// Reading access again because it changed meanwhile ends quickly unless changes never stop.
+const MAX_SETTLE_ROUNDS = 5
 
 /**
  * The Yjs sync endpoint: y-websocket protocol (sync + awareness) on /sync/<conferenceId>.
- * Authenticates on upgrade before anything of the board is sent, keeps one Room per board
- * (RoomRegistry), stores every update before relaying it (BoardStorage) and closes a single
- * connection, never the room, on bad input.
+ * Authenticates on upgrade and decides read access (admission, then the policy for the role in
+ * the current phase) before anything of the board is sent; keeps that access current for live
+ * connections (LiveAccess); keeps one Room per board (RoomRegistry), stores every update before
+ * relaying it (BoardStorage) and closes a single connection, never the room, on bad input.
  */
 export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = {}): SyncServer & { boards: BoardReader } {
   const { config, db } = deps
   const logger = deps.logger.child({ component: 'sync' })
-  const writePolicy = options.writePolicy ?? everyoneMayWrite
+  const writePolicy = options.writePolicy ?? policyWritePolicy
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxMessageBytes, clientTracking: false })
   const index = new ConnectionIndex()
+  const liveAccess = new LiveAccess({ db, logger, index })
+  const stopWatchingAccess = liveAccess.start()
   const pendingUpgrades = new Set<Promise<void>>()
   let closing = false
 
@@ -77,26 +84,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
     const onEarlyError = () => socket.destroy()
     socket.on('error', onEarlyError)
     const startedAt = Date.now()
-    const pending = authenticateParticipant(db, config.authSecret, readToken(req.url), conferenceId)
-      .catch((err: unknown): AuthResult | null => {
-        logger.error({ err, conferenceId }, 'authentication failed with an error')
-        return null
-      })
-      .then((auth) => {
-        socket.off('error', onEarlyError)
-        if (socket.destroyed || !socket.writable) return
-        if (auth === null) return refuse(req, socket, head, CloseCode.ServerError, 'try again later')
-        if (!auth.ok) {
-          logger.info({ conferenceId, code: auth.code }, 'sync connection refused')
-          return refuse(req, socket, head, auth.code, auth.reason)
-        }
-        const order = index.disconnectedSince(auth.participant.id, startedAt)
-        if (order) return refuse(req, socket, head, order.code, order.reason)
-        if (closing) return refuse(req, socket, head, CloseCode.GoingAway, 'server shutting down')
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          accept(ws, { participantId: auth.participant.id, role: auth.participant.role, conferenceId })
-        })
-      })
+    const pending = admit(req, socket, head, conferenceId, startedAt, onEarlyError)
       .catch((err: unknown) => {
         logger.error({ err, conferenceId }, 'sync upgrade failed')
         socket.destroy()
@@ -105,8 +93,58 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
     pendingUpgrades.add(pending)
   }
 
-  function accept(ws: WebSocket, identity: ConnectionIdentity): void {
-    const connection = new SyncConnection(ws, identity, logger)
+  /** Authenticate, decide read access, then accept or refuse (a refusal is the handshake and a close). */
+  async function admit(req: IncomingMessage, socket: Duplex, head: Buffer, conferenceId: string, startedAt: number, onEarlyError: () => void): Promise<void> {
+    let auth: Authenticated | null
+    try {
+      auth = await authenticate(readToken(req.url), conferenceId, liveAccess.mark())
+      // A live event since the last read (phase, setting, role, admission) means reading again:
+      // the check and the decision below share one synchronous run, so none can slip between.
+      for (let round = 0; auth.ok && liveAccess.mark() !== auth.seen; round++) {
+        if (round === MAX_SETTLE_ROUNDS) throw new Error('access kept changing while it was read')
+        auth = await settle(auth.rows, auth.seen)
+      }
+    } catch (err) {
+      logger.error({ err, conferenceId }, 'authentication failed with an error')
+      auth = null
+    }
+    // From here to accept() nothing awaits: a later live event finds the connection in the index.
+    socket.off('error', onEarlyError)
+    if (socket.destroyed || !socket.writable) return
+    if (auth === null) return refuse(req, socket, head, CloseCode.ServerError, 'try again later')
+    if (!auth.ok) {
+      logger.info({ conferenceId, code: auth.code }, 'sync connection refused')
+      return refuse(req, socket, head, auth.code, auth.reason)
+    }
+    const participantId = auth.rows.participant.id
+    const order = index.disconnectedSince(participantId, startedAt)
+    if (order) return refuse(req, socket, head, order.code, order.reason)
+    if (closing) return refuse(req, socket, head, CloseCode.GoingAway, 'server shutting down')
+    // Not one byte of the board before this.
+    const { access } = auth
+    const decision = decideBoardRead(access.participant, access.conference)
+    if (!decision.allowed) {
+      logger.info({ conferenceId, code: CloseCode.Forbidden, reason: decision.reason }, 'sync connection refused')
+      return refuse(req, socket, head, CloseCode.Forbidden, decision.reason)
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, { participantId, conferenceId }, access))
+  }
+
+  /** Who is knocking (from the token), with their access as of the rows read. */
+  async function authenticate(token: string | null, conferenceId: string, mark: number): Promise<Authenticated> {
+    const auth = await authenticateParticipant(db, config.authSecret, token, conferenceId)
+    if (!auth.ok) return auth
+    return settle({ participant: auth.participant, conference: auth.conference }, mark)
+  }
+
+  async function settle(rows: AccessRows, mark: number): Promise<Authenticated> {
+    const settled = await liveAccess.settle(rows, mark)
+    if (!settled) return { ok: false, code: CloseCode.Forbidden, reason: ForbiddenReason.Revoked }
+    return { ok: true, ...settled }
+  }
+
+  function accept(ws: WebSocket, identity: ConnectionIdentity, access: ConnectionAccess): void {
+    const connection = new SyncConnection(ws, identity, access, logger)
     const { conferenceId } = identity
     index.add(connection)
     const lease = registry.acquire(conferenceId)
@@ -169,6 +207,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
     async close() {
       closing = true
       stopKeepAlive()
+      stopWatchingAccess()
       await Promise.all([...pendingUpgrades])
       const connections = [...index.connections()]
       for (const connection of connections) connection.close(CloseCode.GoingAway, 'server shutting down')
@@ -181,6 +220,8 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
     },
   }
 }
+
+type Authenticated = Exclude<AuthResult, { ok: true }> | ({ ok: true } & Settled)
 
 /** The token from `?token=` (how the stock WebsocketProvider passes `params`). Never logged. */
 function readToken(url: string | undefined): string | null {

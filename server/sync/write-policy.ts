@@ -1,14 +1,41 @@
-import type { ConnectionIdentity } from './connection'
+import type { ConferencePhase, ParticipantRole } from '../../lib/conference/model'
+import { may, type PolicyContext } from '../../lib/conference/policy'
+import type { UpdateEffect } from './record-guard'
+
+/** Who is writing, as the sync server knows them now (role, phase and context follow live changes). */
+export interface Writer {
+  readonly participantId: string
+  readonly conferenceId: string
+  readonly role: ParticipantRole
+  readonly phase: ConferencePhase
+  readonly policyContext: PolicyContext
+}
+
+import { WriteRefusal } from '../../lib/protocol/close-codes'
+
+export { WriteRefusal }
 
 /** Whether a document write from a connection is accepted, and if not, why (sent to the client). */
 export type WriteDecision = { allowed: true } | { allowed: false; reason: string }
 
 /**
  * The one place that decides whether an incoming document write is accepted. Every update and
- * sync step 2 from a client passes through it before it is stored or applied. A refused write
- * is reported back to the client (y-protocols permission-denied) and logged, never dropped silently.
+ * sync step 2 that would change the document passes through it before it is stored or applied,
+ * with what it would change (record-guard.ts). A refused write is refused whole, reported back to
+ * the client (y-protocols permission-denied) and logged, never dropped silently.
  */
-export type WritePolicy = (connection: ConnectionIdentity) => WriteDecision
+export type WritePolicy = (writer: Writer, effect: UpdateEffect) => WriteDecision
 
-/** Everyone admitted to a board may edit it (phases and read-only roles narrow this later). */
-export const everyoneMayWrite: WritePolicy = () => ({ allowed: true })
+/**
+ * Kring's policy (lib/conference/policy.ts): `board.write` for anything but bottom lines,
+ * `bottomLine.write` for bottom lines; an update that needs both needs both.
+ */
+export const policyWritePolicy: WritePolicy = (writer, effect) => {
+  const allowed = (action: 'board.write' | 'bottomLine.write') => may(writer.role, writer.phase, action, writer.policyContext)
+  if (effect.touchesOther && !allowed('board.write')) return { allowed: false, reason: WriteRefusal.ReadOnly }
+  if (effect.touchesBottomLine && !allowed('bottomLine.write')) {
+    // Someone who may not write at all is told so, rather than about bottom lines in particular.
+    return { allowed: false, reason: allowed('board.write') ? WriteRefusal.BottomLine : WriteRefusal.ReadOnly }
+  }
+  return { allowed: true }
+}

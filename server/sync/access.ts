@@ -1,0 +1,29 @@
+import { accessStateOf, forbiddenReasonOf, type AccessConference, type AccessSubject } from '../../lib/conference/access-state'
+import type { Conference, Participant } from '../../lib/db/schema'
+import type { ForbiddenReason } from '../../lib/protocol/close-codes'
+
+/** The participant columns that decide access, as the sync server holds them for a connection. */
+export type ParticipantAccess = AccessSubject
+/** The conference columns that decide access (phase, private-time setting). */
+export type ConferenceAccess = AccessConference
+
+export type ReadDecision = { allowed: true } | { allowed: false; reason: ForbiddenReason }
+
+export function participantAccessOf(row: Participant): ParticipantAccess {
+  return { role: row.role, requires_admission: row.requires_admission, admission: row.admission, removed_at: row.removed_at, revoked_at: row.revoked_at }
+}
+
+export function conferenceAccessOf(row: Conference): ConferenceAccess {
+  return { phase: row.phase, facilitator_stays_private: row.facilitator_stays_private }
+}
+
+/**
+ * May this person have the board document right now? Decided exactly as the meeting plane
+ * decides (lib/conference/access-state.ts: standing first — out, declined, in the lobby — then
+ * the policy's `board.read` for the role in this phase). The reason becomes the 4403 close
+ * reason, so the client can tell "wait" (lobby, private time) from "out".
+ */
+export function decideBoardRead(participant: ParticipantAccess, conference: ConferenceAccess): ReadDecision {
+  const reason = forbiddenReasonOf(accessStateOf(participant, conference), participant.revoked_at !== null)
+  return reason === null ? { allowed: true } : { allowed: false, reason }
+}

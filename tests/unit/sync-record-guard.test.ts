@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { inspectUpdate, type UpdateEffect } from '../../server/sync/record-guard'
+import { policyWritePolicy, WriteRefusal, type Writer } from '../../server/sync/write-policy'
+
+/** A tldraw shape record as the binding stores it: one plain JSON value per key of `records`. */
+function shape(id: string, type: string, props: Record<string, unknown>) {
+  return { id, typeName: 'shape', type, x: 0, y: 0, rotation: 0, index: 'a1', parentId: 'page:page', isLocked: false, opacity: 1, meta: {}, props }
+}
+const bottomLine = (id: string, text: string, tickedBy = '') =>
+  shape(id, 'kring-bottom-line', { w: 320, h: 140, text, tickedBy, tickedByName: tickedBy ? 'Jan' : '', tickedAt: tickedBy ? '2025-01-01T10:00:00.000Z' : '' })
+const card = (id: string, text: string) => shape(id, 'kring-card', { w: 240, h: 120, kind: 'worry', text, answers: [] })
+
+/** The room's document with a card and a bottom line, as the server holds it. */
+function roomDoc(): Y.Doc {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    const records = doc.getMap('records')
+    records.set('shape:card', card('shape:card', 'Zorg over school'))
+    records.set('shape:line', bottomLine('shape:line', 'Sam gaat elke dag naar school'))
+    doc.getMap('meta').set('schema', { schemaVersion: 2, sequences: {} })
+  })
+  return doc
+}
+
+/** A client synced with the room; returns the update its edit produces (what a provider sends). */
+function clientEdit(room: Y.Doc, edit: (records: Y.Map<unknown>, doc: Y.Doc) => void): Uint8Array {
+  const client = new Y.Doc()
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(room))
+  const updates: Uint8Array[] = []
+  client.on('update', (update: Uint8Array) => updates.push(update))
+  client.transact(() => edit(client.getMap('records'), client))
+  expect(updates).toHaveLength(1)
+  return updates[0]!
+}
+
+const effect = (changes: boolean, touchesBottomLine: boolean, touchesOther: boolean): UpdateEffect => ({ changes, missing: false, touchesBottomLine, touchesOther })
+
+describe('record guard: what an update would change, without applying it', () => {
+  it('creating a bottom line', () => {
+    const room = roomDoc()
+    const update = clientEdit(room, (records) => records.set('shape:new', bottomLine('shape:new', 'Er is altijd een volwassene thuis')))
+    expect(inspectUpdate(room, update)).toEqual(effect(true, true, false))
+  })
+
+  it('changing or ticking a bottom line (an overwrite: the key comes from the replaced item)', () => {
+    const room = roomDoc()
+    const text = clientEdit(room, (records) => records.set('shape:line', bottomLine('shape:line', 'Sam gaat elke schooldag naar school')))
+    expect(inspectUpdate(room, text)).toEqual(effect(true, true, false))
+    const tick = clientEdit(room, (records) => records.set('shape:line', bottomLine('shape:line', 'Sam gaat elke dag naar school', 'professional-1')))
+    expect(inspectUpdate(room, tick)).toEqual(effect(true, true, false))
+  })
+
+  it('deleting a bottom line (the delete set only)', () => {
+    const room = roomDoc()
+    const update = clientEdit(room, (records) => records.delete('shape:line'))
+    expect(Y.decodeUpdate(update).structs).toHaveLength(0)
+    expect(inspectUpdate(room, update)).toEqual(effect(true, true, false))
+  })
+
+  it('turning a card into a bottom line, or a bottom line into a card, touches a bottom line', () => {
+    const room = roomDoc()
+    const intoLine = clientEdit(room, (records) => records.set('shape:card', bottomLine('shape:card', 'sneaky')))
+    expect(inspectUpdate(room, intoLine).touchesBottomLine).toBe(true)
+    const intoCard = clientEdit(room, (records) => records.set('shape:line', card('shape:line', 'gone')))
+    expect(inspectUpdate(room, intoCard).touchesBottomLine).toBe(true)
+  })
+
+  it('editing, adding or deleting an unrelated record, or writing another map, is no bottom line', () => {
+    const room = roomDoc()
+    expect(inspectUpdate(room, clientEdit(room, (records) => records.set('shape:card', card('shape:card', 'Zorg over eten'))))).toEqual(effect(true, false, true))
+    expect(inspectUpdate(room, clientEdit(room, (records) => records.set('shape:other', card('shape:other', 'Oma helpt'))))).toEqual(effect(true, false, true))
+    expect(inspectUpdate(room, clientEdit(room, (records) => records.delete('shape:card')))).toEqual(effect(true, false, true))
+    expect(inspectUpdate(room, clientEdit(room, (_records, doc) => doc.getMap('settings').set('loadThreshold', 4)))).toEqual(effect(true, false, true))
+  })
+
+  it('a mixed update (a card and a bottom line in one transaction) touches both', () => {
+    const room = roomDoc()
+    const update = clientEdit(room, (records) => {
+      records.set('shape:card', card('shape:card', 'Zorg over eten'))
+      records.set('shape:line', bottomLine('shape:line', 'changed by the family'))
+    })
+    expect(inspectUpdate(room, update)).toEqual(effect(true, true, true))
+  })
+
+  it('a value created and deleted within one transaction travels as deleted content: no bottom line reaches the room', () => {
+    const room = roomDoc()
+    const update = clientEdit(room, (records) => {
+      records.set('shape:brief', bottomLine('shape:brief', 'blink'))
+      records.delete('shape:brief')
+    })
+    expect(inspectUpdate(room, update)).toEqual(effect(true, false, true))
+  })
+
+  it("a reconnecting client's step 2 repeats its whole delete set: deletions the room has are no change", () => {
+    const room = roomDoc()
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room))
+    // A professional deleted a bottom line earlier; both the room and this client have that.
+    const professional = clientEdit(room, (records) => records.delete('shape:line'))
+    Y.applyUpdate(room, professional)
+    Y.applyUpdate(client, professional)
+    const nothingNew = Y.encodeStateAsUpdate(client, Y.encodeStateVector(room))
+    expect(Y.decodeUpdate(nothingNew).ds.clients.size).toBeGreaterThan(0)
+    expect(inspectUpdate(room, nothingNew)).toEqual(effect(false, false, false))
+    // Offline the family member changed a card: only that counts.
+    client.getMap('records').set('shape:card', card('shape:card', 'offline bewerkt'))
+    expect(inspectUpdate(room, Y.encodeStateAsUpdate(client, Y.encodeStateVector(room)))).toEqual(effect(true, false, true))
+  })
+
+  it('an update the room already applied changes nothing', () => {
+    const room = roomDoc()
+    const update = clientEdit(room, (records) => records.set('shape:card', card('shape:card', 'al toegepast')))
+    Y.applyUpdate(room, update)
+    expect(inspectUpdate(room, update)).toEqual(effect(false, false, false))
+  })
+
+  it('building on or deleting content the room has never seen is "missing": its target cannot be known', () => {
+    const room = roomDoc()
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room))
+    const updates: Uint8Array[] = []
+    client.on('update', (update: Uint8Array) => updates.push(update))
+    const records = client.getMap('records')
+    records.set('shape:unseen', card('shape:unseen', 'never reached the room'))
+    records.set('shape:fresh', card('shape:fresh', 'a new key, after a gap in this client’s clock'))
+    records.set('shape:unseen', bottomLine('shape:unseen', 'an overwrite of what the room never saw'))
+    records.delete('shape:unseen')
+    const [first, gap, overwrite, deletion] = updates
+    expect(inspectUpdate(room, first!)).toMatchObject({ changes: true, missing: false })
+    for (const [what, update] of [['gap', gap], ['overwrite', overwrite], ['deletion', deletion]] as const) {
+      expect(inspectUpdate(room, update!).missing, what).toBe(true)
+    }
+    // Together with the content they build on nothing is missing, and the bottom line is seen
+    // (merged, its value is still there, next to the deletion).
+    expect(inspectUpdate(room, Y.mergeUpdates([first!, gap!]))).toEqual(effect(true, false, true))
+    expect(inspectUpdate(room, Y.mergeUpdates(updates))).toEqual(effect(true, true, true))
+  })
+})
+
+describe('policy write policy: board.write and bottomLine.write', () => {
+  const writer = (role: Writer['role'], phase: Writer['phase']): Writer => ({
+    participantId: 'p',
+    conferenceId: 'c',
+    role,
+    phase,
+    policyContext: { facilitatorStaysInPrivateTime: false },
+  })
+
+  it('a professional writes bottom lines; a family member writes the rest but not bottom lines; an observer nothing', () => {
+    expect(policyWritePolicy(writer('professional', 'informatie'), effect(true, true, true))).toEqual({ allowed: true })
+    expect(policyWritePolicy(writer('family', 'informatie'), effect(true, false, true))).toEqual({ allowed: true })
+    expect(policyWritePolicy(writer('family', 'informatie'), effect(true, true, true))).toEqual({ allowed: false, reason: WriteRefusal.BottomLine })
+    expect(policyWritePolicy(writer('family', 'informatie'), effect(true, true, false))).toEqual({ allowed: false, reason: WriteRefusal.BottomLine })
+    expect(policyWritePolicy(writer('observer', 'informatie'), effect(true, false, true))).toEqual({ allowed: false, reason: WriteRefusal.ReadOnly })
+    expect(policyWritePolicy(writer('observer', 'informatie'), effect(true, true, false))).toEqual({ allowed: false, reason: WriteRefusal.ReadOnly })
+    expect(policyWritePolicy(writer('professional', 'afgesloten'), effect(true, true, false))).toEqual({ allowed: false, reason: WriteRefusal.ReadOnly })
+  })
+})

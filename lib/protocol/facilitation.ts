@@ -41,6 +41,18 @@ export const SpotlightMessage = z.object({
 })
 export type SpotlightMessage = z.infer<typeof SpotlightMessage>
 
+/**
+ * Server → everyone, on join and on every change: when the phase timer runs out (stored in
+ * conferences.timer_ends_at, so a restart or a late joiner sees the same), or null when none runs.
+ * `serverNow` lets a client with a wrong clock still count down correctly.
+ */
+export const TimerMessage = z.object({
+  conferenceId: z.string(),
+  endsAt: z.iso.datetime().nullable(),
+  serverNow: z.iso.datetime(),
+})
+export type TimerMessage = z.infer<typeof TimerMessage>
+
 /** Client → server `hand:raise` / `hand:lower` (one's own hand). */
 export const OwnHandPayload = z.strictObject({})
 /** Client → server `hand:clear` (facilitator): lower one person's hand, or everyone's when omitted. */
@@ -59,6 +71,7 @@ export interface FacilitationServerEvents {
   hands: (message: HandsMessage) => void
   follow: (message: FollowMessage) => void
   spotlight: (message: SpotlightMessage) => void
+  timer: (message: TimerMessage) => void
 }
 
 export interface FacilitationClientEvents {

@@ -1,0 +1,109 @@
+'use client'
+
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { notFollowing, type FollowView } from '@/lib/conference/facilitation-follow'
+import type { HandQueue } from '@/lib/conference/facilitation-hands'
+import { clockOffsetMs, remainingMs } from '@/lib/conference/facilitation-timer'
+import { isUnanswered, type FacilitationClient } from '@/lib/meeting/facilitation-client'
+import type { PageBox } from '@/lib/protocol/facilitation'
+import type { AckResult, MeetingError } from '@/lib/protocol/meeting'
+import { followStoreFor, type FollowStore } from './follow-store'
+
+/**
+ * The facilitation tools' state as React sees it, from the binding of the board's meeting socket
+ * (lib/meeting/facilitation-client.ts). Every hook takes the binding, or null while there is none.
+ */
+
+/** The queue of raised hands, oldest first. */
+export function useHands(client: FacilitationClient | null): HandQueue {
+  const [queue, setQueue] = useState<HandQueue>([])
+  useEffect(() => {
+    if (!client) return setQueue([])
+    return client.onHands((message) => setQueue(message.queue))
+  }, [client])
+  return client ? queue : []
+}
+
+/** Who leads "follow me", where they look, and whether this device stepped out. */
+export function useFollowView(client: FacilitationClient | null): { view: FollowView; store: FollowStore | null } {
+  const store = client ? followStoreFor(client) : null
+  const subscribe = useCallback((listener: () => void) => store?.subscribe(listener) ?? (() => undefined), [store])
+  const view = useSyncExternalStore(
+    subscribe,
+    () => store?.getView() ?? notFollowing,
+    () => notFollowing,
+  )
+  return { view, store }
+}
+
+/** The spotlighted region, or null. */
+export function useSpotlightRegion(client: FacilitationClient | null): PageBox | null {
+  const [region, setRegion] = useState<PageBox | null>(null)
+  useEffect(() => {
+    if (!client) return setRegion(null)
+    return client.onSpotlight((message) => setRegion(message.region))
+  }, [client])
+  return client ? region : null
+}
+
+export interface PhaseTimerState {
+  /** When the timer runs out (server time), or null when none runs. */
+  endsAt: string | null
+  /** Milliseconds left on this device's corrected clock; null when no timer runs. */
+  remaining: number | null
+}
+
+/** The phase timer, counting down once a second while it runs. */
+export function usePhaseTimer(client: FacilitationClient | null): PhaseTimerState {
+  const [timer, setTimer] = useState<{ endsAt: string | null; offsetMs: number }>({ endsAt: null, offsetMs: 0 })
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (!client) return setTimer({ endsAt: null, offsetMs: 0 })
+    return client.onTimer((message) => {
+      setTimer({ endsAt: message.endsAt, offsetMs: clockOffsetMs(message.serverNow, message.receivedAt) })
+      setNow(Date.now())
+    })
+  }, [client])
+  const left = client ? remainingMs(timer.endsAt, now, timer.offsetMs) : null
+  const running = left !== null && left > 0
+  useEffect(() => {
+    if (!running) return
+    const tick = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(tick)
+  }, [running])
+  return { endsAt: client ? timer.endsAt : null, remaining: left }
+}
+
+export interface RequestState<A extends string> {
+  /** The request on its way. */
+  busy: A | null
+  /** The last refusal, until the next request or `dismiss`. */
+  failure: { action: A; code: MeetingError['code'] | 'offline' } | null
+  run(action: A, request: () => Promise<AckResult>): void
+  dismiss(): void
+}
+
+/** One request at a time per control, with what went wrong for the person to read. */
+export function useRequest<A extends string>(): RequestState<A> {
+  const [busy, setBusy] = useState<A | null>(null)
+  const [failure, setFailure] = useState<RequestState<A>['failure']>(null)
+  const alive = useRef(true)
+  useEffect(() => {
+    alive.current = true
+    return () => {
+      alive.current = false
+    }
+  }, [])
+  const run = useCallback((action: A, request: () => Promise<AckResult>) => {
+    setBusy(action)
+    setFailure(null)
+    void request().then((result) => {
+      if (!alive.current) return
+      setBusy(null)
+      if (result.ok) return
+      setFailure({ action, code: isUnanswered(result.error) ? 'offline' : result.error.code })
+    })
+  }, [])
+  const dismiss = useCallback(() => setFailure(null), [])
+  return { busy, failure, run, dismiss }
+}

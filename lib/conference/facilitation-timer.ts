@@ -1,0 +1,43 @@
+/**
+ * The phase timer's arithmetic, pure. The server stores only when the timer runs out
+ * (conferences.timer_ends_at); every client counts down to that moment on its own clock,
+ * corrected by how far that clock is off the server's.
+ */
+
+export const MAX_TIMER_MINUTES = 240
+
+/** When a timer of `minutes` set at `nowMs` runs out; null for 0 (the facilitator stops the timer). */
+export function timerEndsAt(nowMs: number, minutes: number): string | null {
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_TIMER_MINUTES) throw new RangeError('minutes out of range')
+  return minutes === 0 ? null : new Date(nowMs + minutes * 60_000).toISOString()
+}
+
+/**
+ * How far the server's clock is ahead of ours, from a message stamped with the server's time
+ * and the moment it arrived here (network delay is small next to minutes, so it is ignored).
+ */
+export function clockOffsetMs(serverNowIso: string, receivedAtMs: number): number {
+  const serverNow = Date.parse(serverNowIso)
+  return Number.isFinite(serverNow) ? serverNow - receivedAtMs : 0
+}
+
+/** Milliseconds left, never below 0; null when no timer runs. */
+export function remainingMs(endsAtIso: string | null, localNowMs: number, offsetMs = 0): number | null {
+  if (endsAtIso === null) return null
+  const endsAt = Date.parse(endsAtIso)
+  if (!Number.isFinite(endsAt)) return null
+  return Math.max(0, endsAt - (localNowMs + offsetMs))
+}
+
+/**
+ * The countdown as people read it: "4:05", "0:09", "1:02:00". Rounded up to the whole second,
+ * so the display shows 0:00 only when time is really up.
+ */
+export function formatCountdown(ms: number): string {
+  const totalSeconds = Math.ceil(Math.max(0, ms) / 1000)
+  const hours = Math.floor(totalSeconds / 3600)
+  const minutes = Math.floor((totalSeconds % 3600) / 60)
+  const seconds = totalSeconds % 60
+  const ss = String(seconds).padStart(2, '0')
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`
+}

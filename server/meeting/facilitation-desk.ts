@@ -1,0 +1,408 @@
+import { MAX_FOLLOW_UPDATES_PER_SECOND } from '../../lib/conference/facilitation-follow'
+import * as handQueue from '../../lib/conference/facilitation-hands'
+import type { HandQueue } from '../../lib/conference/facilitation-hands'
+import { timerEndsAt } from '../../lib/conference/facilitation-timer'
+import { getLiveEvents, type LiveEventMap } from '../../lib/conference/live-events'
+import type { PolicyAction } from '../../lib/conference/policy'
+import type { Db } from '../../lib/db/connect'
+import { clearPhaseTimer, readPhaseTimer, setPhaseTimer } from '../../lib/db/repositories/conference-timer'
+import type { Logger } from '../../lib/log/logger'
+import type { FollowMessage, PageBox, SpotlightMessage } from '../../lib/protocol/facilitation'
+import { systemClock, throttlePerSecond, type ThrottleClock, type Throttled } from '../../lib/sync/throttle'
+import { MeetingRequestError } from './client-events'
+import { authorize } from './authorize'
+import {
+  allows,
+  conferenceStandingOf,
+  participantStandingOf,
+  readConferenceStanding,
+  readParticipantStanding,
+  type ConferenceStanding,
+  type ParticipantStanding,
+} from './facilitation-standing'
+import { conferenceRoom, type MeetingIo, type MeetingSocket } from './types'
+
+interface Follow {
+  leader: string
+  /** Only this socket (the device the facilitator leads from) sends viewports. */
+  socketId: string
+  viewport: PageBox
+  /** Relays at most MAX_FOLLOW_UPDATES_PER_SECOND; the latest viewport always gets through. */
+  relay: Throttled<[PageBox]>
+}
+
+interface Spotlight {
+  region: PageBox
+  setBy: string
+}
+
+/** The facilitation state of one conference with someone connected to this process. */
+interface Room {
+  conferenceId: string
+  /** Phase and setting as last heard (loaded on the first join, updated by live events). */
+  conference: ConferenceStanding
+  /** Standing of the people connected, as last read (handshake, requests, access changes). */
+  people: Map<string, ParticipantStanding>
+  hands: HandQueue
+  follow: Follow | null
+  spotlight: Spotlight | null
+}
+
+export interface FacilitationDeskDeps {
+  db: Db
+  logger: Logger
+  io: MeetingIo
+  /** The stored timer changed: whoever sends `conference:state` (it carries `timerEndsAt`) sends it again. */
+  onTimerChanged?: (conferenceId: string) => void
+  clock?: ThrottleClock
+}
+
+/**
+ * Raised hands, follow me, the phase timer and spotlight for the conferences connected to this
+ * process. Hands, follow and spotlight live in memory (they matter only while people are
+ * together, and go when the last one leaves); the timer is stored (conferences.timer_ends_at).
+ * Every request is put to the policy with the requester's role and the conference's phase as
+ * they are in the database now; live events (phase, settings, access) re-decide what stands:
+ * a hand of someone who may no longer raise it is lowered, a leader who may no longer lead stops.
+ *
+ * Who hears what: hands and the timer go to everyone in the meeting (`meeting.read`); the
+ * leader's viewport and the spotlight, which point at the board, only to those who may read it.
+ */
+export class FacilitationDesk {
+  private readonly rooms = new Map<string, Promise<Room | null>>()
+  private readonly pending = new Set<Promise<unknown>>()
+  private readonly clock: ThrottleClock
+  private readonly liveEvents = getLiveEvents()
+
+  constructor(private readonly deps: FacilitationDeskDeps) {
+    this.clock = deps.clock ?? systemClock
+    this.liveEvents.on('conference.phase-changed', this.onPhaseChanged)
+    this.liveEvents.on('conference.settings-changed', this.onSettingsChanged)
+    this.liveEvents.on('participant.access-changed', this.onAccessChanged)
+    this.liveEvents.on('participant.revoked', this.onAccessChanged)
+  }
+
+  // ---- joining and leaving ------------------------------------------------------------------
+
+  /** A socket joined its conference's room: tell it where hands, follow, spotlight and the timer stand. */
+  async join(socket: MeetingSocket): Promise<void> {
+    const { conferenceId, participantId } = socket.data
+    const [room, person, endsAt] = await Promise.all([
+      this.room(conferenceId),
+      readParticipantStanding(this.deps.db, conferenceId, participantId),
+      readPhaseTimer(this.deps.db, conferenceId),
+    ])
+    if (!room || !person) return
+    room.people.set(participantId, person)
+    this.sendState(socket, room, person, endsAt)
+  }
+
+  /** Everything as it stands, to one socket (it joined, or was just admitted). */
+  private sendState(socket: MeetingSocket, room: Room, person: ParticipantStanding, timerEndsAt: string | null): void {
+    // Someone waiting in the lobby hears nothing of the meeting yet.
+    if (!person.inMeeting || !socket.connected) return
+    const { conferenceId } = room
+    socket.emit('hands', { conferenceId, queue: [...room.hands] })
+    socket.emit('timer', this.timerMessage(conferenceId, timerEndsAt))
+    const readsBoard = allows(person, room.conference, 'board.read')
+    socket.emit('follow', readsBoard ? this.followMessage(room) : { conferenceId, leader: null, viewport: null })
+    socket.emit('spotlight', readsBoard ? this.spotlightMessage(room) : { conferenceId, region: null })
+  }
+
+  /** A socket left (it is out of the room already): its hand, lead and spotlight may go with it. */
+  async leave(socket: MeetingSocket): Promise<void> {
+    const { conferenceId, participantId } = socket.data
+    const loading = this.rooms.get(conferenceId)
+    const room = await loading
+    if (!room) return
+    const remaining = this.socketsIn(conferenceId)
+    if (remaining.length === 0) {
+      // Everyone left: the meeting's in-memory tools go with them (the timer is stored).
+      if (this.rooms.get(conferenceId) === loading) this.rooms.delete(conferenceId)
+      room.follow?.relay.cancel()
+      return
+    }
+    const stillHere = this.socketsOf(room, participantId).length > 0
+    if (room.follow?.socketId === socket.id) this.stopFollow(room)
+    if (stillHere) return
+    room.people.delete(participantId)
+    this.applyHands(room, handQueue.lowerHand(room.hands, participantId))
+    if (room.spotlight?.setBy === participantId) {
+      room.spotlight = null
+      this.emitSpotlight(room)
+    }
+  }
+
+  // ---- requests (each answered through its ack by onClientEvent) ------------------------------
+
+  async raiseHand(socket: MeetingSocket): Promise<void> {
+    const room = await this.authorize(socket, 'hand.raise')
+    this.applyHands(room, handQueue.raiseHand(room.hands, socket.data.participantId, new Date(this.clock.now()).toISOString()))
+  }
+
+  async lowerHand(socket: MeetingSocket): Promise<void> {
+    const room = await this.authorize(socket, 'hand.raise')
+    this.applyHands(room, handQueue.lowerHand(room.hands, socket.data.participantId))
+  }
+
+  async clearHands(socket: MeetingSocket, participantId: string | undefined): Promise<void> {
+    const room = await this.authorize(socket, 'hand.clear')
+    this.applyHands(room, handQueue.clearHands(room.hands, participantId))
+  }
+
+  /** `follow:start`: this device leads; everyone who reads the board follows its viewport. */
+  async startFollow(socket: MeetingSocket, viewport: PageBox): Promise<void> {
+    const room = await this.authorize(socket, 'facilitation.lead')
+    room.follow?.relay.cancel()
+    const follow: Follow = {
+      leader: socket.data.participantId,
+      socketId: socket.id,
+      viewport,
+      relay: throttlePerSecond((latest: PageBox) => this.relayViewport(room, follow, latest), MAX_FOLLOW_UPDATES_PER_SECOND, this.clock),
+    }
+    room.follow = follow
+    this.emitFollow(room)
+  }
+
+  /**
+   * `follow:viewport`, up to many a second from the leading device: kept at once (a late joiner
+   * starts where the leader is), relayed to the others at most 10 times a second, the excess
+   * dropped without an error but never the latest. Not checked against the database each time:
+   * leading was allowed at `follow:start`, and live events end it when that no longer holds.
+   */
+  async updateFollow(socket: MeetingSocket, viewport: PageBox): Promise<void> {
+    const room = await this.rooms.get(socket.data.conferenceId)
+    const follow = room?.follow
+    if (follow && follow.socketId === socket.id) {
+      follow.viewport = viewport
+      follow.relay(viewport)
+      return
+    }
+    await this.authorize(socket, 'facilitation.lead')
+    throw new MeetingRequestError('conflict', 'follow:viewport: this device is not leading')
+  }
+
+  async stopFollowing(socket: MeetingSocket): Promise<void> {
+    const room = await this.authorize(socket, 'facilitation.lead')
+    this.stopFollow(room)
+  }
+
+  /** `timer:set`: minutes from now for the current phase, stored; 0 stops the timer. */
+  async setTimer(socket: MeetingSocket, minutes: number): Promise<void> {
+    const { conferenceId } = socket.data
+    const { room, conference } = await this.authorizeWithStanding(socket, 'facilitation.lead')
+    const endsAt = timerEndsAt(this.clock.now(), minutes)
+    if (!(await setPhaseTimer(this.deps.db, conferenceId, endsAt, conference.phase))) {
+      throw new MeetingRequestError('conflict', 'timer:set: the phase changed meanwhile')
+    }
+    this.deps.logger.info({ conferenceId, minutes }, 'phase timer set')
+    this.emitTimer(room, endsAt)
+    this.deps.onTimerChanged?.(conferenceId)
+  }
+
+  /** `spotlight:set`: light up a region of the board for everyone, or (null) end it. */
+  async setSpotlight(socket: MeetingSocket, region: PageBox | null): Promise<void> {
+    const room = await this.authorize(socket, 'facilitation.lead')
+    room.spotlight = region ? { region, setBy: socket.data.participantId } : null
+    this.emitSpotlight(room)
+  }
+
+  // ---- live events ----------------------------------------------------------------------------
+
+  private readonly onPhaseChanged = ({ conferenceId, phase }: LiveEventMap['conference.phase-changed'][0]) => {
+    this.track(async () => {
+      // A timer belongs to its phase; stopped in the database whether or not anyone is connected here.
+      await clearPhaseTimer(this.deps.db, conferenceId)
+      const room = await this.rooms.get(conferenceId)
+      if (!room) return
+      room.conference = { ...room.conference, phase }
+      // A spotlight points at what the last phase was about.
+      room.spotlight = null
+      this.emitTimer(room, null)
+      this.redecide(room)
+    })
+  }
+
+  private readonly onSettingsChanged = ({ conferenceId }: LiveEventMap['conference.settings-changed'][0]) => {
+    this.track(async () => {
+      const room = await this.rooms.get(conferenceId)
+      const conference = room ? await readConferenceStanding(this.deps.db, conferenceId) : null
+      if (!room || !conference) return
+      room.conference = conference
+      this.redecide(room)
+    })
+  }
+
+  private readonly onAccessChanged = ({ conferenceId, participantId }: { conferenceId: string; participantId: string }) => {
+    this.track(async () => {
+      const room = await this.rooms.get(conferenceId)
+      if (!room) return
+      const [person, endsAt] = await Promise.all([
+        readParticipantStanding(this.deps.db, conferenceId, participantId),
+        readPhaseTimer(this.deps.db, conferenceId),
+      ])
+      if (person) room.people.set(participantId, person)
+      else room.people.delete(participantId)
+      this.redecide(room)
+      // Just admitted, or back with another role: everything as it stands now.
+      if (person) for (const socket of this.socketsOf(room, participantId)) this.sendState(socket, room, person, endsAt)
+    })
+  }
+
+  /**
+   * After a change of phase, setting or someone's access: lower the hands of those who may no
+   * longer raise one, end the lead and spotlight of someone who may no longer lead, and send
+   * follow and spotlight again, so those who just got the board back see where things stand.
+   */
+  private redecide(room: Room): void {
+    const person = (participantId: string) => room.people.get(participantId)
+    this.applyHands(room, handQueue.keepHands(room.hands, (hand) => allows(person(hand.participantId), room.conference, 'hand.raise')))
+    if (room.follow && !allows(person(room.follow.leader), room.conference, 'facilitation.lead')) {
+      room.follow.relay.cancel()
+      room.follow = null
+    }
+    if (room.spotlight && !allows(person(room.spotlight.setBy), room.conference, 'facilitation.lead')) room.spotlight = null
+    this.emitFollow(room)
+    this.emitSpotlight(room)
+  }
+
+  // ---- state and broadcasts -------------------------------------------------------------------
+
+  /** The room of a conference, loaded on first use (phase and setting from the database). */
+  private room(conferenceId: string): Promise<Room | null> {
+    let loading = this.rooms.get(conferenceId)
+    if (!loading) {
+      loading = readConferenceStanding(this.deps.db, conferenceId).then((conference) =>
+        conference ? { conferenceId, conference, people: new Map(), hands: [], follow: null, spotlight: null } : null,
+      )
+      this.rooms.set(conferenceId, loading)
+      // A failed load must not stick: the next join tries again.
+      loading.catch(() => this.rooms.get(conferenceId) === loading && this.rooms.delete(conferenceId))
+    }
+    return loading
+  }
+
+  /** The requester may do `action` now (server/meeting/authorize.ts: read fresh from the database), or the request is refused. */
+  private async authorize(socket: MeetingSocket, action: PolicyAction): Promise<Room> {
+    return (await this.authorizeWithStanding(socket, action)).room
+  }
+
+  private async authorizeWithStanding(socket: MeetingSocket, action: PolicyAction): Promise<{ room: Room; conference: ConferenceStanding }> {
+    const room = await this.room(socket.data.conferenceId)
+    if (!room) throw new MeetingRequestError('not_found', 'conference not found')
+    const { conference, participant } = await authorize(this.deps.db, socket, action)
+    room.people.set(participant.id, participantStandingOf(participant, conference))
+    return { room, conference: conferenceStandingOf(conference) }
+  }
+
+  private stopFollow(room: Room): void {
+    if (!room.follow) return
+    room.follow.relay.cancel()
+    room.follow = null
+    this.emitFollow(room)
+  }
+
+  private applyHands(room: Room, step: { queue: HandQueue; changed: boolean }): void {
+    if (!step.changed) return
+    room.hands = step.queue
+    this.emitHands(room)
+  }
+
+  /** The sockets in a conference's socket.io room right now. */
+  private socketsIn(conferenceId: string): MeetingSocket[] {
+    const ids = this.deps.io.sockets.adapter.rooms.get(conferenceRoom(conferenceId))
+    if (!ids) return []
+    const sockets: MeetingSocket[] = []
+    for (const id of ids) {
+      const socket = this.deps.io.sockets.sockets.get(id)
+      if (socket) sockets.push(socket)
+    }
+    return sockets
+  }
+
+  private socketsOf(room: Room, participantId: string): MeetingSocket[] {
+    return this.socketsIn(room.conferenceId).filter((socket) => socket.data.participantId === participantId)
+  }
+
+  private standingOf(room: Room, socket: MeetingSocket): ParticipantStanding {
+    return room.people.get(socket.data.participantId) ?? { role: socket.data.role, inMeeting: true }
+  }
+
+  /** Sockets of people in the meeting (not in the lobby) for whom `action` holds, e.g. `board.read`. */
+  private audience(room: Room, action: PolicyAction): MeetingSocket[] {
+    return this.socketsIn(room.conferenceId).filter((socket) => allows(this.standingOf(room, socket), room.conference, action))
+  }
+
+  /** Everyone in the meeting, and whether they have the board now. */
+  private meeting(room: Room): { socket: MeetingSocket; readsBoard: boolean }[] {
+    return this.audience(room, 'meeting.read').map((socket) => ({
+      socket,
+      readsBoard: allows(this.standingOf(room, socket), room.conference, 'board.read'),
+    }))
+  }
+
+  private emitHands(room: Room): void {
+    const message = { conferenceId: room.conferenceId, queue: [...room.hands] }
+    for (const socket of this.audience(room, 'meeting.read')) socket.emit('hands', message)
+  }
+
+  private emitTimer(room: Room, endsAt: string | null): void {
+    const message = this.timerMessage(room.conferenceId, endsAt)
+    for (const socket of this.audience(room, 'meeting.read')) socket.emit('timer', message)
+  }
+
+  /**
+   * Start or stop of following, to everyone who reads the board (the leader's devices too);
+   * everyone else in the meeting (the waiting room) hears that there is nothing to follow.
+   */
+  private emitFollow(room: Room): void {
+    const message = this.followMessage(room)
+    const nothing: FollowMessage = { conferenceId: room.conferenceId, leader: null, viewport: null }
+    for (const { socket, readsBoard } of this.meeting(room)) socket.emit('follow', readsBoard ? message : nothing)
+  }
+
+  /** A viewport of the leader, to everyone who reads the board except the leading device. */
+  private relayViewport(room: Room, follow: Follow, viewport: PageBox): void {
+    if (room.follow !== follow) return
+    const message: FollowMessage = { conferenceId: room.conferenceId, leader: follow.leader, viewport }
+    for (const socket of this.audience(room, 'board.read')) {
+      if (socket.id !== follow.socketId) socket.emit('follow', message)
+    }
+  }
+
+  private emitSpotlight(room: Room): void {
+    const message = this.spotlightMessage(room)
+    const nothing: SpotlightMessage = { conferenceId: room.conferenceId, region: null }
+    for (const { socket, readsBoard } of this.meeting(room)) socket.emit('spotlight', readsBoard ? message : nothing)
+  }
+
+  private followMessage(room: Room): FollowMessage {
+    return { conferenceId: room.conferenceId, leader: room.follow?.leader ?? null, viewport: room.follow?.viewport ?? null }
+  }
+
+  private spotlightMessage(room: Room): SpotlightMessage {
+    return { conferenceId: room.conferenceId, region: room.spotlight?.region ?? null }
+  }
+
+  private timerMessage(conferenceId: string, endsAt: string | null) {
+    return { conferenceId, endsAt, serverNow: new Date(this.clock.now()).toISOString() }
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  private track(work: () => Promise<void>): void {
+    const promise = work().catch((err: unknown) => this.deps.logger.error({ err }, 'facilitation update failed'))
+    this.pending.add(promise)
+    void promise.finally(() => this.pending.delete(promise))
+  }
+
+  /** Stop listening and relaying (shutdown); resolves when pending updates are done. */
+  async close(): Promise<void> {
+    this.liveEvents.off('conference.phase-changed', this.onPhaseChanged)
+    this.liveEvents.off('conference.settings-changed', this.onSettingsChanged)
+    this.liveEvents.off('participant.access-changed', this.onAccessChanged)
+    this.liveEvents.off('participant.revoked', this.onAccessChanged)
+    for (const loading of this.rooms.values()) void loading.then((room) => room?.follow?.relay.cancel(), () => undefined)
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending])
+  }
+}

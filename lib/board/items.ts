@@ -33,6 +33,7 @@ export const agreementStatuses = ['open', 'held', 'partly', 'not-held'] as const
 export const tieKinds = ['strong', 'weak', 'strained'] as const
 export const areaKinds = [
   'central-question',
+  'bottom-lines',
   'network-rings',
   'three-columns',
   'agreements',

@@ -41,7 +41,7 @@ export const PlanExport = z
       .describe('Who agreed and when; recordedBy is set (the facilitator\'s participant id) when the facilitator recorded a spoken yes on that person\'s behalf.'),
     redacted: z.boolean().describe('True when names are initials and phone numbers and notes about people are left out.'),
     plan: Plan.describe(
-      'The plan as derived from the board: central question, people and their ties, what goes well, worries, next steps, danger statements with safety goals, scales (one mark per participant), agreements (owners and backup refer to people by id; name is null when that person was removed from the board), the safety plan, the child\'s three houses and needs. Ids are the board\'s shape ids.',
+      'The plan as derived from the board: central question, the professionals\' bottom lines (each with the agreements that answer it and who ticked it off, when), people and their ties, what goes well, worries, next steps, danger statements with safety goals, scales (one mark per participant), agreements (owners and backup refer to people by id; name is null when that person was removed from the board), the safety plan, the child\'s three houses and needs. Ids are the board\'s shape ids.',
     ),
   })
   .meta({

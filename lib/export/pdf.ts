@@ -9,6 +9,7 @@ import {
   agreedBySection,
   agreementsSection,
   boardSection,
+  bottomLinesSection,
   centralQuestionSection,
   childVoiceSection,
   columnsSections,
@@ -62,6 +63,7 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
     ...(input.redacted ? [rich(t('exports.pdf.redacted'), { style: 'notice' })] : []),
     ...participantsSection(input, ctx),
     ...centralQuestionSection(input.plan, ctx),
+    ...bottomLinesSection(input.plan, ctx),
     ...boardSection(board, ctx),
     // Back to portrait after a landscape board page.
     ...networkSection(input.plan, ctx, board?.landscape ? { newPage: 'portrait' } : {}),

@@ -75,7 +75,7 @@ export function textRedactor(names: Iterable<string>): TextRedactor {
   }
 }
 
-/** Every name that appears in a plan (people, owners, backups, scale marks, safety contacts). */
+/** Every name that appears in a plan (people, owners, backups, scale marks, safety contacts, who ticked a bottom line off). */
 export function planNames(plan: Plan): string[] {
   const names = new Set<string>()
   const add = (name: string | null | undefined) => {
@@ -88,6 +88,7 @@ export function planNames(plan: Plan): string[] {
   }
   for (const scale of plan.scales) for (const mark of scale.marks) add(mark.name)
   for (const item of plan.safetyPlan) add(item.contactName)
+  for (const line of plan.bottomLines) add(line.tickedBy?.name)
   return [...names]
 }
 
@@ -99,6 +100,11 @@ export function redactPlan(plan: Plan, extraNames: Iterable<string> = []): Plan 
   return {
     ...plan,
     centralQuestion: texts(plan.centralQuestion),
+    bottomLines: plan.bottomLines.map((line) => ({
+      ...line,
+      text: text(line.text),
+      tickedBy: line.tickedBy ? { ...line.tickedBy, name: initials(line.tickedBy.name) } : null,
+    })),
     people: plan.people.map((person) => ({ ...person, name: initials(person.name), relation: text(person.relation), note: '' })),
     goingWell: texts(plan.goingWell),
     worries: texts(plan.worries),
@@ -158,6 +164,7 @@ const NAME_PROPS: Record<string, string[]> = {
   'kring-person': ['name'],
   'kring-scale-mark': ['name'],
   'kring-safety-item': ['contactName'],
+  'kring-bottom-line': ['tickedByName'],
 }
 
 /** Free-text fields of the Kring items, per shape type. */
@@ -169,6 +176,7 @@ const TEXT_PROPS: Record<string, string[]> = {
   'kring-agreement': ['what', 'when', 'howWeKnow'],
   'kring-safety-item': ['signal', 'action', 'safePlace'],
   'kring-house-card': ['text'],
+  'kring-bottom-line': ['text'],
   frame: ['name'],
 }
 

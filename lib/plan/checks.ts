@@ -14,6 +14,7 @@ export const checkCodes = [
   'agreement-no-backup',
   'agreement-owner-missing',
   'worry-unanswered',
+  'bottom-line-unanswered',
   'person-overloaded',
   'scale-mark-orphan',
 ] as const
@@ -21,7 +22,7 @@ export type CheckCode = (typeof checkCodes)[number]
 
 export interface CheckIssue {
   code: CheckCode
-  /** The board item the issue is about (agreement, worry, danger statement, person, scale mark). */
+  /** The board item the issue is about (agreement, worry, danger statement, bottom line, person, scale mark). */
   itemId: string
   /** The person concerned: a deleted owner or backup, or the overloaded person. */
   personId?: string
@@ -56,7 +57,7 @@ const watchedGroups = new Set(['family', 'network'])
 
 /** The checks of a plan. Pass the derivation's findings (deriveBoard) to report orphaned scale marks too. */
 export function checkPlan(plan: Plan, settings: BoardSettings, findings?: PlanFindings): PlanChecks {
-  const issues: CheckIssue[] = [...agreementIssues(plan), ...unansweredWorries(plan)]
+  const issues: CheckIssue[] = [...agreementIssues(plan), ...unansweredWorries(plan), ...unansweredBottomLines(plan)]
   const load = loadPerPerson(plan, settings)
   for (const person of load) if (person.overloaded) issues.push({ code: 'person-overloaded', itemId: person.personId, personId: person.personId })
   for (const mark of findings?.orphanMarks ?? []) issues.push({ code: 'scale-mark-orphan', itemId: mark.id })
@@ -93,6 +94,15 @@ function unansweredWorries(plan: Plan): CheckIssue[] {
   return [...plan.worries, ...plan.dangers]
     .filter((item) => !answered.has(item.id))
     .map((item) => ({ code: 'worry-unanswered' as const, itemId: item.id }))
+}
+
+/**
+ * Bottom lines no agreement says it answers: the plan must meet each of them, so each needs an
+ * agreement that does (a next step is not enough: it is not yet something someone promised).
+ * Reported whether or not a professional ticked it off, so the link is not forgotten.
+ */
+function unansweredBottomLines(plan: Plan): CheckIssue[] {
+  return plan.bottomLines.filter((line) => line.answeredBy.length === 0).map((line) => ({ code: 'bottom-line-unanswered' as const, itemId: line.id }))
 }
 
 function loadPerPerson(plan: Plan, settings: BoardSettings): PersonLoad[] {

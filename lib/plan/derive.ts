@@ -1,8 +1,9 @@
+import { z } from 'zod'
 import type * as Y from 'yjs'
 import { TIE_META_KEY, TieKindSchema, type TieKind } from '../board/items'
 import { recordsMapOf } from '../sync/document-format'
 import { ancestorsOf, indexBoard, inReadingOrder, itemsOfType, type BoardIndex, type BoardItem } from './board-records'
-import { Plan, PLAN_SCHEMA_VERSION, type PersonRef, type PlanPerson, type PlanScale } from './schema'
+import { Plan, PLAN_SCHEMA_VERSION, type PersonRef, type PlanAgreement, type PlanBottomLine, type PlanPerson, type PlanScale } from './schema'
 
 /**
  * The plan, derived from the board: nothing is typed twice, the board is the source of truth
@@ -11,7 +12,7 @@ import { Plan, PLAN_SCHEMA_VERSION, type PersonRef, type PlanPerson, type PlanSc
  *
  * What the plan leaves out:
  * - who-question prompt cards (a prompt is a question to the group, not part of the plan);
- * - cards, danger statements, safety plan lines and house cards with nothing written on them
+ * - cards, bottom lines, danger statements, safety plan lines and house cards with nothing written on them
  *   (an item just added from the toolbar); people and agreements are kept even when empty, because
  *   other items refer to them and the checks say what is missing;
  * - scale marks whose scale is gone (see `findings`; the checks report them).
@@ -54,10 +55,12 @@ export function deriveBoard(records: Record<string, unknown>): DerivedBoard {
   const childCards = (house: string) =>
     houseCards.filter((card) => card.props.house === house).map((card) => ({ id: card.id, text: card.props.text, emoji: card.props.emoji }))
   const { scales, orphanMarks } = scalesOf(index)
+  const agreements = agreementsOf(index)
 
   const plan = Plan.parse({
     schemaVersion: PLAN_SCHEMA_VERSION,
     centralQuestion: cardsOf('central-question'),
+    bottomLines: bottomLinesOf(index, agreements),
     people: peopleOf(index),
     goingWell: cardsOf('going-well'),
     worries: cardsOf('worry'),
@@ -68,7 +71,7 @@ export function deriveBoard(records: Record<string, unknown>): DerivedBoard {
       .filter((item) => item.props.danger.trim() !== '' || item.props.goal.trim() !== '')
       .map((item) => ({ id: item.id, danger: item.props.danger, goal: item.props.goal })),
     scales,
-    agreements: agreementsOf(index),
+    agreements,
     safetyPlan: itemsOfType(index, 'kring-safety-item')
       .filter(({ props }) => [props.signal, props.action, props.contactName, props.contactPhone, props.safePlace].some((text) => text.trim() !== ''))
       .map(({ id, props }) => ({
@@ -145,7 +148,7 @@ function tieEnd(index: BoardIndex, shapeId: string | undefined): TieEnd | null {
   return null
 }
 
-function agreementsOf(index: BoardIndex) {
+function agreementsOf(index: BoardIndex): PlanAgreement[] {
   const personRef = (id: string): PersonRef => {
     const person = index.items.get(id)
     return { id, name: person?.type === 'kring-person' ? (person as BoardItem<'kring-person'>).props.name : null }
@@ -161,6 +164,29 @@ function agreementsOf(index: BoardIndex) {
     answers: props.answers,
     status: props.status,
   }))
+}
+
+const IsoTime = z.iso.datetime()
+
+/**
+ * The bottom lines, each with the agreements that say they answer it. A bottom line is ticked off
+ * when it names who ticked it; a tick time the board holds in another form is left out rather
+ * than failing the plan.
+ */
+function bottomLinesOf(index: BoardIndex, agreements: PlanAgreement[]): PlanBottomLine[] {
+  return itemsOfType(index, 'kring-bottom-line')
+    .filter((line) => line.props.text.trim() !== '')
+    .map(({ id, props }) => {
+      const ticked = props.tickedBy !== ''
+      return {
+        id,
+        text: props.text,
+        ticked,
+        tickedBy: ticked ? { participantId: props.tickedBy, name: props.tickedByName } : null,
+        tickedAt: ticked && IsoTime.safeParse(props.tickedAt).success ? props.tickedAt : null,
+        answeredBy: agreements.filter((agreement) => agreement.answers.includes(id)).map((agreement) => agreement.id),
+      }
+    })
 }
 
 /**

@@ -57,7 +57,7 @@ export const PlanAgreement = z.object({
   when: z.string().max(120),
   backup: PersonRef.nullable(),
   howWeKnow: Text,
-  /** Ids of the worries, danger statements or needs it answers (possibly deleted ones). */
+  /** Ids of the worries, danger statements, needs or bottom lines it answers (possibly deleted ones). */
   answers: z.array(Id),
   status: z.enum(agreementStatuses),
 })
@@ -73,11 +73,38 @@ export const PlanSafetyItem = z.object({
 })
 export type PlanSafetyItem = z.infer<typeof PlanSafetyItem>
 
+/** Who ticked a bottom line off: a professional, by participant id and the name shown then. */
+export const TickedBy = z.object({ participantId: z.string().min(1).max(64), name: z.string().max(80) })
+export type TickedBy = z.infer<typeof TickedBy>
+
+/**
+ * A bottom line (ondergrens): a condition any plan must meet, set by the professionals. The plan
+ * says which agreements answer it and whether a professional ticked it off in plan en afspraken.
+ */
+export const PlanBottomLine = z.object({
+  id: Id,
+  text: Text,
+  /** A professional ticked it off: the plan meets this condition. */
+  ticked: z.boolean(),
+  /** Who ticked it off; null while it is open. */
+  tickedBy: TickedBy.nullable(),
+  /** When (ISO 8601); null while it is open, or when the board holds no readable time. */
+  tickedAt: z.iso.datetime().nullable(),
+  /** Ids of the agreements whose `answers` include this bottom line, in the plan's order. */
+  answeredBy: z.array(Id),
+})
+export type PlanBottomLine = z.infer<typeof PlanBottomLine>
+
 export const ChildCard = z.object({ id: Id, text: z.string().max(200), emoji: z.string().max(16) })
 
 export const Plan = z.object({
   schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
   centralQuestion: z.array(PlanText),
+  /**
+   * The professionals' bottom lines. Added after version 1 of this schema without a version bump:
+   * a plan frozen before it has none, and reads as an empty list.
+   */
+  bottomLines: z.array(PlanBottomLine).default([]),
   people: z.array(PlanPerson),
   goingWell: z.array(PlanText),
   worries: z.array(PlanText),
@@ -102,6 +129,7 @@ export function emptyPlan(): Plan {
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
     centralQuestion: [],
+    bottomLines: [],
     people: [],
     goingWell: [],
     worries: [],

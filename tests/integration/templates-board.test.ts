@@ -37,7 +37,7 @@ describe('templates: a new conference’s board arrives laid out', () => {
 
     const amira = await openBoardAs(conference.id)
     const areas = shapes(amira).filter((s): s is TLShape<'kring-area'> => s.type === 'kring-area')
-    expect(areas.map((a) => a.props.area).sort()).toEqual(['agreements', 'central-question', 'network-rings', 'three-columns'])
+    expect(areas.map((a) => a.props.area).sort()).toEqual(['agreements', 'bottom-lines', 'central-question', 'network-rings', 'three-columns'])
 
     // The way the board page loads it: a tldraw store with Kring's schema, bound to the synced document.
     const store = createTLStore({ schema: createKringTLSchema() })

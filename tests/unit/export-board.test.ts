@@ -76,6 +76,13 @@ describe('renderBoardSvg', () => {
     expect(svg).toContain('Amira El Idrissi, Youssef El Idrissi')
   })
 
+  it('draws the bottom lines in their area, the ticked one saying who ticked it off', () => {
+    for (const text of ['Ondergrenzen', 'Ondergrens', 'Noor is nooit alleen thuis met', 'Afgevinkt door Jeroen Smit', 'Er is elke schooldag een']) {
+      expect(svg, text).toContain(text)
+    }
+    expect(svg.match(/>Afgevinkt</g)).toHaveLength(1)
+  })
+
   it("draws tldraw's own shapes: a note, a labelled ellipse, a text and a drawing", () => {
     expect(svg).toContain('Volgende keer:')
     expect(svg).toContain('uitnodigen')
@@ -162,6 +169,7 @@ describe('renderBoardSvg, redacted', () => {
     }
     expect(svg).toContain('A.E.I.')
     expect(svg).toContain('أ.ا.')
+    expect(svg).toContain('Afgevinkt door J.S.')
     expect(svg).toContain(REDACTED_MARK)
     expect(renderBoardSvg(records, { locale: 'nl', redacted: false })).not.toContain(REDACTED_MARK)
   })

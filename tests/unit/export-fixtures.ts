@@ -5,7 +5,8 @@ import { emptyPlan, type Plan, type PlanAgreement, type PlanPerson } from '../..
 
 /**
  * A board (tldraw records) and the plan that matches it, for the export tests and the export
- * benchmark: a network map with people in three rings and typed ties, the three columns, a danger
+ * benchmark: the professionals' bottom lines (one answered and ticked off, one open), a network map
+ * with people in three rings and typed ties, the three columns, a danger
  * statement, a scale with marks, `agreements` agreements, a safety plan, the child's houses, and
  * some of tldraw's own shapes (a sticky note, a labelled box, a text, a drawing). Names in Latin,
  * Arabic and Tifinagh script; phone numbers in the safety plan.
@@ -92,6 +93,18 @@ const WHAT = [
 const WHEN = ['elke woensdag', 'elke zondag', 'dinsdag en donderdag', 'als het nodig is', 'bij elk gesprek', 'om de week op zaterdag', 'elke avond om 19:00', 'eens per maand']
 const HOW = ['Noor is om half vier thuis', 'Iedereen heeft warm gegeten', 'Noor mist geen training', 'Mama zegt dat het rustiger is', 'Er zijn afspraken met de juf', 'Noor vertelt erover', 'Noor slaapt beter', 'Het verslag is op tijd klaar']
 
+/** Bottom lines (ondergrenzen); the first is ticked off by the professional, Jeroen Smit. */
+export const BOTTOM_LINES = [
+  {
+    id: 'shape:bottom-line-0',
+    text: 'Noor is nooit alleen thuis met papa als hij gedronken heeft.',
+    tickedBy: 'p-jeroen',
+    tickedByName: 'Jeroen Smit',
+    tickedAt: '2026-03-03T12:55:00.000Z',
+  },
+  { id: 'shape:bottom-line-1', text: 'Er is elke schooldag een volwassene die Noor opvangt.', tickedBy: '', tickedByName: '', tickedAt: '' },
+]
+
 export interface SampleBoard {
   records: Record<string, unknown>
   plan: Plan
@@ -108,6 +121,22 @@ export function sampleBoard(options: { agreements?: number; locale?: 'nl' | 'en'
   records.push(item('shape:area-question', 'kring-area', 0, -460, { w: 1600, h: 320, area: 'central-question' }))
   records.push(item('shape:question', 'kring-card', 40, -340, { w: 1520, h: 160, kind: 'central-question', text: 'Hoe zorgen we samen dat Noor veilig thuis kan blijven wonen?' }))
   plan.centralQuestion.push({ id: 'shape:question', text: 'Hoe zorgen we samen dat Noor veilig thuis kan blijven wonen?' })
+
+  // The professionals' bottom lines, beside the question: the first answered by the first agreement
+  // and ticked off by the professional, the second still open.
+  records.push(item('shape:area-bottom-lines', 'kring-area', 1760, -460, { w: 1400, h: 320, area: 'bottom-lines' }))
+  BOTTOM_LINES.forEach((line, i) => {
+    records.push(item(line.id, 'kring-bottom-line', 1800 + i * 344, -336, { w: 320, h: 160, text: line.text, tickedBy: line.tickedBy, tickedByName: line.tickedByName, tickedAt: line.tickedAt }))
+    const ticked = line.tickedBy !== ''
+    plan.bottomLines.push({
+      id: line.id,
+      text: line.text,
+      ticked,
+      tickedBy: ticked ? { participantId: line.tickedBy, name: line.tickedByName } : null,
+      tickedAt: ticked ? line.tickedAt : null,
+      answeredBy: i === 0 && agreementCount > 0 ? ['shape:agreement-0'] : [],
+    })
+  })
 
   // The network map: rings and people, each tied to the family (or to each other).
   records.push(item(RINGS, 'kring-area', 0, 0, { w: 1400, h: 1400, area: 'network-rings' }))
@@ -180,7 +209,7 @@ export function sampleBoard(options: { agreements?: number; locale?: 'nl' | 'en'
       when: WHEN[i % WHEN.length]!,
       backupId,
       howWeKnow: HOW[i % HOW.length]!,
-      answers: [`shape:worry-${i % 3}`],
+      answers: [`shape:worry-${i % 3}`, ...(i === 0 ? [BOTTOM_LINES[0]!.id] : [])],
       w: 360,
       h: 340,
     }

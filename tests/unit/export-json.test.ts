@@ -28,6 +28,10 @@ describe('planExportJson', () => {
     expect(json.version).toEqual({ number: 2, frozenAt: '2026-03-03T13:05:00.000Z' })
     expect(json.agreedBy[2]).toMatchObject({ name: 'أمينة الزهراء', recordedBy: 'p-fenna' })
     expect(json.plan).toEqual(input.plan)
+    expect(json.plan.bottomLines.map((line) => [line.ticked, line.tickedBy?.name ?? null, line.answeredBy])).toEqual([
+      [true, 'Jeroen Smit', ['shape:agreement-0']],
+      [false, null, []],
+    ])
   })
 
   it('validates against the committed JSON Schema, and the schema catches a broken export', () => {
@@ -37,6 +41,7 @@ describe('planExportJson', () => {
     expect(validate({ ...json, plan: { ...json.plan, agreements: [{ what: 'zonder id' }] } })).toBe(false)
     expect(validate({ ...json, schemaVersion: 2 })).toBe(false)
     expect(validate({ ...json, version: { number: 2, frozenAt: 'gisteren' } })).toBe(false)
+    expect(validate({ ...json, plan: { ...json.plan, bottomLines: [{ ...json.plan.bottomLines[0]!, ticked: 'ja' }] } })).toBe(false)
   })
 
   it('redacted: initials, no phone numbers, and says it is redacted', () => {
@@ -45,6 +50,7 @@ describe('planExportJson', () => {
     for (const secret of ['Amira El Idrissi', 'أمينة الزهراء', 'Sanne Bakker', 'Fenna de Vries', '06-12345678', '612 345 678']) expect(text, secret).not.toContain(secret)
     expect(redacted.redacted).toBe(true)
     expect(redacted.participants[2]).toEqual({ name: 'A.E.I.', role: 'network' })
+    expect(redacted.plan.bottomLines[0]!.tickedBy).toEqual({ participantId: 'p-jeroen', name: 'J.S.' })
     expect(validator()(JSON.parse(text))).toBe(true)
     expect(PlanExport.safeParse(redacted).success).toBe(true)
   })

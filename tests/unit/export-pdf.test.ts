@@ -84,6 +84,23 @@ describe('renderPlanPdf', async () => {
     }
   })
 
+  it("has the professionals' bottom lines near the top: which agreement answers each, and who ticked it off when", () => {
+    expect(text).toContain('Ondergrenzen')
+    expect(text.indexOf('Ondergrenzen')).toBeLessThan(text.indexOf('Het netwerk'))
+    for (const expected of [
+      'Ondergrens Afspraken die hierop antwoorden Afgevinkt',
+      'Noor is nooit alleen thuis met papa als hij gedronken heeft.',
+      'door Jeroen Smit op 3 mrt 2026, 13:55',
+      'Er is elke schooldag een volwassene die Noor opvangt.',
+      'nog geen afspraak',
+      'nog niet afgevinkt',
+    ]) {
+      expect(flat, expected).toContain(expected)
+    }
+    // The first bottom line is answered by the first agreement, in that agreement's words.
+    expect(flat).toMatch(/gedronken heeft\. Amira haalt Noor op van school door Jeroen Smit/)
+  })
+
   it('carries the version, the date and page numbers in the footer', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('/usr/bin/pdfinfo', ['-'], { input: pdf }).toString())![1])
     expect(pages).toBeGreaterThan(2)
@@ -127,6 +144,8 @@ describe('renderPlanPdf, redacted', async () => {
       expect(extracted).toContain('A.E.I.')
       expect(extracted).toContain('A. haalt Noor op van school')
       expect(extracted).toContain('Versie zonder namen')
+      // Who ticked a bottom line off, as initials.
+      expect(extracted).toContain('door J.S. op 3 mrt 2026')
     }
   })
 

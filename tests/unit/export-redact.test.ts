@@ -64,6 +64,8 @@ describe('redactPlan', () => {
     expect(redacted.agreements[0]!.owners.map((o) => o.name)).toEqual(['A.E.I.', 'Y.E.I.'])
     expect(redacted.agreements[0]!.what).toBe('A. haalt Noor op van school')
     expect(redacted.scales[0]!.marks.map((m) => m.name)).toEqual(['S.', 'A.E.I.', 'أ.ا.', 'J.S.'])
+    expect(redacted.bottomLines.map((line) => line.tickedBy)).toEqual([{ participantId: 'p-jeroen', name: 'J.S.' }, null])
+    expect(redacted.bottomLines.map((line) => [line.id, line.text, line.answeredBy])).toEqual(plan.bottomLines.map((line) => [line.id, line.text, line.answeredBy]))
   })
 
   it('keeps what is not about people: ids, ties, rings, texts without names', () => {
@@ -126,6 +128,8 @@ describe('redactRecords', () => {
     expect(safety.props).toMatchObject({ contactName: 'A.E.I.', contactPhone: '' })
     const mark = redacted['shape:mark-p-oma'] as { props: { name: string } }
     expect(mark.props.name).toBe('أ.ا.')
+    const bottomLine = redacted['shape:bottom-line-0'] as { props: { tickedBy: string; tickedByName: string; text: string } }
+    expect(bottomLine.props).toMatchObject({ tickedBy: 'p-jeroen', tickedByName: 'J.S.', text: 'Noor is nooit alleen thuis met papa als hij gedronken heeft.' })
   })
 
   it("cleans the text of tldraw's own shapes and removes their links", () => {

@@ -72,13 +72,13 @@ describe('a new conference', () => {
     const plan = await startConference(db, { title: 'Familie de Vries', kind: 'familiegroepsplan', user: fenna })
     const records = await boardRecords(plan.id)
     expect(Object.values(records).find((r) => r.typeName === 'page')?.name).toBe('Bord')
-    expect(shapesOf(records, 'kring-area').map((a) => a.props?.area)).toEqual(['central-question', 'network-rings', 'three-columns', 'agreements'])
+    expect(shapesOf(records, 'kring-area').map((a) => a.props?.area)).toEqual(['central-question', 'bottom-lines', 'network-rings', 'three-columns', 'agreements'])
     expect(shapesOf(records, 'kring-card').map((c) => c.props?.kind)).toEqual(['central-question'])
 
     const safety = await startConference(db, { title: 'Familie Bakker', kind: 'veiligheidsplan', user: fenna, locale: 'en' })
     const safetyRecords = await boardRecords(safety.id)
     expect(Object.values(safetyRecords).find((r) => r.typeName === 'page')?.name).toBe('Board')
-    expect(shapesOf(safetyRecords, 'kring-area').map((a) => a.props?.area)).toEqual(['safety-map', 'safety-plan'])
+    expect(shapesOf(safetyRecords, 'kring-area').map((a) => a.props?.area)).toEqual(['bottom-lines', 'safety-map', 'safety-plan'])
     expect(shapesOf(safetyRecords, 'kring-scale')).toHaveLength(1)
   })
 

@@ -103,8 +103,8 @@ describe('board templates', () => {
 
   it('lays out the areas each kind of conference needs, in reading order', () => {
     const areas = (kind: (typeof conferenceKinds)[number]) => areasOf(templateShapes(kind, { locale: 'nl' })).map((a) => a.props.area)
-    expect(areas('familiegroepsplan')).toEqual(['central-question', 'network-rings', 'three-columns', 'agreements'])
-    expect(areas('veiligheidsplan')).toEqual(['safety-map', 'safety-plan'])
+    expect(areas('familiegroepsplan')).toEqual(['central-question', 'bottom-lines', 'network-rings', 'three-columns', 'agreements'])
+    expect(areas('veiligheidsplan')).toEqual(['bottom-lines', 'safety-map', 'safety-plan'])
     expect(areas('netwerkkaart')).toEqual(['network-rings', 'oil-stain', 'finding-circle', 'finding-circle', 'finding-circle', 'finding-circle', 'finding-circle'])
     expect(areasOf(templateShapes('netwerkkaart', { locale: 'nl' })).filter((a) => a.props.area === 'finding-circle').map((a) => a.props.variant)).toEqual([0, 1, 2, 3, 4])
     expect(areas('evaluatie')).toEqual(['evaluation', 'three-columns'])

@@ -7,6 +7,8 @@ import type { AreaKind } from '../items'
  */
 export const areaSizes: Record<AreaKind, { w: number; h: number }> = {
   'central-question': { w: 1600, h: 320 },
+  // Beside the central question: room for four bottom lines in a row.
+  'bottom-lines': { w: 1400, h: 320 },
   'network-rings': { w: 1400, h: 1400 },
   'three-columns': { w: 1600, h: 1000 },
   agreements: { w: 1600, h: 800 },

@@ -12,10 +12,16 @@ export interface AreaSlot {
  * read top to bottom, each row left to right: the order in which the meeting goes through them.
  */
 export const templateLayouts: Record<ConferenceKind, AreaSlot[][]> = {
-  // The question first, then who is around the family and what is going on, then the agreements.
-  familiegroepsplan: [[{ area: 'central-question' }], [{ area: 'network-rings' }, { area: 'three-columns' }], [{ area: 'agreements' }]],
-  // Signs of Safety: map the situation, then plan what happens when warning signals appear.
-  veiligheidsplan: [[{ area: 'safety-map' }, { area: 'safety-plan' }]],
+  // The question and the professionals' bottom lines first (informatie), then who is around the
+  // family and what is going on, then the agreements.
+  familiegroepsplan: [
+    [{ area: 'central-question' }, { area: 'bottom-lines' }],
+    [{ area: 'network-rings' }, { area: 'three-columns' }],
+    [{ area: 'agreements' }],
+  ],
+  // Signs of Safety: the professionals' bottom lines, then map the situation and plan what happens
+  // when warning signals appear.
+  veiligheidsplan: [[{ area: 'bottom-lines' }], [{ area: 'safety-map' }, { area: 'safety-plan' }]],
   // Family Finding: the network, each person's own network around them (olievlek), then the five circles.
   netwerkkaart: [
     [{ area: 'network-rings' }, { area: 'oil-stain' }],

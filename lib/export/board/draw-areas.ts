@@ -161,7 +161,7 @@ export function drawArea(a: Area, ctx: DrawContext): string {
       structure = oilStain(a)
       break
     default:
-      // Agreements, safety plan, central question, evaluation: a labelled region.
+      // Agreements, safety plan, central question, bottom lines, evaluation: a labelled region.
       break
   }
   return frame(a, ctx) + structure

@@ -4,6 +4,7 @@ import { drawArea } from './draw-areas'
 import { round } from './geometry'
 import {
   AGREEMENT_COLORS,
+  BOTTOM_LINE_COLORS,
   CARD_COLORS,
   DANGER_COLORS,
   GOAL_COLORS,
@@ -221,6 +222,34 @@ function drawHouseCard(p: ItemProps<'kring-house-card'>): string {
   )
 }
 
+/**
+ * A bottom line: the condition in bold; once a professional ticked it off, a pill in the heading
+ * and, at its foot, who did.
+ */
+function drawBottomLine(p: ItemProps<'kring-bottom-line'>, ctx: DrawContext): string {
+  const ticked = p.tickedBy !== ''
+  const [under, over] = frame(p.w, p.h, BOTTOM_LINE_COLORS, ctx.t('items.type.kring-bottom-line'), ticked ? ctx.t('items.bottomLine.ticked') : undefined)
+  const width = p.w - 2 * PAD_X
+  const bottom = p.h - 6
+  const footer = ticked ? 14 * LINE_HEIGHT + 4 : 0
+  const empty = p.text.trim() === ''
+  const text = textBlock(empty ? ctx.t('items.bottomLine.empty') : p.text, {
+    x: PAD_X,
+    y: HEADING + 6,
+    width,
+    height: Math.max(0, bottom - HEADING - 6 - footer),
+    size: 16,
+    bold: !empty,
+    italic: empty,
+    color: empty ? MUTED : INK,
+  })
+  let svg = under + text.svg
+  if (ticked && bottom - footer >= HEADING) {
+    svg += label(ctx.t('items.bottomLine.tickedBy', { name: p.tickedByName.trim() || '—' }), { x: PAD_X, y: bottom - 14 * LINE_HEIGHT, width, size: 14, bold: true, color: BOTTOM_LINE_COLORS.accent })
+  }
+  return svg + over
+}
+
 /** A Kring item in its own space, or '' when its props are unusable. */
 export function drawKringItem(shape: SceneShape, ctx: DrawContext): string {
   if (!isItemType(shape.type)) return ''
@@ -260,6 +289,10 @@ export function drawKringItem(shape: SceneShape, ctx: DrawContext): string {
     case 'kring-area': {
       const p = kringProps('kring-area', shape.props)
       return p ? drawArea(p, ctx) : ''
+    }
+    case 'kring-bottom-line': {
+      const p = kringProps('kring-bottom-line', shape.props)
+      return p ? drawBottomLine(p, ctx) : ''
     }
   }
 }

@@ -64,6 +64,7 @@ export const DANGER_COLORS: ItemColors = { accent: '#9f3423', tint: '#f9e7e3' }
 export const GOAL_COLORS: ItemColors = { accent: '#2a6e2d', tint: '#e6f3e4' }
 export const AGREEMENT_COLORS: ItemColors = { accent: '#1f6b63', tint: '#ffffff' }
 export const SAFETY_COLORS: ItemColors = { accent: '#9a4a00', tint: '#fdf1e3' }
+export const BOTTOM_LINE_COLORS: ItemColors = { accent: '#6b2a5e', tint: '#f6e9f2' }
 
 /** The template areas (area.module.css). */
 export const AREA = {

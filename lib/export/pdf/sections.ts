@@ -94,6 +94,32 @@ export function centralQuestionSection(plan: Plan, ctx: SectionContext): Content
   ]
 }
 
+/**
+ * The professionals' bottom lines: each with the agreements that answer it (in their own words)
+ * and whether a professional ticked it off, by whom and when.
+ */
+export function bottomLinesSection(plan: Plan, ctx: SectionContext): Content[] {
+  const agreements = new Map(plan.agreements.map((agreement) => [agreement.id, agreement.what.trim()]))
+  const rows = plan.bottomLines
+    .filter((line) => line.text.trim() !== '')
+    .map((line) => {
+      const answers = line.answeredBy.filter((id) => agreements.has(id)).map((id) => agreements.get(id) || ctx.t('exports.bottomLine.agreementMissing'))
+      const ticked =
+        line.tickedBy === null
+          ? ctx.t('exports.bottomLine.open')
+          : line.tickedAt === null
+            ? ctx.t('exports.bottomLine.tickedByNoDate', { name: line.tickedBy.name })
+            : ctx.t('exports.bottomLine.tickedBy', { name: line.tickedBy.name, date: dateTime(line.tickedAt, ctx.locale) })
+      return [line.text, answers.length === 0 ? ctx.t('exports.bottomLine.notAnswered') : answers.join('\n'), ticked]
+    })
+  return [
+    heading(ctx.t('exports.section.bottomLines')),
+    rows.length === 0
+      ? empty(ctx)
+      : table(['*', 170, 120], [ctx.t('exports.col.bottomLine'), ctx.t('exports.col.answeredBy'), ctx.t('exports.col.ticked')], rows),
+  ]
+}
+
 /** The board image as a PNG data URL, and whether it is wide enough for a landscape page. */
 export interface BoardImage {
   dataUrl: string

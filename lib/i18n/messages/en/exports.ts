@@ -11,6 +11,7 @@ const exports: Messages<'exports'> = {
 
   'section.participants': 'Who took part',
   'section.centralQuestion': 'The question',
+  'section.bottomLines': 'Bottom lines',
   'section.board': 'The network map and the board',
   'section.network': 'The network',
   'section.goingWell': 'What is going well',
@@ -44,6 +45,9 @@ const exports: Messages<'exports'> = {
   'col.score': 'Score',
   'col.at': 'When',
   'col.how': 'How',
+  'col.bottomLine': 'Bottom line',
+  'col.answeredBy': 'Agreements that answer it',
+  'col.ticked': 'Ticked off',
 
   'agreed.self': 'confirmed themselves',
   'agreed.spoken': 'said yes aloud, recorded by the facilitator',
@@ -52,6 +56,11 @@ const exports: Messages<'exports'> = {
   'scale.value': '{value} out of 10',
   'scale.noMarks': 'Nobody has given a score yet.',
   'child.drawings': 'Drawings in the houses: {count} (see the board).',
+  'bottomLine.notAnswered': 'no agreement yet',
+  'bottomLine.agreementMissing': '(agreement without a description)',
+  'bottomLine.open': 'not ticked off yet',
+  'bottomLine.tickedBy': 'by {name} on {date}',
+  'bottomLine.tickedByNoDate': 'by {name}',
 
   'ring.inner': 'inner circle',
   'ring.middle': 'middle circle',

@@ -14,6 +14,7 @@ const items: Messages<'items'> = {
   'type.kring-safety-item': 'Safety plan line',
   'type.kring-house-card': 'Card in a house',
   'type.kring-area': 'Area',
+  'type.kring-bottom-line': 'Bottom line',
 
   'card.central-question': 'Central question',
   'card.going-well': 'Going well',
@@ -75,6 +76,18 @@ const items: Messages<'items'> = {
   'safety.actionShort': 'What we do',
   'safety.contactShort': 'Call',
   'safety.safePlace': 'Safe place',
+
+  // Bottom lines: only professionals write them; they tick them off in plan and agreements.
+  'bottomLine.text': 'What must every plan meet?',
+  'bottomLine.textHint': 'Write it so everyone understands. For example: Noor is never home alone with dad when he has been drinking.',
+  'bottomLine.empty': 'Still empty',
+  'bottomLine.locked': 'Only professionals can change bottom lines',
+  'bottomLine.ticked': 'Ticked off',
+  'bottomLine.tickedBy': 'Ticked off by {name}',
+  'bottomLine.open': 'Not ticked off yet',
+  'bottomLine.tick': 'Tick off: the plan meets this',
+  'bottomLine.untick': 'Undo ticking off',
+  'bottomLine.tickLater': 'Ticking off is possible in the plan and agreements phase.',
 
   'house.worries': 'House of worries',
   'house.good-things': 'House of good things',
@@ -138,6 +151,8 @@ const items: Messages<'items'> = {
   'area.three-houses.hint': 'What is hard, what is good, and what do you dream of?',
   'area.evaluation.title': 'Review',
   'area.evaluation.hint': 'Which agreements held, partly held or did not hold?',
+  'area.bottom-lines.title': 'Bottom lines',
+  'area.bottom-lines.hint': 'What must every plan meet, whatever else it says? The professionals write them down.',
 
   'palette.open': 'Add',
   'palette.title': 'Add to the board',
@@ -146,6 +161,7 @@ const items: Messages<'items'> = {
   'palette.columns': 'Cards',
   'palette.safety': 'Safety',
   'palette.child': 'Three houses',
+  'palette.professional': 'For professionals',
   'palette.added': '{item} is now in the middle of your screen.',
 
   'editor.title': 'Edit {item}',
@@ -163,7 +179,9 @@ const items: Messages<'items'> = {
   'editor.text': 'Text',
   'editor.answers': 'Answers',
   'editor.answersHint': 'Pick the worries, dangers or needs this answers.',
+  'editor.agreementAnswersHint': 'Pick the worries, dangers, needs or bottom lines this agreement answers.',
   'editor.noAnswers': 'There are no worries, dangers or needs on the board yet.',
+  'editor.noAgreementAnswers': 'There are no worries, dangers, needs or bottom lines on the board yet.',
   'editor.owners': 'Who does it?',
   'editor.noPersons': 'Put people on the board first; then you can pick them here.',
   'editor.backupNone': 'Nobody yet',

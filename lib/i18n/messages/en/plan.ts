@@ -11,6 +11,7 @@ const plan: Messages<'plan'> = {
   'view.notYetSynced': 'This is what this device already knows of the board. The latest version follows as soon as it is connected again.',
 
   'section.centralQuestion': 'The central question',
+  'section.bottomLines': 'Bottom lines',
   'section.people': 'People around the family',
   'section.goingWell': 'What is going well',
   'section.worries': 'What we are worried about',
@@ -23,6 +24,7 @@ const plan: Messages<'plan'> = {
   'section.needs': 'What is needed',
 
   'empty.centralQuestion': 'There is no central question on the board yet.',
+  'empty.bottomLines': 'The professionals have not put any bottom lines on the board yet.',
   'empty.people': 'There is nobody on the network map yet.',
   'empty.goingWell': 'Nothing written yet about what is going well.',
   'empty.worries': 'No worries written down yet.',
@@ -80,6 +82,22 @@ const plan: Messages<'plan'> = {
   'status.partly': 'partly worked',
   'status.not-held': 'did not work',
 
+  // Bottom lines
+  'bottomLine.intro': 'What every plan must meet, whatever else it says. The professionals tick a bottom line off when the plan meets it.',
+  'bottomLine.answered': 'Answered',
+  'bottomLine.notAnswered': 'No agreement yet',
+  'bottomLine.answeredBy': 'Agreements that answer it: {items}',
+  'bottomLine.ticked': 'Ticked off',
+  'bottomLine.open': 'Not ticked off yet',
+  'bottomLine.tickedBy': 'Ticked off by {name}',
+  'bottomLine.tickedByAt': 'Ticked off by {name}, {time}',
+  'bottomLine.tick': 'Tick off',
+  'bottomLine.tickLabel': 'Tick off: the plan meets “{text}”',
+  'bottomLine.untick': 'Undo ticking off',
+  'bottomLine.untickLabel': 'Undo ticking off “{text}”',
+  'bottomLine.tickFailed': 'That did not work: this bottom line is no longer on the board.',
+  'bottomLine.tickLater': 'A professional ticks the bottom lines off in the plan and agreements phase.',
+
   'safety.signal': 'Warning signal',
   'safety.action': 'What happens then',
   'safety.contact': 'Whom to call',
@@ -105,6 +123,7 @@ const plan: Messages<'plan'> = {
   'summary.itemNeed': 'Need “{text}”',
   'summary.itemPerson': '{name}',
   'summary.itemMark': 'Score of {name}',
+  'summary.itemBottomLine': 'Bottom line “{text}”',
   'summary.itemUnknown': 'Part of the board',
   'summary.issue': '{item}: {problem}',
   'load.heading': 'How much each person takes on',
@@ -125,6 +144,7 @@ const plan: Messages<'plan'> = {
   'check.agreement-no-backup': 'Nobody stands in yet if it does not work out once.',
   'check.agreement-owner-missing': 'Someone who would do this agreement is no longer on the board.',
   'check.worry-unanswered': 'No step or agreement does something about this yet.',
+  'check.bottom-line-unanswered': 'No agreement meets this bottom line yet.',
   'check.person-overloaded': 'This is a lot for one person: about {count} times a week.',
   'check.scale-mark-orphan': 'This score belongs to a scale that is no longer on the board.',
 }

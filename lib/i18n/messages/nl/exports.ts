@@ -12,6 +12,7 @@ const exports = {
   // PDF sections, in reading order.
   'section.participants': 'Wie waren erbij',
   'section.centralQuestion': 'De vraag',
+  'section.bottomLines': 'Ondergrenzen',
   'section.board': 'De netwerkkaart en het bord',
   'section.network': 'Het netwerk',
   'section.goingWell': 'Wat gaat goed',
@@ -46,6 +47,9 @@ const exports = {
   'col.score': 'Cijfer',
   'col.at': 'Wanneer',
   'col.how': 'Hoe',
+  'col.bottomLine': 'Ondergrens',
+  'col.answeredBy': 'Afspraken die hierop antwoorden',
+  'col.ticked': 'Afgevinkt',
 
   'agreed.self': 'zelf bevestigd',
   'agreed.spoken': 'mondeling ja, vastgelegd door de gespreksleider',
@@ -54,6 +58,11 @@ const exports = {
   'scale.value': '{value} van 10',
   'scale.noMarks': 'Nog niemand heeft een cijfer gegeven.',
   'child.drawings': 'Tekeningen in de huizen: {count} (te zien op het bord).',
+  'bottomLine.notAnswered': 'nog geen afspraak',
+  'bottomLine.agreementMissing': '(afspraak zonder omschrijving)',
+  'bottomLine.open': 'nog niet afgevinkt',
+  'bottomLine.tickedBy': 'door {name} op {date}',
+  'bottomLine.tickedByNoDate': 'door {name}',
 
   'ring.inner': 'binnenste kring',
   'ring.middle': 'middelste kring',

@@ -14,6 +14,7 @@ const items = {
   'type.kring-safety-item': 'Regel van het veiligheidsplan',
   'type.kring-house-card': 'Kaart in een huis',
   'type.kring-area': 'Gebied',
+  'type.kring-bottom-line': 'Ondergrens',
 
   'card.central-question': 'Centrale vraag',
   'card.going-well': 'Gaat goed',
@@ -75,6 +76,18 @@ const items = {
   'safety.actionShort': 'Wat we doen',
   'safety.contactShort': 'Bellen',
   'safety.safePlace': 'Veilige plek',
+
+  // Bottom lines (ondergrenzen): only professionals write them; they tick them off in plan en afspraken.
+  'bottomLine.text': 'Waar moet elk plan aan voldoen?',
+  'bottomLine.textHint': 'Schrijf het zo dat iedereen het begrijpt. Bijvoorbeeld: Noor is nooit alleen thuis met papa als hij gedronken heeft.',
+  'bottomLine.empty': 'Nog leeg',
+  'bottomLine.locked': 'Alleen professionals kunnen ondergrenzen aanpassen',
+  'bottomLine.ticked': 'Afgevinkt',
+  'bottomLine.tickedBy': 'Afgevinkt door {name}',
+  'bottomLine.open': 'Nog niet afgevinkt',
+  'bottomLine.tick': 'Afvinken: het plan voldoet hieraan',
+  'bottomLine.untick': 'Afvinken ongedaan maken',
+  'bottomLine.tickLater': 'Afvinken kan in de fase plan en afspraken.',
 
   'house.worries': 'Huis van zorgen',
   'house.good-things': 'Huis van goede dingen',
@@ -139,6 +152,8 @@ const items = {
   'area.three-houses.hint': 'Wat vind je moeilijk, wat is fijn, en waar droom je van?',
   'area.evaluation.title': 'Evaluatie',
   'area.evaluation.hint': 'Welke afspraken zijn gelukt, deels gelukt of niet gelukt?',
+  'area.bottom-lines.title': 'Ondergrenzen',
+  'area.bottom-lines.hint': 'Waar moet elk plan in ieder geval aan voldoen? De professionals schrijven ze op.',
 
   // The "add" palette.
   'palette.open': 'Toevoegen',
@@ -148,6 +163,7 @@ const items = {
   'palette.columns': 'Kaarten',
   'palette.safety': 'Veiligheid',
   'palette.child': 'Drie huizen',
+  'palette.professional': 'Voor professionals',
   'palette.added': '{item} staat nu midden op je scherm.',
 
   // The item editor.
@@ -166,7 +182,9 @@ const items = {
   'editor.text': 'Tekst',
   'editor.answers': 'Geeft antwoord op',
   'editor.answersHint': 'Kies de zorgen, gevaren of behoeften waar dit op antwoordt.',
+  'editor.agreementAnswersHint': 'Kies de zorgen, gevaren, behoeften of ondergrenzen waar deze afspraak op antwoordt.',
   'editor.noAnswers': 'Er staan nog geen zorgen, gevaren of behoeften op het bord.',
+  'editor.noAgreementAnswers': 'Er staan nog geen zorgen, gevaren, behoeften of ondergrenzen op het bord.',
   'editor.owners': 'Wie doen het?',
   'editor.noPersons': 'Zet eerst personen op het bord; dan kun je ze hier kiezen.',
   'editor.backupNone': 'Nog niemand',

@@ -12,6 +12,7 @@ const plan = {
 
   // Sections, in the order of the plan
   'section.centralQuestion': 'De centrale vraag',
+  'section.bottomLines': 'Ondergrenzen',
   'section.people': 'Mensen rond het gezin',
   'section.goingWell': 'Wat goed gaat',
   'section.worries': 'Waar we ons zorgen over maken',
@@ -25,6 +26,7 @@ const plan = {
 
   // When a section is still empty
   'empty.centralQuestion': 'Er staat nog geen centrale vraag op het bord.',
+  'empty.bottomLines': 'De professionals hebben nog geen ondergrenzen op het bord gezet.',
   'empty.people': 'Er staan nog geen mensen op de netwerkkaart.',
   'empty.goingWell': 'Nog niets opgeschreven over wat goed gaat.',
   'empty.worries': 'Nog geen zorgen opgeschreven.',
@@ -86,6 +88,22 @@ const plan = {
   'status.partly': 'deels gelukt',
   'status.not-held': 'niet gelukt',
 
+  // Bottom lines (ondergrenzen)
+  'bottomLine.intro': 'Waar elk plan in ieder geval aan moet voldoen. De professionals vinken een ondergrens af als het plan eraan voldoet.',
+  'bottomLine.answered': 'Beantwoord',
+  'bottomLine.notAnswered': 'Nog geen afspraak',
+  'bottomLine.answeredBy': 'Afspraken die hierop antwoorden: {items}',
+  'bottomLine.ticked': 'Afgevinkt',
+  'bottomLine.open': 'Nog niet afgevinkt',
+  'bottomLine.tickedBy': 'Afgevinkt door {name}',
+  'bottomLine.tickedByAt': 'Afgevinkt door {name}, {time}',
+  'bottomLine.tick': 'Afvinken',
+  'bottomLine.tickLabel': 'Afvinken: het plan voldoet aan “{text}”',
+  'bottomLine.untick': 'Afvinken ongedaan maken',
+  'bottomLine.untickLabel': 'Afvinken ongedaan maken voor “{text}”',
+  'bottomLine.tickFailed': 'Dat lukte niet: deze ondergrens staat niet meer op het bord.',
+  'bottomLine.tickLater': 'Een professional vinkt de ondergrenzen af in de fase plan en afspraken.',
+
   // Safety plan
   'safety.signal': 'Waarschuwingssignaal',
   'safety.action': 'Wat er dan gebeurt',
@@ -114,6 +132,7 @@ const plan = {
   'summary.itemNeed': 'Wat nodig is: “{text}”',
   'summary.itemPerson': '{name}',
   'summary.itemMark': 'Cijfer van {name}',
+  'summary.itemBottomLine': 'Ondergrens “{text}”',
   'summary.itemUnknown': 'Onderdeel van het bord',
   'summary.issue': '{item}: {problem}',
   'load.heading': 'Hoeveel neemt ieder op zich',
@@ -135,6 +154,7 @@ const plan = {
   'check.agreement-no-backup': 'Nog niemand die invalt als het een keer niet lukt.',
   'check.agreement-owner-missing': 'Iemand die deze afspraak zou doen, staat niet meer op het bord.',
   'check.worry-unanswered': 'Nog geen stap of afspraak die hier iets aan doet.',
+  'check.bottom-line-unanswered': 'Nog geen afspraak die aan deze ondergrens voldoet.',
   'check.person-overloaded': 'Dit is veel voor één persoon: ongeveer {count} keer per week.',
   'check.scale-mark-orphan': 'Dit cijfer hoort bij een schaal die niet meer op het bord staat.',
 }

@@ -35,7 +35,7 @@ function Structure({ area, variant, w, h }: { area: AreaKind; variant: number } 
     case 'oil-stain':
       return <OilStain w={w} h={h} />
     default:
-      // Agreements, safety plan, central question, evaluation: a labelled region.
+      // Agreements, safety plan, central question, bottom lines, evaluation: a labelled region.
       return null
   }
 }

@@ -26,6 +26,9 @@ export type ItemIconName =
   | 'plan'
   | 'plus'
   | 'close'
+  | 'bottom-line'
+  | 'lock'
+  | 'check'
 
 const paths: Record<ItemIconName, ReactNode> = {
   family: (
@@ -142,6 +145,20 @@ const paths: Record<ItemIconName, ReactNode> = {
   ),
   plus: <path d="M12 5v14M5 12h14" />,
   close: <path d="M6 6l12 12M18 6 6 18" />,
+  // A floor with an arrow coming down onto it: the level a plan may not go below.
+  'bottom-line': (
+    <>
+      <path d="M12 3.5v8M8.5 8.5l3.5 3.5 3.5-3.5" />
+      <path d="M3 15h18M6 15l-2 4.5M10.5 15l-2 4.5M15 15l-2 4.5M19.5 15l-2 4.5" />
+    </>
+  ),
+  lock: (
+    <>
+      <rect x="5" y="10.5" width="14" height="10" rx="2" />
+      <path d="M8 10.5V8a4 4 0 0 1 8 0v2.5" />
+    </>
+  ),
+  check: <path d="m5 12.5 4.5 4.5L19 7.5" />,
 }
 
 export function ItemIcon({ name, size = 20, className }: { name: ItemIconName; size?: number; className?: string }) {

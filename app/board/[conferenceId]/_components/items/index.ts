@@ -1,6 +1,7 @@
 import type { TLAnyShapeUtilConstructor } from 'tldraw'
 import { AgreementShapeUtil } from './AgreementShapeUtil'
 import { AreaShapeUtil } from './AreaShapeUtil'
+import { BottomLineShapeUtil } from './BottomLineShapeUtil'
 import { CardShapeUtil } from './CardShapeUtil'
 import { DangerShapeUtil } from './DangerShapeUtil'
 import { HouseCardShapeUtil } from './HouseCardShapeUtil'
@@ -20,4 +21,5 @@ export const kringShapeUtils = [
   AgreementShapeUtil,
   SafetyItemShapeUtil,
   HouseCardShapeUtil,
+  BottomLineShapeUtil,
 ] satisfies TLAnyShapeUtilConstructor[]

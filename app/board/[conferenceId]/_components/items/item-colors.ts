@@ -37,4 +37,5 @@ export const goalColors: ItemColors = { accent: '#2a6e2d', tint: '#e6f3e4' }
 export const agreementColors: ItemColors = { accent: '#1f6b63', tint: '#ffffff' }
 export const safetyColors: ItemColors = { accent: '#9a4a00', tint: '#fdf1e3' }
 export const scaleColors: ItemColors = { accent: '#1d2a2f', tint: '#ffffff' }
+export const bottomLineColors: ItemColors = { accent: '#6b2a5e', tint: '#f6e9f2' }
 export const areaColors: ItemColors = { accent: '#4d5c62', tint: '#fbfaf6' }

@@ -5,8 +5,19 @@ import { useEditor } from 'tldraw'
 import { useT } from '@/app/_i18n/I18nProvider'
 import type { CardKind, House } from '@/lib/board/items'
 import type { MessageKey } from '@/lib/i18n'
+import { useBottomLineAccess } from '../items/bottom-line-access'
 import { ItemIcon, type ItemIconName } from '../items/ItemIcon'
-import { agreementColors, cardColors, dangerColors, groupColors, houseColors, safetyColors, scaleColors, type ItemColors } from '../items/item-colors'
+import {
+  agreementColors,
+  bottomLineColors,
+  cardColors,
+  dangerColors,
+  groupColors,
+  houseColors,
+  safetyColors,
+  scaleColors,
+  type ItemColors,
+} from '../items/item-colors'
 import { cardIcons } from '../items/labels'
 import { useDevice } from '../useDevice'
 import { addItemAtViewportCenter } from './add-item'
@@ -56,6 +67,20 @@ const groups: { title: MessageKey; entries: Entry[] }[] = [
   { title: 'items.palette.child', entries: [house('worries'), house('good-things'), house('dreams')] },
 ]
 
+/** Only for whoever may write bottom lines (professionals, lib/conference/policy.ts): the others never see it. */
+const professionalGroup: { title: MessageKey; entries: Entry[] } = {
+  title: 'items.palette.professional',
+  entries: [
+    {
+      id: 'bottom-line',
+      label: 'items.type.kring-bottom-line',
+      icon: 'bottom-line',
+      colors: bottomLineColors,
+      add: (editor) => addItemAtViewportCenter(editor, 'kring-bottom-line'),
+    },
+  ],
+}
+
 /** "Toevoegen": every kind of item, added in the middle of what this person sees. */
 export function AddPalette({ onClose }: { onClose(): void }) {
   const t = useT()
@@ -63,6 +88,8 @@ export function AddPalette({ onClose }: { onClose(): void }) {
   const device = useDevice()
   const { setJustAdded } = usePanels()
   const [added, setAdded] = useState<string | null>(null)
+  const { canWrite: mayAddBottomLines } = useBottomLineAccess()
+  const shown = mayAddBottomLines ? [professionalGroup, ...groups] : groups
 
   const add = (entry: Entry) => {
     setJustAdded(entry.add(editor))
@@ -73,7 +100,7 @@ export function AddPalette({ onClose }: { onClose(): void }) {
 
   return (
     <Panel title={t('items.palette.title')} side="left" onClose={onClose} testId="add-palette">
-      {groups.map((group) => (
+      {shown.map((group) => (
         <section key={group.title} className={styles.group} aria-label={t(group.title)}>
           <h3 className={styles.groupTitle}>{t(group.title)}</h3>
           <ul className={styles.addGrid}>

@@ -25,6 +25,8 @@ export function itemText(t: Translate, itemId: string, lookup: PlanLookup): stri
       return t('plan.summary.itemNeed', { text: shorten(entry.text) })
     case 'danger':
       return t('plan.summary.itemDanger', { text: shorten(entry.text) })
+    case 'bottom-line':
+      return t('plan.summary.itemBottomLine', { text: shorten(entry.text) })
     case 'person':
       return t('plan.summary.itemPerson', { name: entry.name.trim() || t('plan.empty.noName') })
     case 'mark':

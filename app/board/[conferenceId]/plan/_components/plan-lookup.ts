@@ -7,6 +7,7 @@ export type PlanEntry =
   | { kind: 'worry'; text: string }
   | { kind: 'danger'; text: string }
   | { kind: 'need'; text: string }
+  | { kind: 'bottom-line'; text: string }
   | { kind: 'person'; name: string }
   | { kind: 'mark'; name: string }
 
@@ -19,6 +20,7 @@ export function planLookup(plan: Plan, findings: PlanFindings): PlanLookup {
   for (const worry of plan.worries) lookup.set(worry.id, { kind: 'worry', text: worry.text })
   for (const danger of plan.dangers) lookup.set(danger.id, { kind: 'danger', text: danger.danger || danger.goal })
   for (const need of plan.needs) lookup.set(need.id, { kind: 'need', text: need.text })
+  for (const line of plan.bottomLines) lookup.set(line.id, { kind: 'bottom-line', text: line.text })
   for (const agreement of plan.agreements) lookup.set(agreement.id, { kind: 'agreement', text: agreement.what })
   for (const mark of findings.orphanMarks) lookup.set(mark.id, { kind: 'mark', name: mark.name })
   return lookup

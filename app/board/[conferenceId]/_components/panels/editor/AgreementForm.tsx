@@ -17,7 +17,7 @@ export function AgreementForm({ shape }: { shape: TLShape<'kring-agreement'> }) 
   const t = useT()
   const set = useSetProp(shape)
   const people = usePeopleOptions()
-  const answerOptions = useAnswerOptions()
+  const answerOptions = useAnswerOptions({ bottomLines: true })
   const { what, ownerIds, when, backupId, howWeKnow, answers, status } = shape.props
   const gone = t('items.agreement.personGone')
   return (
@@ -42,10 +42,10 @@ export function AgreementForm({ shape }: { shape: TLShape<'kring-agreement'> }) 
       <TextField label={t('items.agreement.howWeKnow')} value={howWeKnow} multiline onChange={(value) => set('howWeKnow', value)} />
       <CheckList
         legend={t('items.agreement.answers')}
-        hint={t('items.editor.answersHint')}
+        hint={t('items.editor.agreementAnswersHint')}
         options={answerOptions}
         selected={answers}
-        empty={t('items.editor.noAnswers')}
+        empty={t('items.editor.noAgreementAnswers')}
         onChange={(value) => set('answers', value)}
       />
       <SelectField

@@ -9,6 +9,7 @@ import { Panel } from '../Panel'
 import { usePanels } from '../panels-context'
 import { AgreementForm } from './AgreementForm'
 import { AreaForm } from './AreaForm'
+import { BottomLineForm } from './BottomLineForm'
 import { CardForm } from './CardForm'
 import { DangerForm } from './DangerForm'
 import styles from './editor.module.css'
@@ -58,6 +59,8 @@ function Form({ shape }: { shape: TLShape }) {
       return <HouseCardForm shape={shape} />
     case 'kring-area':
       return <AreaForm shape={shape} />
+    case 'kring-bottom-line':
+      return <BottomLineForm shape={shape} />
     default:
       return null
   }

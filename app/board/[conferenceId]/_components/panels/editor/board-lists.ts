@@ -42,18 +42,26 @@ export function usePeopleOptions(): Option[] {
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
 
-/** What an agreement or a next step can answer: worries, danger statements and needs. */
-export function useAnswerOptions(): Option[] {
+/**
+ * What an agreement or a next step can answer: worries, danger statements and needs; for an
+ * agreement (`bottomLines`) also the professionals' bottom lines, which only an agreement meets.
+ */
+export function useAnswerOptions({ bottomLines = false }: { bottomLines?: boolean } = {}): Option[] {
   const editor = useEditor()
   const t = useT()
-  return useOptions('kring answers', () =>
-    editor.getCurrentPageShapes().flatMap((shape) => {
-      if (shape.type === 'kring-card' && (shape.props.kind === 'worry' || shape.props.kind === 'need')) {
-        return [{ value: shape.id as string, label: `${t(`items.card.${shape.props.kind}`)}: ${short(shape.props.text) || '—'}` }]
-      }
-      if (shape.type === 'kring-danger') return [{ value: shape.id as string, label: `${t('items.danger.danger')}: ${short(shape.props.danger) || '—'}` }]
-      return []
-    }),
+  return useOptions(
+    bottomLines ? 'kring answers and bottom lines' : 'kring answers',
+    () =>
+      editor.getCurrentPageShapes().flatMap((shape) => {
+        if (shape.type === 'kring-card' && (shape.props.kind === 'worry' || shape.props.kind === 'need')) {
+          return [{ value: shape.id as string, label: `${t(`items.card.${shape.props.kind}`)}: ${short(shape.props.text) || '—'}` }]
+        }
+        if (shape.type === 'kring-danger') return [{ value: shape.id as string, label: `${t('items.danger.danger')}: ${short(shape.props.danger) || '—'}` }]
+        if (bottomLines && shape.type === 'kring-bottom-line') {
+          return [{ value: shape.id as string, label: `${t('items.type.kring-bottom-line')}: ${short(shape.props.text) || '—'}` }]
+        }
+        return []
+      }),
     t,
   )
 }

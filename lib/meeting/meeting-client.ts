@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client'
-import { Device } from '../conference/model'
+import { Device, type ConferencePhase, type InvitableRole } from '../conference/model'
 import {
   AckResult,
   ClosingMessage,
@@ -12,7 +12,13 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../protocol/meeting'
-import { CloseCode } from '../protocol/close-codes'
+import { CloseCode, ForbiddenReason } from '../protocol/close-codes'
+import {
+  AccessStateMessage,
+  ConferenceStateMessage,
+  LobbyMessage,
+  PrivateTimeEndedMessage,
+} from '../protocol/meeting-control'
 import { createChannel, type Unsubscribe } from './channel'
 
 /**
@@ -29,9 +35,15 @@ import { createChannel, type Unsubscribe } from './channel'
  * ```
  *
  * Reconnection: socket.io retries lost connections with backoff; every attempt asks
- * `getToken` again (tickets are short-lived). A refusal is final for 4403 (revoked, other
- * conference); for 4401 one more attempt is made with a fresh token before giving up, since
- * an expired ticket is the usual cause. The server closing us with `closing` 4403 is final too.
+ * `getToken` again (tickets are short-lived). A refusal is final for 4403 (revoked, removed,
+ * declined, other conference); for 4401 one more attempt is made with a fresh token before
+ * giving up, since an expired ticket is the usual cause. The server closing us with `closing`
+ * 4403 is final too, except when its reason says "wait" (private family time, the lobby): then
+ * the client keeps trying, more slowly, and reports `disconnected` with that reason.
+ *
+ * Running the meeting (lib/protocol/meeting-control.ts): the phase and settings, where I stand
+ * (in, waiting room, lobby, out), the lobby for the facilitator, the end of private time; and the
+ * requests to change them, each answered by the server's ack (or a timeout) as an AckResult.
  */
 
 export interface MeetingClientOptions {
@@ -69,6 +81,28 @@ export interface MeetingClient {
   onStatus(cb: (status: MeetingStatus) => void): Unsubscribe
   /** A request was refused by the server, or the server sent something unreadable. */
   onError(cb: (error: MeetingError) => void): Unsubscribe
+  /** The conference's phase, settings and timer, on join and every change. Replays the latest. */
+  onConferenceState(cb: (state: ConferenceStateMessage) => void): Unsubscribe
+  /** Where I stand (on the board, waiting room, lobby, declined, removed). Replays the latest. */
+  onAccessState(cb: (access: AccessStateMessage) => void): Unsubscribe
+  /** Who waits in the lobby (sent to the facilitator only). Replays the latest. */
+  onLobby(cb: (lobby: LobbyMessage) => void): Unsubscribe
+  /** Private family time just ended ("we zijn klaar"). Not replayed: it is a moment, not a state. */
+  onPrivateTimeEnded(cb: (ended: PrivateTimeEndedMessage) => void): Unsubscribe
+  /** Facilitator: move the conference to another phase. */
+  setPhase(phase: ConferencePhase): Promise<AckResult>
+  /** Family side (or the facilitator when present): "we zijn klaar", private time ends. */
+  endPrivateTime(): Promise<AckResult>
+  /** Facilitator: whether the facilitator stays during private family time. */
+  setFacilitatorStaysInPrivateTime(stays: boolean): Promise<AckResult>
+  /** Facilitator: let someone in from the lobby. */
+  admit(participantId: string): Promise<AckResult>
+  /** Facilitator: turn someone in the lobby away. */
+  decline(participantId: string): Promise<AckResult>
+  /** Facilitator: take someone out of the meeting; `keepInvitation` lets them ask to come back. */
+  removeParticipant(participantId: string, keepInvitation: boolean): Promise<AckResult>
+  /** Facilitator: give someone another role (never facilitator); effective at once. */
+  setRole(participantId: string, role: InvitableRole): Promise<AckResult>
   /**
    * Tell the server (and so everyone's roster) which layout we are in. While disconnected the
    * device is sent with the next handshake and this resolves `{ ok: true }` at once.
@@ -76,6 +110,12 @@ export interface MeetingClient {
   setDevice(device: Device): Promise<AckResult>
   /** Disconnect for good (status becomes `disconnected`/`closed` unless it was `refused`). */
   close(): void
+  /**
+   * The socket itself, for feature bindings over the same connection (agreeing, facilitation:
+   * `bindFacilitation(meeting.socket)`). Bind right after connectMeeting returns: the server's
+   * first messages arrive only after that. Never emit or disconnect through it directly.
+   */
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>
 }
 
 type TimedEmitter = {
@@ -85,6 +125,16 @@ type TimedEmitter = {
 const ACK_TIMEOUT_MS = 10_000
 const RETRY_DELAY_MS = 1_000
 const RETRY_DELAY_MAX_MS = 15_000
+// Someone told to wait (lobby, private time) is let back in by the server's events; should the
+// server have closed the meeting socket too, knock again now and then, never in a tight loop.
+const WAIT_RETRY_MIN_MS = 5_000
+
+/** A 4403 whose reason says "wait, you will be let in" rather than "you are out". */
+export function isWaitingReason(reason: string): boolean {
+  return reason === ForbiddenReason.PrivateTime || reason === ForbiddenReason.AwaitingAdmission
+}
+
+const notConnected: AckResult = { ok: false, error: { code: 'server_error', message: 'not connected' } }
 
 export function connectMeeting(options: MeetingClientOptions): MeetingClient {
   let device = Device.parse(options.device)
@@ -93,6 +143,10 @@ export function connectMeeting(options: MeetingClientOptions): MeetingClient {
   const status = createChannel<MeetingStatus>({ replay: true })
   const closing = createChannel<ClosingMessage>({ replay: false })
   const errors = createChannel<MeetingError>({ replay: false })
+  const conferenceState = createChannel<ConferenceStateMessage>({ replay: true })
+  const access = createChannel<AccessStateMessage>({ replay: true })
+  const lobby = createChannel<LobbyMessage>({ replay: true })
+  const privateTimeEnded = createChannel<PrivateTimeEndedMessage>({ replay: false })
 
   let closedByUs = false
   let retriedAfter401 = false
@@ -131,9 +185,9 @@ export function connectMeeting(options: MeetingClientOptions): MeetingClient {
   const protocolError = (what: string) => errors.emit({ code: 'server_error', message: `unreadable ${what} from server` })
 
   /** Reconnect later ourselves (socket.io does not after a server-side disconnect or refusal). */
-  const scheduleRetry = () => {
+  const scheduleRetry = (minDelayMs = 0) => {
     if (closedByUs || retryTimer) return
-    const delay = Math.min(RETRY_DELAY_MAX_MS, RETRY_DELAY_MS * 2 ** retryAttempt++)
+    const delay = Math.max(minDelayMs, Math.min(RETRY_DELAY_MAX_MS, RETRY_DELAY_MS * 2 ** retryAttempt++))
     retryTimer = setTimeout(() => {
       retryTimer = null
       if (closedByUs) return
@@ -144,6 +198,11 @@ export function connectMeeting(options: MeetingClientOptions): MeetingClient {
 
   /** The server said no (handshake refusal or `closing`): decide whether to try again. */
   const handleRefusal = (code: number, reason: string) => {
+    if (code === CloseCode.Forbidden && isWaitingReason(reason)) {
+      setStatus({ state: 'disconnected', reason, willRetry: true })
+      scheduleRetry(WAIT_RETRY_MIN_MS)
+      return
+    }
     if (code === CloseCode.Forbidden || (code === CloseCode.Unauthenticated && retriedAfter401)) {
       setStatus({ state: 'refused', code, reason })
       return
@@ -208,6 +267,41 @@ export function connectMeeting(options: MeetingClientOptions): MeetingClient {
     lastClosing = parsed.data
     closing.emit(parsed.data)
   })
+  socket.on('conference:state', (raw: unknown) => {
+    const parsed = ConferenceStateMessage.safeParse(raw)
+    if (parsed.success) conferenceState.emit(parsed.data)
+    else protocolError('conference state')
+  })
+  socket.on('access:state', (raw: unknown) => {
+    const parsed = AccessStateMessage.safeParse(raw)
+    if (parsed.success) access.emit(parsed.data)
+    else protocolError('access state')
+  })
+  socket.on('lobby', (raw: unknown) => {
+    const parsed = LobbyMessage.safeParse(raw)
+    if (parsed.success) lobby.emit(parsed.data)
+    else protocolError('lobby')
+  })
+  socket.on('private-time:ended', (raw: unknown) => {
+    const parsed = PrivateTimeEndedMessage.safeParse(raw)
+    if (parsed.success) privateTimeEnded.emit(parsed.data)
+    else protocolError('end of private time')
+  })
+
+  /** Send a request and wait for the server's answer; never throws. */
+  const request = (event: keyof ClientToServerEvents, payload: unknown): Promise<AckResult> => {
+    if (!socket.connected) return Promise.resolve(notConnected)
+    return new Promise<AckResult>((resolve) => {
+      // socket.io's types cannot decorate an optional ack with the timeout error; spell it out.
+      const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as TimedEmitter
+      timed.emit(event, payload, (err, result) => {
+        if (err) return resolve({ ok: false, error: { code: 'server_error', message: 'no answer from server' } })
+        const ack = AckResult.safeParse(result)
+        resolve(ack.success ? ack.data : { ok: false, error: { code: 'server_error', message: 'unreadable answer from server' } })
+      })
+    })
+  }
+
   socket.on('error', (raw: unknown) => {
     const parsed = MeetingError.safeParse(raw)
     errors.emit(parsed.success ? parsed.data : { code: 'server_error', message: 'unreadable error from server' })
@@ -216,11 +310,24 @@ export function connectMeeting(options: MeetingClientOptions): MeetingClient {
   setStatus({ state: 'connecting' })
 
   return {
+    socket,
     onWelcome: welcome.subscribe,
     onRoster: roster.subscribe,
     onClosing: closing.subscribe,
     onStatus: status.subscribe,
     onError: errors.subscribe,
+    onConferenceState: conferenceState.subscribe,
+    onAccessState: access.subscribe,
+    onLobby: lobby.subscribe,
+    onPrivateTimeEnded: privateTimeEnded.subscribe,
+
+    setPhase: (phase) => request('phase:set', { phase }),
+    endPrivateTime: () => request('private-time:end', {}),
+    setFacilitatorStaysInPrivateTime: (stays) => request('settings:set', { facilitatorStaysInPrivateTime: stays }),
+    admit: (participantId) => request('lobby:admit', { participantId }),
+    decline: (participantId) => request('lobby:decline', { participantId }),
+    removeParticipant: (participantId, keepInvitation) => request('participant:remove', { participantId, keepInvitation }),
+    setRole: (participantId, role) => request('participant:set-role', { participantId, role }),
 
     setDevice(next) {
       const parsed = Device.safeParse(next)
@@ -228,16 +335,9 @@ export function connectMeeting(options: MeetingClientOptions): MeetingClient {
         return Promise.resolve({ ok: false, error: { code: 'bad_request', message: 'device: not phone or desktop' } })
       }
       device = parsed.data
+      // While disconnected the device goes with the next handshake.
       if (!socket.connected) return Promise.resolve({ ok: true })
-      return new Promise<AckResult>((resolve) => {
-        // socket.io's types cannot decorate an optional ack with the timeout error; spell it out.
-        const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as TimedEmitter
-        timed.emit('device:set', { device }, (err, result) => {
-          if (err) return resolve({ ok: false, error: { code: 'server_error', message: 'no answer from server' } })
-          const ack = AckResult.safeParse(result)
-          resolve(ack.success ? ack.data : { ok: false, error: { code: 'server_error', message: 'unreadable answer from server' } })
-        })
-      })
+      return request('device:set', { device })
     },
 
     close() {

@@ -7,6 +7,8 @@ import type { AccessLoss } from './ticket-source'
 
 const copy = {
   withdrawn: { title: 'board.access.withdrawnTitle', body: 'board.access.withdrawnBody' },
+  removed: { title: 'meeting.access.removedTitle', body: 'meeting.access.removedBody' },
+  declined: { title: 'meeting.access.declinedTitle', body: 'meeting.access.declinedBody' },
   'signed-out': { title: 'board.access.signedOutTitle', body: 'board.access.signedOutBody' },
   'not-found': { title: 'board.access.notFoundTitle', body: 'board.access.notFoundBody' },
 } as const

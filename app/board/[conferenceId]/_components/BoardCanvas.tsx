@@ -1,9 +1,9 @@
 'use client'
 
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
 import 'tldraw/tldraw.css'
-import type { ParticipantRole } from '@/lib/conference/model'
+import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
 import type { Locale } from '@/lib/i18n'
 import { bindStoreToDoc } from '@/lib/sync/bind-store-to-doc'
 import { participantColor } from '@/lib/sync/participant-color'
@@ -12,6 +12,7 @@ import type { RecordRejectedError } from '@/lib/sync/record-rejection'
 import { createBoardStore } from './board-store'
 import { BoardChecksProvider } from './items/board-checks'
 import { BoardItemsProvider } from './items/board-context'
+import { BoardPhaseProvider } from './items/bottom-line-access'
 import { kringShapeUtils } from './items'
 import { guardScaleMarks } from './items/scale-mark-guard'
 import { BoardPanels } from './panels/BoardPanels'
@@ -28,6 +29,10 @@ export interface BoardCanvasProps {
   licenseKey?: string
   onRejected(recordId: string, error: RecordRejectedError): void
   onOutdated(): void
+  /** The meeting's current phase (null until known): shapes the bottom lines' controls. */
+  phase: ConferencePhase | null
+  /** What the meeting puts inside the editor (read-only mode, facilitation tools). */
+  children?: ReactNode
 }
 
 // Images are stored inside the board (base64); keep one well under the sync message limit, so
@@ -42,7 +47,7 @@ const components: TLComponents = { SharePanel: KringToolbar, StylePanel: KringSt
  * others' presence (lib/sync/presence), with Kring's typed items (./items), their panels
  * (./panels) and the plan's live checks. Loaded only in the browser (see BoardClient).
  */
-export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOutdated }: BoardCanvasProps) {
+export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOutdated, phase, children }: BoardCanvasProps) {
   const { participantId, displayName, role } = me
   const color = participantColor(participantId)
 
@@ -85,23 +90,26 @@ export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOut
   if (!bound) return null
   return (
     <BoardItemsProvider doc={session.doc} me={boardMe}>
-      <BoardChecksProvider doc={session.doc}>
-        <PanelsProvider>
-          <Tldraw
-            store={store}
-            shapeUtils={kringShapeUtils}
-            components={components}
-            user={user}
-            locale={locale}
-            licenseKey={licenseKey}
-            assetUrls={tldrawAssetUrls}
-            maxAssetSize={MAX_ASSET_BYTES}
-            onMount={onMount}
-          >
-            <BoardPanels />
-          </Tldraw>
-        </PanelsProvider>
-      </BoardChecksProvider>
+      <BoardPhaseProvider phase={phase}>
+        <BoardChecksProvider doc={session.doc}>
+          <PanelsProvider>
+            <Tldraw
+              store={store}
+              shapeUtils={kringShapeUtils}
+              components={components}
+              user={user}
+              locale={locale}
+              licenseKey={licenseKey}
+              assetUrls={tldrawAssetUrls}
+              maxAssetSize={MAX_ASSET_BYTES}
+              onMount={onMount}
+            >
+              <BoardPanels />
+              {children}
+            </Tldraw>
+          </PanelsProvider>
+        </BoardChecksProvider>
+      </BoardPhaseProvider>
     </BoardItemsProvider>
   )
 }

@@ -1,16 +1,23 @@
 'use client'
 
 import dynamic from 'next/dynamic'
-import { useCallback, useEffect, useState, type JSX } from 'react'
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react'
 import { useLocale, useT } from '@/app/_i18n/I18nProvider'
 import type { ParticipantRole } from '@/lib/conference/model'
+import { defaultPolicyContext } from '@/lib/conference/policy'
 import type { RecordRejectedError } from '@/lib/sync/record-rejection'
 import { AccessNotice } from './AccessNotice'
 import styles from './Board.module.css'
 import { forgetLocalBoard } from './board-connection'
 import { BoardHeader } from './BoardHeader'
+import { BoardLayers } from './meeting/BoardLayers'
 import { BoardNotices } from './BoardNotices'
 import { CanvasLoading } from './CanvasLoading'
+import { currentPhase, currentRole, meetingPermissions, policyContextOf } from './meeting/meeting-role'
+import { MeetingStrip } from './meeting/MeetingStrip'
+import { useLobbyArrivals } from './meeting/useLobbyArrivals'
+import { useMeetingAccess } from './meeting/useMeetingAccess'
+import { WaitingScreen } from './meeting/WaitingScreen'
 import { RosterPanel } from './RosterPanel'
 import { createTicketSource, type AccessLoss, type TicketSource } from './ticket-source'
 import { useBoardSync } from './useBoardSync'
@@ -33,10 +40,17 @@ export interface BoardClientProps {
 // roster and connection status show before it arrives.
 const BoardCanvas = dynamic(() => import('./BoardCanvas'), { ssr: false, loading: () => <CanvasLoading /> })
 
+/** Out of the meeting for good: nothing of the board stays on this device (child-protection data). */
+const ERASING_LOSSES: ReadonlySet<AccessLoss> = new Set(['withdrawn', 'removed', 'declined'])
+
 /**
- * The live board: header (conference, who I am, phase, connection), the canvas bound to the
- * board's Yjs document, the roster, and notices for what went wrong. When access is withdrawn,
- * everything of the board is taken off the screen and off the device.
+ * The live board: header (conference, who I am, phase, connection), the meeting strip (phase
+ * controls, "We zijn klaar", notices), the canvas bound to the board's Yjs document, the roster.
+ *
+ * Where this person stands decides what is on the page: on the board; in the waiting room during
+ * private family time or in the lobby until let in (no canvas and no sync connection at all, the
+ * meeting stays connected and brings the board back by itself); or out (removed, declined,
+ * revoked: everything of the board is taken off the screen and off the device).
  */
 export function BoardClient(props: BoardClientProps): JSX.Element {
   const { conferenceId, ticket, ticketUrl, ticketTtlSeconds, me, licenseKey } = props
@@ -55,15 +69,26 @@ export function BoardClient(props: BoardClientProps): JSX.Element {
     return () => source.dispose()
   }, [ticket, ticketUrl, ticketTtlSeconds, onAccessLost])
 
-  const enabled = accessLoss === null
-  const sync = useBoardSync({ conferenceId, tickets, enabled, onAccessLost })
-  const meeting = useMeeting({ conferenceId, tickets, device, enabled, onAccessLost })
+  // Both sockets report a 4403 here; where it goes is decided below, once the meeting is known.
+  const forbiddenHandler = useRef<(reason: string) => void>(() => {})
+  const onForbidden = useCallback((reason: string) => forbiddenHandler.current(reason), [])
+
+  const meeting = useMeeting({ conferenceId, tickets, device, enabled: accessLoss === null, onForbidden })
+  const role = currentRole(me.participantId, meeting.roster, meeting.welcome, me.role)
+  const phase = currentPhase(meeting.conference, meeting.roster)
+  const context = meeting.conference ? policyContextOf(meeting.conference) : defaultPolicyContext
+  const access = useMeetingAccess({ meeting, role, phase, context, onAccessLost })
+  useEffect(() => {
+    forbiddenHandler.current = access.onForbidden
+  }, [access.onForbidden])
+
+  const sync = useBoardSync({ conferenceId, tickets, enabled: accessLoss === null && access.boardOpen, onForbidden, onAccessLost })
 
   useEffect(() => {
-    // Child-protection data: a withdrawn person keeps nothing of the board on their device.
-    if (accessLoss === 'withdrawn') void forgetLocalBoard(conferenceId)
+    if (accessLoss && ERASING_LOSSES.has(accessLoss)) void forgetLocalBoard(conferenceId)
   }, [accessLoss, conferenceId])
 
+  const [refusedSeen, setRefusedSeen] = useState(0)
   const [rejected, setRejected] = useState(0)
   const onRejected = useCallback((_recordId: string, _error: RecordRejectedError) => setRejected((n) => n + 1), [])
   const [outdated, setOutdated] = useState(false)
@@ -73,51 +98,103 @@ export function BoardClient(props: BoardClientProps): JSX.Element {
   const [rosterOpen, setRosterOpen] = useState(false)
   const rosterId = `roster-${conferenceId}`
 
+  const permissions = meetingPermissions(role, phase, context)
+  const lobby = useLobbyArrivals(permissions.canManageParticipants ? meeting.lobby : null)
+  const showLobby = useCallback(() => {
+    setRosterOpen(true)
+    lobby.dismiss()
+    // After the drawer opened (phones): bring the lobby into view and to the keyboard.
+    requestAnimationFrame(() => {
+      const first = document.querySelector<HTMLButtonElement>('[data-testid="lobby-admit"]')
+      first?.scrollIntoView({ block: 'nearest' })
+      first?.focus()
+    })
+  }, [lobby])
+
   if (accessLoss) return <AccessNotice loss={accessLoss} conferenceId={conferenceId} />
 
+  const place = access.view.place
+  const onBoard = place === 'in'
+  const connected = meeting.state === 'connected'
+
   return (
-    <div className={styles.board}>
+    <div className={styles.board} data-place={place}>
       <BoardHeader
         conferenceId={conferenceId}
         title={props.conferenceTitle}
-        me={me}
-        phase={meeting.roster?.phase ?? null}
+        me={{ displayName: me.displayName, role }}
+        phase={phase}
+        timerEndsAt={meeting.conference?.timerEndsAt ?? null}
+        facilitation={meeting.facilitation}
+        onBoard={onBoard}
         status={sync.status}
         roster={meeting.roster}
         rosterId={rosterId}
         rosterOpen={rosterOpen}
+        inMeeting={place !== 'lobby'}
         onToggleRoster={() => setRosterOpen((open) => !open)}
       />
-      <BoardNotices
-        offline={sync.status === 'offline'}
-        rejected={rejected}
-        onDismissRejected={() => setRejected(0)}
-        outdated={outdated}
-        tooLarge={sync.tooLarge > tooLargeSeen}
-        onDismissTooLarge={() => setTooLargeSeen(sync.tooLarge)}
+      <MeetingStrip
+        phase={phase}
+        facilitatorStays={context.facilitatorStaysInPrivateTime}
+        permissions={permissions}
+        onBoard={onBoard}
+        connected={connected}
+        actions={meeting.actions}
+        notice={access.view.notice}
+        onDismissNotice={access.dismissNotice}
+        arrivals={lobby.arrivals}
+        onShowLobby={showLobby}
+        onDismissArrivals={lobby.dismiss}
       />
+      {onBoard ? (
+        <BoardNotices
+          offline={sync.status === 'offline'}
+          rejected={rejected}
+          onDismissRejected={() => setRejected(0)}
+          outdated={outdated}
+          tooLarge={sync.tooLarge > tooLargeSeen}
+          onDismissTooLarge={() => setTooLargeSeen(sync.tooLarge)}
+          refusedEdit={sync.refusedEdit && sync.refusedEdit.count > refusedSeen ? sync.refusedEdit.reason : null}
+          onDismissRefusedEdit={() => setRefusedSeen(sync.refusedEdit?.count ?? 0)}
+        />
+      ) : null}
       <div className={styles.body}>
         <main className={styles.canvas} data-testid="board-canvas" aria-label={t('board.canvas.label')}>
-          {sync.session && sync.ready ? (
+          {place !== 'in' ? (
+            <WaitingScreen place={place} role={role} />
+          ) : sync.session && sync.ready ? (
             <BoardCanvas
               session={sync.session}
-              me={me}
+              me={{ participantId: me.participantId, displayName: me.displayName, role }}
               locale={locale}
               licenseKey={licenseKey}
               onRejected={onRejected}
               onOutdated={onOutdated}
-            />
+              phase={phase}
+            >
+              <BoardLayers
+                readOnly={!permissions.canWrite}
+                facilitation={meeting.facilitation}
+                me={{ participantId: me.participantId, role }}
+                phase={phase}
+                roster={meeting.roster}
+              />
+            </BoardCanvas>
           ) : (
             <CanvasLoading />
           )}
         </main>
-        <RosterPanel
-          id={rosterId}
-          roster={meeting.roster}
-          state={meeting.state}
-          meId={me.participantId}
-          open={rosterOpen}
-        />
+        {place !== 'lobby' ? (
+          <RosterPanel
+            id={rosterId}
+            roster={meeting.roster}
+            state={meeting.state}
+            meId={me.participantId}
+            open={rosterOpen}
+            manage={permissions.canManageParticipants ? { lobby: meeting.lobby?.waiting ?? [], actions: meeting.actions, disabled: !connected } : null}
+          />
+        ) : null}
       </div>
     </div>
   )

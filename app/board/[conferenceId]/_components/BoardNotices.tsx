@@ -1,6 +1,8 @@
 'use client'
 
 import { useT } from '@/app/_i18n/I18nProvider'
+import type { MessageKey } from '@/lib/i18n'
+import { WriteRefusal } from '@/lib/protocol/close-codes'
 import styles from './BoardNotices.module.css'
 
 export interface BoardNoticesProps {
@@ -11,15 +13,19 @@ export interface BoardNoticesProps {
   outdated: boolean
   tooLarge: boolean
   onDismissTooLarge(): void
+  /** The reason of an edit the server refused (then the board was loaded afresh), or null. */
+  refusedEdit: string | null
+  onDismissRefusedEdit(): void
 }
 
 /**
  * What the person should know but that need not stop them: a strip between the header and the
  * canvas (never on top of tldraw's controls). Nothing that went wrong is kept silent.
  */
-export function BoardNotices({ offline, rejected, onDismissRejected, outdated, tooLarge, onDismissTooLarge }: BoardNoticesProps) {
+export function BoardNotices(props: BoardNoticesProps) {
+  const { offline, rejected, onDismissRejected, outdated, tooLarge, onDismissTooLarge, refusedEdit, onDismissRefusedEdit } = props
   const t = useT()
-  if (!offline && rejected === 0 && !outdated && !tooLarge) return null
+  if (!offline && rejected === 0 && !outdated && !tooLarge && !refusedEdit) return null
   return (
     <div className={styles.notices} role="status">
       {offline ? (
@@ -41,6 +47,12 @@ export function BoardNotices({ offline, rejected, onDismissRejected, outdated, t
           <DismissButton onClick={onDismissTooLarge} />
         </p>
       ) : null}
+      {refusedEdit ? (
+        <p className={styles.notice} data-tone="warning" data-testid="refused-edit-notice" data-reason={refusedEdit}>
+          <span>{t(refusedEditMessage(refusedEdit))}</span>
+          <DismissButton onClick={onDismissRefusedEdit} />
+        </p>
+      ) : null}
       {rejected > 0 ? (
         <p className={styles.notice} data-tone="warning" data-testid="rejected-notice">
           <span>
@@ -52,6 +64,12 @@ export function BoardNotices({ offline, rejected, onDismissRejected, outdated, t
       ) : null}
     </div>
   )
+}
+
+function refusedEditMessage(reason: string): MessageKey {
+  if (reason === WriteRefusal.BottomLine) return 'board.notice.refusedBottomLine'
+  if (reason === WriteRefusal.ReadOnly) return 'board.notice.refusedReadOnly'
+  return 'board.notice.refusedOther'
 }
 
 function DismissButton({ onClick }: { onClick(): void }) {

@@ -3,10 +3,13 @@
 import { useLocale, useT } from '@/app/_i18n/I18nProvider'
 import { participantRoles } from '@/lib/conference/model'
 import type { RosterEntry, RosterMessage } from '@/lib/protocol/meeting'
+import type { LobbyEntry } from '@/lib/protocol/meeting-control'
 import { participantColor } from '@/lib/sync/participant-color'
 import { PhoneIcon } from './icons'
+import { LobbyPanel } from './meeting/LobbyPanel'
+import { ParticipantActions } from './meeting/ParticipantActions'
 import styles from './RosterPanel.module.css'
-import type { MeetingState } from './useMeeting'
+import type { MeetingActions, MeetingState } from './useMeeting'
 
 export interface RosterPanelProps {
   id: string
@@ -15,6 +18,8 @@ export interface RosterPanelProps {
   meId: string
   /** Phones show the roster as a drawer opened from the header; wider screens always show it. */
   open: boolean
+  /** The facilitator's controls (lobby, role, removal); null for everyone else. */
+  manage: { lobby: readonly LobbyEntry[]; actions: MeetingActions; disabled: boolean } | null
 }
 
 /** Online first, then the facilitator and the others in role order, then by name. */
@@ -25,14 +30,18 @@ function byPresence(locale: string) {
     a.displayName.localeCompare(b.displayName, locale)
 }
 
-/** Who is at the table: name, role, online or not, and a phone icon for whoever is on a phone. */
-export function RosterPanel({ id, roster, state, meId, open }: RosterPanelProps) {
+/**
+ * Who is at the table: name, role, online or not, and a phone icon for whoever is on a phone. The
+ * facilitator also sees who waits in the lobby (on top) and can change a role or remove someone.
+ */
+export function RosterPanel({ id, roster, state, meId, open, manage }: RosterPanelProps) {
   const t = useT()
   const locale = useLocale()
   const entries = roster ? [...roster.entries].sort(byPresence(locale)) : []
 
   return (
     <aside id={id} className={styles.panel} data-open={open} data-testid="roster" aria-labelledby={`${id}-title`}>
+      {manage ? <LobbyPanel waiting={manage.lobby} actions={manage.actions} disabled={manage.disabled} /> : null}
       <h2 id={`${id}-title`} className={styles.title}>
         {t('board.roster.title')}
       </h2>
@@ -73,6 +82,9 @@ export function RosterPanel({ id, roster, state, meId, open }: RosterPanelProps)
                   <PhoneIcon />
                   <span className="visually-hidden">{t('board.roster.phone')}</span>
                 </span>
+              ) : null}
+              {manage && entry.participantId !== meId ? (
+                <ParticipantActions entry={entry} actions={manage.actions} disabled={manage.disabled} />
               ) : null}
             </li>
           ))}

@@ -17,6 +17,14 @@ export interface BoardConnectionEvents {
   onReady(): void
   /** The server refused a message as too large (1009): an edit that cannot be sent. */
   onTooLarge(): void
+  /** 4403 with its close reason: wait (private time, lobby) or out (revoked, removed, declined). */
+  onForbidden(reason: string): void
+  /**
+   * The server refused an edit of ours (y-protocols permission-denied; the reason is a
+   * `WriteRefusal`). Yjs cannot take an edit back, so this copy of the document now holds an edit
+   * the board never accepted: the caller reports it and loads the board afresh.
+   */
+  onEditRefused(reason: string): void
   onAccessLost(loss: AccessLoss): void
 }
 
@@ -40,6 +48,8 @@ const WAIT_FOR_SERVER_MS = 4_000
 // IndexedDB can be unavailable (some private modes); the board then works without a local copy.
 const WAIT_FOR_LOCAL_COPY_MS = 3_000
 const MAX_RETRY_DELAY_MS = 30_000
+// y-websocket's message type for y-protocols/auth (permission denied).
+const MESSAGE_PERMISSION_DENIED = 2
 
 /**
  * The board's Yjs document, kept on the device (y-indexeddb, per conference: edits made while
@@ -47,17 +57,19 @@ const MAX_RETRY_DELAY_MS = 30_000
  * `/sync/<conferenceId>` by the stock y-websocket provider, authenticated with the ticket.
  *
  * Close codes: 4401 (ticket expired or unknown) → fetch a fresh ticket and reconnect; 4403 →
- * access withdrawn; 4404 → the board is gone; 1009 → an edit too large to send. Other closes are
+ * no board for now or for good, as its reason says (the page decides; nothing of the document
+ * was sent); 4404 → the board is gone; 1009 → an edit too large to send. Other closes are
  * retried by the provider itself.
  *
  * The Yjs libraries are imported here, in the browser only: the page's server render never loads
  * a second copy of yjs next to the sync server's.
  */
 export async function openBoardConnection(conferenceId: string, tickets: TicketSource, events: BoardConnectionEvents): Promise<BoardConnection> {
-  const [Yjs, { WebsocketProvider }, { IndexeddbPersistence }] = await Promise.all([
+  const [Yjs, { WebsocketProvider }, { IndexeddbPersistence }, authProtocol] = await Promise.all([
     import('yjs'),
     import('y-websocket'),
     import('y-indexeddb'),
+    import('y-protocols/auth'),
   ])
   const doc = new Yjs.Doc()
   const persistence = new IndexeddbPersistence(localBoardName(conferenceId), doc)
@@ -116,6 +128,13 @@ export async function openBoardConnection(conferenceId: string, tickets: TicketS
     }, delayMs)
   }
 
+  // The stock provider only logs a refused edit; Kring tells the person and reloads the board.
+  provider.messageHandlers[MESSAGE_PERMISSION_DENIED] = (_encoder, decoder) => {
+    authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {
+      if (alive) events.onEditRefused(reason)
+    })
+  }
+
   provider.on('status', updateStatus)
   provider.on('sync', (synced) => {
     if (synced) {
@@ -136,9 +155,9 @@ export async function openBoardConnection(conferenceId: string, tickets: TicketS
     updateStatus()
   })
   // The server closed with a 44xx code: the provider does not retry those by itself.
-  provider.on('closed', ({ code }) => {
+  provider.on('closed', ({ code, reason }) => {
     if (!alive) return
-    if (code === CloseCode.Forbidden) return events.onAccessLost('withdrawn')
+    if (code === CloseCode.Forbidden) return events.onForbidden(reason)
     if (code === CloseCode.NotFound) return events.onAccessLost('not-found')
     // 4401 (expired ticket) at once, then backing off; 4400 and the rest likewise, with a fresh ticket.
     const delay = code === CloseCode.Unauthenticated && refusals === 0 ? 0 : Math.min(MAX_RETRY_DELAY_MS, 1_000 * 2 ** refusals)

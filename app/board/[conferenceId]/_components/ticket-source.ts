@@ -4,10 +4,13 @@ import { TicketResponse } from '@/lib/protocol/api'
 /**
  * Why the board may not talk to the server any more:
  * - `withdrawn`: the invitation was revoked (or belongs elsewhere): 403 from the ticket route, 4403 on a socket;
+ * - `removed`: the facilitator took this person out of the meeting (4403 `removed`);
+ * - `declined`: the facilitator did not let this person in from the lobby (4403 `declined`);
  * - `signed-out`: no credential left (session or invitation cookie gone): 401;
  * - `not-found`: the conference no longer exists.
+ * Waiting (private family time, the lobby) is not a loss: see meeting/access-place.ts.
  */
-export type AccessLoss = 'withdrawn' | 'signed-out' | 'not-found'
+export type AccessLoss = 'withdrawn' | 'removed' | 'declined' | 'signed-out' | 'not-found'
 
 export class AccessLostError extends Error {
   constructor(readonly loss: AccessLoss) {

@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import { openBoardConnection, type BoardConnection, type ConnectionStatus } from './board-connection'
+import { forgetLocalBoard, openBoardConnection, type BoardConnection, type ConnectionStatus } from './board-connection'
 import type { AccessLoss, TicketSource } from './ticket-source'
 
 export type { ConnectionStatus } from './board-connection'
@@ -15,20 +15,31 @@ export interface BoardSyncState {
   status: ConnectionStatus
   /** How often the server refused a message as too large (1009): an edit that cannot be sent. */
   tooLarge: number
+  /** The last edit the server refused (its `WriteRefusal` reason), and how many so far. */
+  refusedEdit: { reason: string; count: number } | null
 }
 
-/** The board's connection (see board-connection.ts) for as long as the board is shown and allowed. */
+/**
+ * The board's connection (see board-connection.ts) for as long as the board is shown and allowed.
+ * When `enabled` turns false (private time, the lobby, access lost) the provider, the document
+ * and the session are torn down at once: nothing of the board stays in memory or keeps syncing.
+ */
 export function useBoardSync(options: {
   conferenceId: string
   tickets: TicketSource | null
   enabled: boolean
+  /** A 4403 on the sync socket, with its close reason. */
+  onForbidden(reason: string): void
   onAccessLost(loss: AccessLoss): void
 }): BoardSyncState {
-  const { conferenceId, tickets, enabled, onAccessLost } = options
+  const { conferenceId, tickets, enabled, onForbidden, onAccessLost } = options
   const [session, setSession] = useState<BoardSession | null>(null)
   const [ready, setReady] = useState(false)
   const [status, setStatus] = useState<ConnectionStatus>('connecting')
   const [tooLarge, setTooLarge] = useState(0)
+  const [refusedEdit, setRefusedEdit] = useState<{ reason: string; count: number } | null>(null)
+  // Bumped to load the board afresh (a new document) after the server refused one of our edits.
+  const [generation, setGeneration] = useState(0)
 
   useEffect(() => {
     if (!tickets || !enabled) return
@@ -38,6 +49,16 @@ export function useBoardSync(options: {
       onStatus: (next: ConnectionStatus) => !cancelled && setStatus(next),
       onReady: () => !cancelled && setReady(true),
       onTooLarge: () => !cancelled && setTooLarge((n) => n + 1),
+      onForbidden: (reason: string) => !cancelled && onForbidden(reason),
+      onEditRefused: (reason: string) => {
+        if (cancelled) return
+        cancelled = true
+        setRefusedEdit((last) => ({ reason, count: (last?.count ?? 0) + 1 }))
+        // Drop this copy (memory and device) with the refused edit in it, then load the board again.
+        connection?.destroy()
+        connection = null
+        void forgetLocalBoard(conferenceId).finally(() => setGeneration((n) => n + 1))
+      },
       onAccessLost: (loss: AccessLoss) => !cancelled && onAccessLost(loss),
     }
     void openBoardConnection(conferenceId, tickets, events).then((opened) => {
@@ -52,7 +73,7 @@ export function useBoardSync(options: {
       setReady(false)
       setStatus('connecting')
     }
-  }, [conferenceId, tickets, enabled, onAccessLost])
+  }, [conferenceId, tickets, enabled, onForbidden, onAccessLost, generation])
 
-  return { session, ready, status, tooLarge }
+  return { session, ready, status, tooLarge, refusedEdit }
 }

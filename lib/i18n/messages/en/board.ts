@@ -35,6 +35,9 @@ const board: Messages<'board'> = {
   'notice.rejectedHint': 'Those changes are kept; reload the page to try again.',
   'notice.outdated': 'There is a newer version of the board. Reload the page; what you change now is not sent.',
   'notice.tooLarge': 'A change is too large to send, for example a big image. Undo it or use a smaller one.',
+  'notice.refusedBottomLine': 'Only professionals can change bottom lines. Your change was not saved; the board has been reloaded.',
+  'notice.refusedReadOnly': 'You cannot change the board now. Your change was not saved; the board has been reloaded.',
+  'notice.refusedOther': 'A change of yours was not saved. The board has been reloaded.',
   'notice.reload': 'Reload page',
   'notice.dismiss': 'Close notice',
 

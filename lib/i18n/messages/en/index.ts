@@ -2,7 +2,9 @@ import type { AllMessages } from '../types'
 import board from './board'
 import common from './common'
 import exports from './exports'
+import facilitation from './facilitation'
 import items from './items'
+import meeting from './meeting'
 import plan from './plan'
 import versions from './versions'
 import web from './web'
@@ -15,4 +17,6 @@ export const en: AllMessages = {
   plan,
   exports,
   versions,
+  facilitation,
+  meeting,
 }

@@ -34,6 +34,9 @@ const board = {
   'notice.rejectedHint': 'Die wijzigingen blijven bewaard; herlaad de pagina om het opnieuw te proberen.',
   'notice.outdated': 'Er is een nieuwere versie van het bord. Herlaad de pagina; wat je nu verandert, wordt niet verstuurd.',
   'notice.tooLarge': 'Een wijziging is te groot om te versturen, bijvoorbeeld een grote afbeelding. Maak haar ongedaan of gebruik een kleinere.',
+  'notice.refusedBottomLine': 'Alleen professionals kunnen ondergrenzen aanpassen. Je wijziging is niet bewaard; het bord is opnieuw geladen.',
+  'notice.refusedReadOnly': 'Je kunt het bord nu niet veranderen. Je wijziging is niet bewaard; het bord is opnieuw geladen.',
+  'notice.refusedOther': 'Een wijziging van je is niet bewaard. Het bord is opnieuw geladen.',
   'notice.reload': 'Pagina herladen',
   'notice.dismiss': 'Melding sluiten',
 

@@ -1,7 +1,9 @@
 import board from './board'
 import common from './common'
 import exports from './exports'
+import facilitation from './facilitation'
 import items from './items'
+import meeting from './meeting'
 import plan from './plan'
 import versions from './versions'
 import web from './web'
@@ -21,4 +23,6 @@ export const nl = {
   plan,
   exports,
   versions,
+  facilitation,
+  meeting,
 }

@@ -1,15 +1,24 @@
 'use client'
 
 import Link from 'next/link'
-import { useCallback, useEffect, useState, type JSX } from 'react'
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react'
 import { useT } from '@/app/_i18n/I18nProvider'
 import type { ParticipantRole } from '@/lib/conference/model'
+import { defaultPolicyContext } from '@/lib/conference/policy'
 import { AccessNotice } from '../../_components/AccessNotice'
 import { forgetLocalBoard } from '../../_components/board-connection'
 import { ConnectionStatus } from '../../_components/ConnectionStatus'
+import { currentPhase, currentRole, meetingPermissions, policyContextOf } from '../../_components/meeting/meeting-role'
+import { PhaseBadge } from '../../_components/meeting/PhaseBadge'
+import { PrivateTimeReady } from '../../_components/meeting/PrivateTimeReady'
+import { useMeetingAccess } from '../../_components/meeting/useMeetingAccess'
+import { WaitingScreen } from '../../_components/meeting/WaitingScreen'
 import { createTicketSource, type AccessLoss, type TicketSource } from '../../_components/ticket-source'
 import { useBoardSync } from '../../_components/useBoardSync'
+import { useDevice } from '../../_components/useDevice'
+import { useMeeting } from '../../_components/useMeeting'
 import { AgreementBar } from './agreement/AgreementBar'
+import { bottomLineTicker } from './bottom-line-ticker'
 import styles from './Plan.module.css'
 import { PlanView } from './PlanView'
 import { useDerivedPlan } from './useDerivedPlan'
@@ -24,14 +33,26 @@ export interface PlanClientProps {
   me: { participantId: string; displayName: string; role: ParticipantRole }
 }
 
+/** Out of the meeting for good: nothing of the board stays on this device (child-protection data). */
+const ERASING_LOSSES: ReadonlySet<AccessLoss> = new Set(['withdrawn', 'removed', 'declined'])
+
+// The agreement bar's own meeting socket hears every 4403 this page's meeting socket hears, with
+// the same reason; this page decides whether it means "wait" or "out", so the bar need not.
+const decidedByThePage = () => {}
+
 /**
  * The plan view: the board's Yjs document over the same connection the board uses (stock
  * y-websocket provider, the device's copy in IndexedDB), without tldraw; the plan is derived from
  * it on every change and shown as plain, accessible HTML. Also the reading view on a phone.
+ *
+ * The meeting is connected here too: the phase is always shown, "We zijn klaar" is offered during
+ * private family time, and whoever has no board now (private time, the lobby) sees the same
+ * waiting screen as on the board instead of the plan: no sync connection, nothing of the document.
  */
 export function PlanClient(props: PlanClientProps): JSX.Element {
   const { conferenceId, ticket, ticketUrl, ticketTtlSeconds, me } = props
   const t = useT()
+  const device = useDevice()
 
   const [accessLoss, setAccessLoss] = useState<AccessLoss | null>(null)
   const onAccessLost = useCallback((loss: AccessLoss) => setAccessLoss((current) => current ?? loss), [])
@@ -43,46 +64,76 @@ export function PlanClient(props: PlanClientProps): JSX.Element {
     return () => source.dispose()
   }, [ticket, ticketUrl, ticketTtlSeconds, onAccessLost])
 
-  const sync = useBoardSync({ conferenceId, tickets, enabled: accessLoss === null, onAccessLost })
+  // Both sockets report a 4403 here; where it goes is decided once the meeting is known.
+  const forbiddenHandler = useRef<(reason: string) => void>(() => {})
+  const onForbidden = useCallback((reason: string) => forbiddenHandler.current(reason), [])
+
+  const meeting = useMeeting({ conferenceId, tickets, device, enabled: accessLoss === null, onForbidden })
+  const role = currentRole(me.participantId, meeting.roster, meeting.welcome, me.role)
+  const phase = currentPhase(meeting.conference, meeting.roster)
+  const context = meeting.conference ? policyContextOf(meeting.conference) : defaultPolicyContext
+  const access = useMeetingAccess({ meeting, role, phase, context, onAccessLost })
+  useEffect(() => {
+    forbiddenHandler.current = access.onForbidden
+  }, [access.onForbidden])
+  const permissions = meetingPermissions(role, phase, context)
+
+  const sync = useBoardSync({ conferenceId, tickets, enabled: accessLoss === null && access.boardOpen, onForbidden, onAccessLost })
   const derived = useDerivedPlan(sync.session && sync.ready ? sync.session.doc : null)
 
   useEffect(() => {
-    // Child-protection data: a withdrawn person keeps nothing of the board on their device.
-    if (accessLoss === 'withdrawn') void forgetLocalBoard(conferenceId)
+    if (accessLoss && ERASING_LOSSES.has(accessLoss)) void forgetLocalBoard(conferenceId)
   }, [accessLoss, conferenceId])
 
   if (accessLoss) return <AccessNotice loss={accessLoss} conferenceId={conferenceId} />
 
+  const place = access.view.place
+  const meNow = { ...me, role }
+
   return (
-    <div className={styles.plan} data-testid="plan-view">
+    <div className={styles.plan} data-testid="plan-view" data-place={place}>
       <header className={styles.header}>
         <div className={styles.headerRow}>
           <Link className={`back-link ${styles.back}`} href={`/board/${conferenceId}`}>
             <span aria-hidden="true">←</span> {t('plan.view.backToBoard')}
           </Link>
-          <ConnectionStatus status={sync.status} />
+          {place === 'in' ? <ConnectionStatus status={sync.status} /> : null}
         </div>
         <h1 className={styles.title}>{t('plan.view.heading', { title: props.conferenceTitle })}</h1>
-        <p className={styles.intro}>{t('plan.view.intro')}</p>
-        {sync.status === 'offline' ? <p className={styles.offline}>{t('plan.view.notYetSynced')}</p> : null}
+        {place !== 'lobby' ? (
+          <p className={styles.intro}>
+            <PhaseBadge phase={phase} timerEndsAt={meeting.conference?.timerEndsAt ?? null} facilitation={meeting.facilitation} />
+          </p>
+        ) : null}
+        {place === 'in' ? <p className={styles.intro}>{t('plan.view.intro')}</p> : null}
+        {place === 'in' && sync.status === 'offline' ? <p className={styles.offline}>{t('plan.view.notYetSynced')}</p> : null}
+        {place === 'in' && permissions.canEndPrivateTime ? (
+          <PrivateTimeReady actions={meeting.actions} disabled={meeting.state !== 'connected'} />
+        ) : null}
       </header>
 
-      <AgreementBar
-        conferenceId={conferenceId}
-        tickets={tickets}
-        me={me}
-        currentPlan={derived?.plan ?? null}
-        enabled={accessLoss === null}
-        onAccessLost={onAccessLost}
-      />
-
-      {derived && sync.session ? (
-        <PlanView derived={derived} doc={sync.session.doc} canSetThreshold={me.role === 'facilitator'} />
+      {place !== 'in' ? (
+        <WaitingScreen place={place} role={role} variant="page" />
       ) : (
-        <p className={styles.loading} role="status" aria-live="polite">
-          <span className="board-loading__ring" aria-hidden="true" />
-          {t('plan.view.loading')}
-        </p>
+        <>
+          <AgreementBar
+            conferenceId={conferenceId}
+            tickets={tickets}
+            me={meNow}
+            currentPlan={derived?.plan ?? null}
+            enabled={accessLoss === null}
+            onAccessLost={decidedByThePage}
+          />
+
+          {derived && sync.session ? (
+            <PlanView derived={derived} doc={sync.session.doc} canSetThreshold={role === 'facilitator'} ticker={bottomLineTicker(meNow, phase)} />
+          ) : (
+            <p className={styles.loading} role="status" aria-live="polite">
+              <span className="board-loading__ring" aria-hidden="true" />
+              {t('plan.view.loading')}
+            </p>
+          )}
+        </>
       )}
     </div>
   )

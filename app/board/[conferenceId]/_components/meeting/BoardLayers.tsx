@@ -1,0 +1,30 @@
+'use client'
+
+import type { ParticipantRole } from '@/lib/conference/model'
+import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
+import type { RosterMessage } from '@/lib/protocol/meeting'
+import { FacilitationLayer } from '../facilitation/FacilitationLayer'
+import type { KnownPhase } from '../facilitation/shared'
+import { ReadOnlyMode } from './ReadOnlyMode'
+
+export interface BoardLayersProps {
+  readOnly: boolean
+  facilitation: FacilitationClient | null
+  me: { participantId: string; role: ParticipantRole }
+  phase: KnownPhase
+  roster: RosterMessage | null
+}
+
+/**
+ * What the meeting puts inside <Tldraw> (they need the editor): read-only mode, and the
+ * facilitation tools (hands, follow me, timer, spotlight). The header shows the phase countdown,
+ * so the tools' bar shows it only to the facilitator, who sets it.
+ */
+export function BoardLayers({ readOnly, facilitation, me, phase, roster }: BoardLayersProps) {
+  return (
+    <>
+      <ReadOnlyMode readOnly={readOnly} />
+      <FacilitationLayer facilitation={facilitation} me={me} phase={phase} roster={roster} showCountdown={false} />
+    </>
+  )
+}

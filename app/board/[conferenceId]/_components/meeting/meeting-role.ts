@@ -1,0 +1,88 @@
+import { conferencePhases, type ConferencePhase, type ParticipantRole } from '@/lib/conference/model'
+import { may, type PolicyContext } from '@/lib/conference/policy'
+import type { RosterMessage, WelcomeMessage } from '@/lib/protocol/meeting'
+import type { ConferenceStateMessage, LobbyEntry } from '@/lib/protocol/meeting-control'
+
+/**
+ * What the board shows to whom, in which phase: pure helpers over lib/conference/policy.ts. They
+ * only shape the screen (which buttons, read-only or not); the servers decide every request.
+ */
+
+export function policyContextOf(conference: Pick<ConferenceStateMessage, 'facilitatorStaysInPrivateTime'>): PolicyContext {
+  return { facilitatorStaysInPrivateTime: conference.facilitatorStaysInPrivateTime }
+}
+
+/** My role now: a role change reaches the roster at once; the welcome and the page load may be older. */
+export function currentRole(meId: string, roster: RosterMessage | null, welcome: WelcomeMessage | null, fromPage: ParticipantRole): ParticipantRole {
+  return roster?.entries.find((entry) => entry.participantId === meId)?.role ?? welcome?.role ?? fromPage
+}
+
+/** The phase now: the meeting's conference state, else the roster's (older servers), else unknown. */
+export function currentPhase(conference: ConferenceStateMessage | null, roster: RosterMessage | null): ConferencePhase | null {
+  return conference?.phase ?? roster?.phase ?? null
+}
+
+/** The phases before and after this one (the facilitator's stepper). */
+export function phaseNeighbours(phase: ConferencePhase): { previous: ConferencePhase | null; next: ConferencePhase | null } {
+  const index = conferencePhases.indexOf(phase)
+  return { previous: conferencePhases[index - 1] ?? null, next: conferencePhases[index + 1] ?? null }
+}
+
+/** 1-based position of a phase, for "fase 3 van 5". */
+export function phaseNumber(phase: ConferencePhase): number {
+  return conferencePhases.indexOf(phase) + 1
+}
+
+/** Moving into private time sends people away from the board: the facilitator confirms first. */
+export function phaseChangeNeedsConfirm(target: ConferencePhase): boolean {
+  return target === 'besloten_deel'
+}
+
+export interface MeetingPermissions {
+  /** May change the board now (else the canvas is read-only). */
+  canWrite: boolean
+  /** Why the board is read-only for me now; null when I may write. */
+  readOnlyBecause: 'observer' | 'closed' | 'other' | null
+  canChangePhase: boolean
+  canEndPrivateTime: boolean
+  canManageParticipants: boolean
+  canChangeSettings: boolean
+}
+
+export function meetingPermissions(role: ParticipantRole, phase: ConferencePhase | null, context: PolicyContext): MeetingPermissions {
+  // Before the phase is known, assume the common case (voorbereiding rules): nothing extra is offered.
+  const now = phase ?? 'voorbereiding'
+  const canWrite = may(role, now, 'board.write', context)
+  return {
+    canWrite,
+    readOnlyBecause: canWrite ? null : now === 'afgesloten' ? 'closed' : role === 'observer' ? 'observer' : 'other',
+    canChangePhase: may(role, now, 'phase.change', context),
+    canEndPrivateTime: phase !== null && may(role, phase, 'privateTime.end', context),
+    canManageParticipants: may(role, now, 'participants.manage', context),
+    canChangeSettings: may(role, now, 'settings.write', context),
+  }
+}
+
+/** Whole seconds left on a timer that ends at `endsAt` (ISO), never below 0; null without a timer. */
+export function secondsLeft(endsAt: string | null, now: number): number | null {
+  if (!endsAt) return null
+  const end = Date.parse(endsAt)
+  if (!Number.isFinite(end)) return null
+  return Math.max(0, Math.ceil((end - now) / 1000))
+}
+
+/** "4:05", "12:00", "1:02:03": a countdown as a clock shows it. */
+export function formatCountdown(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds))
+  const hours = Math.floor(s / 3600)
+  const minutes = Math.floor((s % 3600) / 60)
+  const rest = String(s % 60).padStart(2, '0')
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`
+}
+
+/** People who started waiting in the lobby since the last list (the facilitator gets a notice). */
+export function newArrivals(before: readonly LobbyEntry[] | null, after: readonly LobbyEntry[]): LobbyEntry[] {
+  if (before === null) return [...after]
+  const known = new Set(before.map((entry) => entry.participantId))
+  return after.filter((entry) => !known.has(entry.participantId))
+}

@@ -1,0 +1,98 @@
+import type { Messages } from '../types'
+
+/** English copy for the meeting area (mirrors the Dutch keys). */
+const meeting: Messages<'meeting'> = {
+  'phase.voorbereiding': 'Preparation',
+  'phase.informatie': 'Information',
+  'phase.besloten_deel': 'Private family time',
+  'phase.plan_en_afspraken': 'Plan and agreements',
+  'phase.afgesloten': 'Closed',
+  'phase.label': 'Phase {number} of {total}: {phase}',
+  'phase.unknown': 'Loading the phase…',
+
+  'timer.left': '{time} left',
+  'timer.label': 'Time for this phase: {time} left',
+  'timer.over': 'time is up',
+  'timer.overLabel': 'The time for this phase is up',
+
+  'controls.title': 'Phase of the meeting',
+  'controls.previous': 'Back',
+  'controls.previousLabel': 'Back to the phase {phase}',
+  'controls.next': 'To: {phase}',
+  'controls.nextLabel': 'On to the next phase: {phase}',
+  'controls.busy': 'One moment…',
+  'controls.confirmPrivateTitle': 'Start private family time?',
+  'controls.confirmPrivateBody': 'The professionals now leave the board. The family and their network make the plan among themselves.',
+  'controls.confirmPrivateFacilitatorLeaves': 'You leave the board too. You will see it again once they are ready.',
+  'controls.confirmPrivateFacilitatorStays': 'You stay, as set.',
+  'controls.confirmPrivateYes': 'Yes, start private family time',
+  'controls.confirmCloseTitle': 'Close the meeting?',
+  'controls.confirmCloseBody': 'After that nobody can change the board any more. Everyone can still look at it.',
+  'controls.confirmCloseYes': 'Yes, close the meeting',
+
+  'settings.title': 'Settings',
+  'settings.facilitatorStays': 'Facilitator stays during private family time',
+  'settings.facilitatorStaysHint': 'When this is off, you leave the board just like the professionals.',
+
+  'waiting.title': 'The family and their network are now on their own.',
+  'waiting.body': 'You will be brought back as soon as they are ready.',
+  'waiting.hint': 'You do not need to do anything. Keep this page open; the board comes back by itself.',
+  'waiting.facilitatorHint': 'You can keep following here who is present and who is waiting to come in.',
+
+  'notice.welcomeBack': 'The family is ready. You are welcome back.',
+  'notice.admitted': 'You have been let in. Welcome to the meeting.',
+  'notice.privateTimeOver': 'Private family time is over. The professionals are coming back to the board.',
+  'notice.dismiss': 'Close message',
+
+  'lobby.title': 'Please wait: the facilitator will let you in shortly.',
+  'lobby.body': 'Keep this page open. The board opens by itself once you are in.',
+  'lobby.listTitle': 'Waiting to come in',
+  'lobby.since': 'waiting since {time}',
+  'lobby.admit': 'Let in',
+  'lobby.decline': 'Decline',
+  'lobby.admitLabel': 'Let {name} in',
+  'lobby.declineLabel': 'Decline {name}',
+  'lobby.arrivedOne': '{name} is waiting to come in.',
+  'lobby.arrivedMany': '{count} people are waiting to come in.',
+  'lobby.show': 'Show',
+  'lobby.confirmDeclineTitle': 'Decline {name}?',
+  'lobby.confirmDeclineBody': '{name} will then not take part in this meeting and will be told so kindly.',
+  'lobby.confirmDeclineYes': 'Yes, decline',
+
+  'ready.intro': 'Private family time: you are now making the plan together.',
+  'ready.button': 'We are ready',
+  'ready.confirmTitle': 'Are you ready?',
+  'ready.confirmBody': 'The professionals will then come back to the board and see your plan.',
+  'ready.confirmYes': 'Yes, we are ready',
+  'ready.notYet': 'Not yet',
+
+  'readonly.observer': 'You are watching; you cannot change anything.',
+  'readonly.closed': 'The meeting is closed. You can still look at the board, but no longer change it.',
+  'readonly.other': 'You can look at the board now, but not change it.',
+
+  'participant.manage': 'Change',
+  'participant.manageLabel': 'Change the role or participation of {name}',
+  'participant.role': 'Role',
+  'participant.roleLabel': 'Role of {name}',
+  'participant.remove': 'Remove',
+  'participant.removeLabel': 'Remove {name} from the meeting',
+  'participant.removeTitle': 'Remove {name} from the meeting?',
+  'participant.removeBody': 'The board and the meeting close at once for {name}. May {name} come back later?',
+  'participant.removeKeep': 'May come back later',
+  'participant.removeKeepHint': 'The invitation stays valid. If {name} comes back, they wait until you let them in.',
+  'participant.removeRevoke': 'Revoke the invitation',
+  'participant.removeRevokeHint': 'The link stops working. What was kept of the board on the device of {name} is erased.',
+
+  'error.forbidden': 'That is not allowed now.',
+  'error.conflict': 'That is no longer possible: the meeting has changed in the meantime.',
+  'error.notFound': 'That person is no longer in this meeting.',
+  'error.badRequest': 'That request was not right. Reload the page and try again.',
+  'error.unavailable': 'No connection to the meeting. Try again in a moment.',
+
+  'access.removedTitle': 'The facilitator has taken you out of the meeting.',
+  'access.removedBody': 'You can no longer see the board. What was kept of this board on this device has been erased. If you may come back later, your invitation link opens the meeting again.',
+  'access.declinedTitle': 'You were not let in.',
+  'access.declinedBody': 'The facilitator has decided that you will not take part in this meeting now. It is not a judgement of you. Questions? Contact the facilitator.',
+}
+
+export default meeting

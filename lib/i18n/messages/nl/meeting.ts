@@ -1,0 +1,100 @@
+/**
+ * Dutch copy for the meeting area: phases, private family time (besloten deel), the waiting room,
+ * the lobby, and the facilitator's controls over phases and participants. Plain Dutch a family
+ * understands; the method's own words (besloten deel, eigen tijd, gespreksleider) where people use them.
+ */
+const meeting = {
+  'phase.voorbereiding': 'Voorbereiding',
+  'phase.informatie': 'Informatie',
+  'phase.besloten_deel': 'Besloten deel (eigen tijd)',
+  'phase.plan_en_afspraken': 'Plan en afspraken',
+  'phase.afgesloten': 'Afgesloten',
+  'phase.label': 'Fase {number} van {total}: {phase}',
+  'phase.unknown': 'Fase wordt geladen…',
+
+  'timer.left': 'nog {time}',
+  'timer.label': 'Tijd voor deze fase: nog {time}',
+  'timer.over': 'tijd om',
+  'timer.overLabel': 'De tijd voor deze fase is om',
+
+  'controls.title': 'Fase van het gesprek',
+  'controls.previous': 'Terug',
+  'controls.previousLabel': 'Terug naar de fase {phase}',
+  'controls.next': 'Naar: {phase}',
+  'controls.nextLabel': 'Naar de volgende fase: {phase}',
+  'controls.busy': 'Even geduld…',
+  'controls.confirmPrivateTitle': 'Het besloten deel beginnen?',
+  'controls.confirmPrivateBody': 'De professionals verlaten nu het bord. Het gezin en het netwerk maken het plan onder elkaar.',
+  'controls.confirmPrivateFacilitatorLeaves': 'Jij verlaat het bord ook. Je ziet het weer zodra zij klaar zijn.',
+  'controls.confirmPrivateFacilitatorStays': 'Jij blijft erbij, zoals ingesteld.',
+  'controls.confirmPrivateYes': 'Ja, begin het besloten deel',
+  'controls.confirmCloseTitle': 'Het gesprek afsluiten?',
+  'controls.confirmCloseBody': 'Daarna kan niemand het bord nog veranderen. Iedereen kan het nog wel bekijken.',
+  'controls.confirmCloseYes': 'Ja, sluit het gesprek af',
+
+  'settings.title': 'Instellingen',
+  'settings.facilitatorStays': 'Gespreksleider blijft tijdens het besloten deel',
+  'settings.facilitatorStaysHint': 'Staat dit uit, dan verlaat jij het bord net als de professionals.',
+
+  'waiting.title': 'Het gezin en het netwerk zijn nu onder elkaar.',
+  'waiting.body': 'Je wordt teruggehaald zodra zij klaar zijn.',
+  'waiting.hint': 'Je hoeft niets te doen. Laat deze pagina open staan; het bord komt vanzelf terug.',
+  'waiting.facilitatorHint': 'Je kunt hier blijven volgen wie er is en wie er wacht om binnen te komen.',
+
+  'notice.welcomeBack': 'Het gezin is klaar. Je bent weer welkom.',
+  'notice.admitted': 'Je bent binnengelaten. Welkom bij het gesprek.',
+  'notice.privateTimeOver': 'Het besloten deel is voorbij. De professionals komen weer bij het bord.',
+  'notice.dismiss': 'Melding sluiten',
+
+  'lobby.title': 'Even wachten: de gespreksleider laat je zo binnen.',
+  'lobby.body': 'Laat deze pagina open staan. Het bord opent vanzelf zodra je binnen bent.',
+  'lobby.listTitle': 'Wacht om binnen te komen',
+  'lobby.since': 'wacht sinds {time}',
+  'lobby.admit': 'Toelaten',
+  'lobby.decline': 'Weigeren',
+  'lobby.admitLabel': '{name} toelaten',
+  'lobby.declineLabel': '{name} weigeren',
+  'lobby.arrivedOne': '{name} wacht om binnen te komen.',
+  'lobby.arrivedMany': '{count} mensen wachten om binnen te komen.',
+  'lobby.show': 'Bekijken',
+  'lobby.confirmDeclineTitle': '{name} weigeren?',
+  'lobby.confirmDeclineBody': '{name} doet dan niet mee aan dit gesprek en krijgt dat vriendelijk te horen.',
+  'lobby.confirmDeclineYes': 'Ja, weigeren',
+
+  'ready.intro': 'Besloten deel: jullie maken nu samen het plan.',
+  'ready.button': 'We zijn klaar',
+  'ready.confirmTitle': 'Zijn jullie klaar?',
+  'ready.confirmBody': 'Dan komen de professionals terug bij het bord en zien ze jullie plan.',
+  'ready.confirmYes': 'Ja, we zijn klaar',
+  'ready.notYet': 'Nog niet',
+
+  'readonly.observer': 'Je kijkt mee; je kunt niets veranderen.',
+  'readonly.closed': 'Het gesprek is afgesloten. Je kunt het bord nog bekijken, maar niet meer veranderen.',
+  'readonly.other': 'Je kunt het bord nu bekijken, maar niet veranderen.',
+
+  'participant.manage': 'Wijzigen',
+  'participant.manageLabel': 'Rol of deelname van {name} wijzigen',
+  'participant.role': 'Rol',
+  'participant.roleLabel': 'Rol van {name}',
+  'participant.remove': 'Verwijderen',
+  'participant.removeLabel': '{name} uit het gesprek halen',
+  'participant.removeTitle': '{name} uit het gesprek halen?',
+  'participant.removeBody': 'Het bord en het gesprek sluiten meteen voor {name}. Mag {name} later opnieuw binnenkomen?',
+  'participant.removeKeep': 'Mag later opnieuw binnenkomen',
+  'participant.removeKeepHint': 'De uitnodiging blijft geldig. Komt {name} terug, dan wacht die eerst tot jij toelaat.',
+  'participant.removeRevoke': 'Uitnodiging intrekken',
+  'participant.removeRevokeHint': 'De link werkt niet meer. Wat van het bord op het apparaat van {name} stond, wordt gewist.',
+
+  'error.forbidden': 'Dat mag nu niet.',
+  'error.conflict': 'Dat kan niet meer: het gesprek is intussen veranderd.',
+  'error.notFound': 'Die persoon is niet meer in dit gesprek.',
+  'error.badRequest': 'Dat verzoek klopte niet. Herlaad de pagina en probeer het opnieuw.',
+  'error.unavailable': 'Geen verbinding met het gesprek. Probeer het zo opnieuw.',
+
+  'access.removedTitle': 'De gespreksleider heeft je uit het gesprek gehaald.',
+  'access.removedBody': 'Je kunt het bord nu niet meer zien. Wat van dit bord op dit apparaat bewaard was, is verwijderd. Mag je later terugkomen, dan opent je uitnodigingslink het gesprek weer.',
+  'access.declinedTitle': 'Je bent niet binnengelaten.',
+  'access.declinedBody': 'De gespreksleider heeft besloten dat je nu niet meedoet aan dit gesprek. Dat is geen oordeel over jou. Heb je vragen? Neem contact op met de gespreksleider.',
+} as const
+
+export default meeting

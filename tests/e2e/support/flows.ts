@@ -38,11 +38,13 @@ export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
 }
 
-/** Open an invitation link and take the one tap onto the board. */
-export async function joinByLink(page: Page, joinUrl: string, name: string, conferenceId: string): Promise<void> {
+/** Open an invitation link and take the one tap (or click, on a laptop) onto the board. */
+export async function joinByLink(page: Page, joinUrl: string, name: string, conferenceId: string, device: 'phone' | 'laptop' = 'phone'): Promise<void> {
   await page.goto(joinUrl)
   await expect(page.getByText(name)).toBeVisible()
-  await page.getByTestId('join-button').tap()
+  const join = page.getByTestId('join-button')
+  if (device === 'phone') await join.tap()
+  else await join.click()
   await expect(page).toHaveURL(new RegExp(`/board/${conferenceId}$`))
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
 }

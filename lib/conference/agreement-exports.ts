@@ -42,7 +42,7 @@ export async function exportPlanVersion(
   input: { conference: Conference; participant: Participant; version: number; format: ExportFormat; redacted: boolean },
 ): Promise<ExportedFile> {
   const { conference, participant, format, redacted } = input
-  if (participant.conference_id !== conference.id || !mayExport(participant.role)) {
+  if (participant.conference_id !== conference.id || !mayExport(participant.role, conference.phase)) {
     throw new ApiError('forbidden', 'only the facilitator and professionals can export the plan')
   }
   const stored = await getPlanVersion(db, conference.id, input.version)

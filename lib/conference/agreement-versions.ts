@@ -4,7 +4,8 @@ import { listPlanVersions } from '../db/repositories/plan-versions'
 import type { Conference, Participant } from '../db/schema'
 import { ApiError } from '../protocol/api-error'
 import { resolveBoardAccess } from './access'
-import { ConferenceId, ParticipantRole } from './model'
+import { ConferenceId, ParticipantRole, type ConferencePhase } from './model'
+import { may } from './policy'
 
 /**
  * The frozen versions of a conference's plan as the web app shows and exports them, and who may
@@ -12,9 +13,13 @@ import { ConferenceId, ParticipantRole } from './model'
  * these; the tests call them directly.
  */
 
-/** Export the agreed plan: the facilitator and professionals only (issue 3, section 7). */
-export function mayExport(role: ParticipantRole): boolean {
-  return role === 'facilitator' || role === 'professional'
+/**
+ * Export the agreed plan: decided by the policy (`plan.export`: the facilitator and professionals).
+ * It does not depend on the phase today; a caller that does not know the phase asks as for a
+ * closed conference, when exports are made.
+ */
+export function mayExport(role: ParticipantRole, phase: ConferencePhase = 'afgesloten'): boolean {
+  return may(role, phase, 'plan.export')
 }
 
 /**

@@ -89,6 +89,8 @@ test('a plan built on the board is agreed from two devices and exported as PDF a
   await editor.getByLabel(/naam/i).fill(GRANDMA)
   await editor.getByTestId('field-phone').fill(PHONE)
 
+  await deskPage.screenshot({ path: 'test-results/desk-board-items.png' })
+
   // The mother reads the plan on her phone: the reading view, derived live from the board.
   await phonePage.goto(`/board/${conferenceId}/plan`)
   const phonePlan = phonePage.getByTestId('plan-view')

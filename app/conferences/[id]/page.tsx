@@ -37,7 +37,7 @@ export default async function ConferencePage({ params }: { params: Params }) {
   const invitationToken = (await cookies()).get(invitationCookieName(id))?.value
   const db = await getDb()
   const access = await resolveBoardAccess(db, id, { userId: user?.id, invitationToken })
-  const allowed = access.ok && mayExport(access.participant.role)
+  const allowed = access.ok && mayExport(access.participant.role, access.conference.phase)
   if (!allowed && !user) redirect(`/login?callbackUrl=${encodeURIComponent(`/conferences/${id}`)}`)
   if (!allowed) notFound()
   const { conference, participant } = access

@@ -19,7 +19,7 @@ export const GET = apiRoute(async (req: Request, ctx: { params: Promise<{ id: st
   const invitationToken = (await cookies()).get(invitationCookieName(id))?.value
   const db = await getDb()
   const { conference, participant } = await requireConferenceViewer(db, id, { userId: user?.id, invitationToken })
-  if (!mayExport(participant.role)) throw new ApiError('forbidden', 'only the facilitator and professionals can export the plan')
+  if (!mayExport(participant.role, conference.phase)) throw new ApiError('forbidden', 'only the facilitator and professionals can export the plan')
   const query = ExportQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams))
   if (!query.success) throw new ApiError('bad_request', 'use ?format=pdf|json|png|svg&redacted=0|1')
 

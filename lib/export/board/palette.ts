@@ -1,4 +1,4 @@
-import type { CardKind, House, PersonGroup, TieKind } from '../../board/items'
+import type { TieKind } from '../../board/items'
 
 /**
  * Colours of the board image. tldraw's named colours use the light theme's values of tldraw 5.4
@@ -29,42 +29,18 @@ export const MUTED = '#3c4a50'
 export const PAPER = '#ffffff'
 export const BACKGROUND = '#f9fafb'
 
-/**
- * The items' colours as the canvas draws them (app/board/.../items/item-colors.ts; copied, since
- * lib/ cannot import app/): an accent for borders and headings, a tint for the background.
- */
-export interface ItemColors {
-  accent: string
-  tint: string
-}
-
-export const GROUP_COLORS: Record<PersonGroup, ItemColors> = {
-  family: { accent: '#a63d22', tint: '#fbeae4' },
-  network: { accent: '#1f6b63', tint: '#e2efec' },
-  professional: { accent: '#2f55a8', tint: '#e7ecf8' },
-  institution: { accent: '#4d5c62', tint: '#eceff0' },
-}
-
-export const CARD_COLORS: Record<CardKind, ItemColors> = {
-  'central-question': { accent: '#5b3fc4', tint: '#efeafc' },
-  'going-well': { accent: '#2a6e2d', tint: '#e6f3e4' },
-  worry: { accent: '#a3261b', tint: '#fbe6e2' },
-  'next-step': { accent: '#1d5a9f', tint: '#e3edf9' },
-  need: { accent: '#7a5f00', tint: '#fbf3d6' },
-  prompt: { accent: '#4d5c62', tint: '#f3f1ea' },
-}
-
-export const HOUSE_COLORS: Record<House, ItemColors> = {
-  worries: { accent: '#44558a', tint: '#e8ebf5' },
-  'good-things': { accent: '#2a6e2d', tint: '#eaf5df' },
-  dreams: { accent: '#7e3a8a', tint: '#f4e8f6' },
-}
-
-export const DANGER_COLORS: ItemColors = { accent: '#9f3423', tint: '#f9e7e3' }
-export const GOAL_COLORS: ItemColors = { accent: '#2a6e2d', tint: '#e6f3e4' }
-export const AGREEMENT_COLORS: ItemColors = { accent: '#1f6b63', tint: '#ffffff' }
-export const SAFETY_COLORS: ItemColors = { accent: '#9a4a00', tint: '#fdf1e3' }
-export const BOTTOM_LINE_COLORS: ItemColors = { accent: '#6b2a5e', tint: '#f6e9f2' }
+// The items' colours: one definition (lib/board/item-colors.ts) for the canvas and the exports.
+export {
+  agreementColors as AGREEMENT_COLORS,
+  bottomLineColors as BOTTOM_LINE_COLORS,
+  cardColors as CARD_COLORS,
+  dangerColors as DANGER_COLORS,
+  goalColors as GOAL_COLORS,
+  groupColors as GROUP_COLORS,
+  houseColors as HOUSE_COLORS,
+  safetyColors as SAFETY_COLORS,
+  type ItemColors,
+} from '../../board/item-colors'
 
 /** The template areas (area.module.css). */
 export const AREA = {

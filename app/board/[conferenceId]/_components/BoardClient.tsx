@@ -1,28 +1,21 @@
 'use client'
 
 import dynamic from 'next/dynamic'
-import { useCallback, useEffect, useRef, useState, type JSX } from 'react'
+import { useCallback, useState, type JSX } from 'react'
 import { useLocale, useT } from '@/app/_i18n/I18nProvider'
 import type { ParticipantRole } from '@/lib/conference/model'
-import { defaultPolicyContext } from '@/lib/conference/policy'
 import type { RecordRejectedError } from '@/lib/sync/record-rejection'
 import { AccessNotice } from './AccessNotice'
 import styles from './Board.module.css'
-import { forgetLocalBoard } from './board-connection'
 import { BoardHeader } from './BoardHeader'
 import { BoardLayers } from './meeting/BoardLayers'
 import { BoardNotices } from './BoardNotices'
 import { CanvasLoading } from './CanvasLoading'
-import { currentPhase, currentRole, meetingPermissions, policyContextOf } from './meeting/meeting-role'
 import { MeetingStrip } from './meeting/MeetingStrip'
 import { useLobbyArrivals } from './meeting/useLobbyArrivals'
-import { useMeetingAccess } from './meeting/useMeetingAccess'
 import { WaitingScreen } from './meeting/WaitingScreen'
 import { RosterPanel } from './RosterPanel'
-import { createTicketSource, type AccessLoss, type TicketSource } from './ticket-source'
-import { useBoardSync } from './useBoardSync'
-import { useDevice } from './useDevice'
-import { useMeeting } from './useMeeting'
+import { useBoardSession } from './useBoardSession'
 
 export interface BoardClientProps {
   conferenceId: string
@@ -41,7 +34,6 @@ export interface BoardClientProps {
 const BoardCanvas = dynamic(() => import('./BoardCanvas'), { ssr: false, loading: () => <CanvasLoading /> })
 
 /** Out of the meeting for good: nothing of the board stays on this device (child-protection data). */
-const ERASING_LOSSES: ReadonlySet<AccessLoss> = new Set(['withdrawn', 'removed', 'declined'])
 
 /**
  * The live board: header (conference, who I am, phase, connection), the meeting strip (phase
@@ -56,37 +48,9 @@ export function BoardClient(props: BoardClientProps): JSX.Element {
   const { conferenceId, ticket, ticketUrl, ticketTtlSeconds, me, licenseKey } = props
   const t = useT()
   const locale = useLocale()
-  const device = useDevice()
 
-  const [accessLoss, setAccessLoss] = useState<AccessLoss | null>(null)
-  const onAccessLost = useCallback((loss: AccessLoss) => setAccessLoss((current) => current ?? loss), [])
-
-  // Tickets renew on timers and listen to window events: browser only, one source per page.
-  const [tickets, setTickets] = useState<TicketSource | null>(null)
-  useEffect(() => {
-    const source = createTicketSource({ initialTicket: ticket, ticketUrl, ttlSeconds: ticketTtlSeconds, onAccessLost })
-    setTickets(source)
-    return () => source.dispose()
-  }, [ticket, ticketUrl, ticketTtlSeconds, onAccessLost])
-
-  // Both sockets report a 4403 here; where it goes is decided below, once the meeting is known.
-  const forbiddenHandler = useRef<(reason: string) => void>(() => {})
-  const onForbidden = useCallback((reason: string) => forbiddenHandler.current(reason), [])
-
-  const meeting = useMeeting({ conferenceId, tickets, device, enabled: accessLoss === null, onForbidden })
-  const role = currentRole(me.participantId, meeting.roster, meeting.welcome, me.role)
-  const phase = currentPhase(meeting.conference, meeting.roster)
-  const context = meeting.conference ? policyContextOf(meeting.conference) : defaultPolicyContext
-  const access = useMeetingAccess({ meeting, role, phase, context, onAccessLost })
-  useEffect(() => {
-    forbiddenHandler.current = access.onForbidden
-  }, [access.onForbidden])
-
-  const sync = useBoardSync({ conferenceId, tickets, enabled: accessLoss === null && access.boardOpen, onForbidden, onAccessLost })
-
-  useEffect(() => {
-    if (accessLoss && ERASING_LOSSES.has(accessLoss)) void forgetLocalBoard(conferenceId)
-  }, [accessLoss, conferenceId])
+  const session = useBoardSession({ conferenceId, ticket, ticketUrl, ticketTtlSeconds, me })
+  const { accessLoss, meeting, role, phase, context, access, permissions, sync } = session
 
   const [refusedSeen, setRefusedSeen] = useState(0)
   const [rejected, setRejected] = useState(0)
@@ -98,7 +62,6 @@ export function BoardClient(props: BoardClientProps): JSX.Element {
   const [rosterOpen, setRosterOpen] = useState(false)
   const rosterId = `roster-${conferenceId}`
 
-  const permissions = meetingPermissions(role, phase, context)
   const lobby = useLobbyArrivals(permissions.canManageParticipants ? meeting.lobby : null)
   const showLobby = useCallback(() => {
     setRosterOpen(true)

@@ -3,7 +3,7 @@
 import { useT } from '@/app/_i18n/I18nProvider'
 import { houses, type AreaKind } from '@/lib/board/items'
 import { AREA_TITLE_HEIGHT, SAFETY_MAP_COLUMNS_HEIGHT } from '@/lib/board/templates'
-import { cardColors, houseColors } from './item-colors'
+import { cardColors, houseColors } from '@/lib/board/item-colors'
 import styles from './area.module.css'
 
 type Size = { w: number; h: number }

@@ -7,7 +7,7 @@ import { itemDefaults } from '@/lib/board/items'
 import { kringShapeProps } from '@/lib/board/tldraw-schema'
 import { CheckBadge } from './CheckBadge'
 import { ItemIcon } from './ItemIcon'
-import { dangerColors, goalColors } from './item-colors'
+import { dangerColors, goalColors } from '@/lib/board/item-colors'
 import styles from './items.module.css'
 import { roundedRectPath } from './indicator'
 

@@ -6,7 +6,7 @@ import { useT } from '@/app/_i18n/I18nProvider'
 import { itemDefaults } from '@/lib/board/items'
 import { kringShapeProps } from '@/lib/board/tldraw-schema'
 import { CheckBadge } from './CheckBadge'
-import { houseColors } from './item-colors'
+import { houseColors } from '@/lib/board/item-colors'
 import styles from './items.module.css'
 import { roundedRectPath } from './indicator'
 

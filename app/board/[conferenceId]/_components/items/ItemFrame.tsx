@@ -4,7 +4,7 @@ import type { CSSProperties, ReactNode } from 'react'
 import { HTMLContainer } from 'tldraw'
 import { CheckBadge } from './CheckBadge'
 import { ItemIcon, type ItemIconName } from './ItemIcon'
-import type { ItemColors } from './item-colors'
+import type { ItemColors } from '@/lib/board/item-colors'
 import styles from './items.module.css'
 
 /**

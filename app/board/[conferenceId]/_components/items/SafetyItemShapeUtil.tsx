@@ -5,7 +5,7 @@ import { useT } from '@/app/_i18n/I18nProvider'
 import { itemDefaults } from '@/lib/board/items'
 import { kringShapeProps } from '@/lib/board/tldraw-schema'
 import { Field, ItemFrame } from './ItemFrame'
-import { safetyColors } from './item-colors'
+import { safetyColors } from '@/lib/board/item-colors'
 import styles from './items.module.css'
 import { roundedRectPath } from './indicator'
 

@@ -17,7 +17,7 @@ import {
   safetyColors,
   scaleColors,
   type ItemColors,
-} from '../items/item-colors'
+} from '@/lib/board/item-colors'
 import { cardIcons } from '../items/labels'
 import { useDevice } from '../useDevice'
 import { addItemAtViewportCenter } from './add-item'

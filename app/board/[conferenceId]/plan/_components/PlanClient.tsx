@@ -1,22 +1,15 @@
 'use client'
 
 import Link from 'next/link'
-import { useCallback, useEffect, useRef, useState, type JSX } from 'react'
+import type { JSX } from 'react'
 import { useT } from '@/app/_i18n/I18nProvider'
 import type { ParticipantRole } from '@/lib/conference/model'
-import { defaultPolicyContext } from '@/lib/conference/policy'
 import { AccessNotice } from '../../_components/AccessNotice'
-import { forgetLocalBoard } from '../../_components/board-connection'
 import { ConnectionStatus } from '../../_components/ConnectionStatus'
-import { currentPhase, currentRole, meetingPermissions, policyContextOf } from '../../_components/meeting/meeting-role'
 import { PhaseBadge } from '../../_components/meeting/PhaseBadge'
 import { PrivateTimeReady } from '../../_components/meeting/PrivateTimeReady'
-import { useMeetingAccess } from '../../_components/meeting/useMeetingAccess'
 import { WaitingScreen } from '../../_components/meeting/WaitingScreen'
-import { createTicketSource, type AccessLoss, type TicketSource } from '../../_components/ticket-source'
-import { useBoardSync } from '../../_components/useBoardSync'
-import { useDevice } from '../../_components/useDevice'
-import { useMeeting } from '../../_components/useMeeting'
+import { useBoardSession } from '../../_components/useBoardSession'
 import { AgreementBar } from './agreement/AgreementBar'
 import { bottomLineTicker } from './bottom-line-ticker'
 import styles from './Plan.module.css'
@@ -34,7 +27,6 @@ export interface PlanClientProps {
 }
 
 /** Out of the meeting for good: nothing of the board stays on this device (child-protection data). */
-const ERASING_LOSSES: ReadonlySet<AccessLoss> = new Set(['withdrawn', 'removed', 'declined'])
 
 // The agreement bar's own meeting socket hears every 4403 this page's meeting socket hears, with
 // the same reason; this page decides whether it means "wait" or "out", so the bar need not.
@@ -52,38 +44,10 @@ const decidedByThePage = () => {}
 export function PlanClient(props: PlanClientProps): JSX.Element {
   const { conferenceId, ticket, ticketUrl, ticketTtlSeconds, me } = props
   const t = useT()
-  const device = useDevice()
 
-  const [accessLoss, setAccessLoss] = useState<AccessLoss | null>(null)
-  const onAccessLost = useCallback((loss: AccessLoss) => setAccessLoss((current) => current ?? loss), [])
-
-  const [tickets, setTickets] = useState<TicketSource | null>(null)
-  useEffect(() => {
-    const source = createTicketSource({ initialTicket: ticket, ticketUrl, ttlSeconds: ticketTtlSeconds, onAccessLost })
-    setTickets(source)
-    return () => source.dispose()
-  }, [ticket, ticketUrl, ticketTtlSeconds, onAccessLost])
-
-  // Both sockets report a 4403 here; where it goes is decided once the meeting is known.
-  const forbiddenHandler = useRef<(reason: string) => void>(() => {})
-  const onForbidden = useCallback((reason: string) => forbiddenHandler.current(reason), [])
-
-  const meeting = useMeeting({ conferenceId, tickets, device, enabled: accessLoss === null, onForbidden })
-  const role = currentRole(me.participantId, meeting.roster, meeting.welcome, me.role)
-  const phase = currentPhase(meeting.conference, meeting.roster)
-  const context = meeting.conference ? policyContextOf(meeting.conference) : defaultPolicyContext
-  const access = useMeetingAccess({ meeting, role, phase, context, onAccessLost })
-  useEffect(() => {
-    forbiddenHandler.current = access.onForbidden
-  }, [access.onForbidden])
-  const permissions = meetingPermissions(role, phase, context)
-
-  const sync = useBoardSync({ conferenceId, tickets, enabled: accessLoss === null && access.boardOpen, onForbidden, onAccessLost })
+  const session = useBoardSession({ conferenceId, ticket, ticketUrl, ticketTtlSeconds, me })
+  const { accessLoss, tickets, meeting, role, phase, access, permissions, sync } = session
   const derived = useDerivedPlan(sync.session && sync.ready ? sync.session.doc : null)
-
-  useEffect(() => {
-    if (accessLoss && ERASING_LOSSES.has(accessLoss)) void forgetLocalBoard(conferenceId)
-  }, [accessLoss, conferenceId])
 
   if (accessLoss) return <AccessNotice loss={accessLoss} conferenceId={conferenceId} />
 

@@ -1,4 +1,4 @@
-import type { CardKind, House, PersonGroup } from '@/lib/board/items'
+import type { CardKind, House, PersonGroup } from './items'
 
 /**
  * The colours of the board's items: one accent (borders, headings, icons; dark enough for 4.5:1

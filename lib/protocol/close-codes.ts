@@ -43,9 +43,11 @@ export type ForbiddenReason = (typeof ForbiddenReason)[keyof typeof ForbiddenRea
  * Why a write was refused: the reason of the y-protocols permission-denied message the client
  * gets. `read-only`: this role may not change the board in this phase (observers; everyone once the
  * conference is closed). `bottom-line`: the update creates, changes or deletes a bottom line, which
- * only a professional may do. `out-of-sync`: the update builds on content the board does not have
+ * only a professional may do. `scale-mark`: it moves, changes or creates someone else's mark on a
+ * scale (only its owner may; the facilitator may also remove a mark, e.g. of someone who left).
+ * `out-of-sync`: the update builds on content the board does not have
  * (the client kept an edit that was refused, so everything it writes after builds on it): the
  * client must load the board afresh.
  */
-export const WriteRefusal = { ReadOnly: 'read-only', BottomLine: 'bottom-line', OutOfSync: 'out-of-sync' } as const
+export const WriteRefusal = { ReadOnly: 'read-only', BottomLine: 'bottom-line', ScaleMark: 'scale-mark', OutOfSync: 'out-of-sync' } as const
 export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]

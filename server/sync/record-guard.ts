@@ -3,6 +3,7 @@ import type { ItemType } from '../../lib/board/items'
 import { RECORDS_MAP } from '../../lib/sync/document-format'
 
 const BOTTOM_LINE: ItemType = 'kring-bottom-line'
+const SCALE_MARK: ItemType = 'kring-scale-mark'
 // Origin chains inside one update are short (a key set twice in one transaction); a longer one is crafted.
 const MAX_ORIGIN_HOPS = 64
 
@@ -21,6 +22,16 @@ export interface UpdateEffect {
   touchesBottomLine: boolean
   /** It changes anything other than a bottom line. */
   touchesOther: boolean
+  /**
+   * The participants whose scale marks it writes (creates or changes) or deletes. A mark belongs
+   * to one participant (props.participantId): only they may move it (lib/board/items.ts).
+   */
+  scaleMarks: ScaleMarkTouch[]
+}
+
+export interface ScaleMarkTouch {
+  owner: string
+  change: 'write' | 'delete'
 }
 
 type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number]
@@ -44,7 +55,7 @@ type Place = { kind: 'record'; key: string } | { kind: 'elsewhere' } | { kind: '
  */
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateEffect {
   const { structs, ds } = Y.decodeUpdate(update)
-  const effect: UpdateEffect = { changes: false, missing: false, touchesBottomLine: false, touchesOther: false }
+  const effect: UpdateEffect = { changes: false, missing: false, touchesBottomLine: false, touchesOther: false, scaleMarks: [] }
   const records = doc.share.get(RECORDS_MAP)
   const fresh = newStructs(doc, structs)
 
@@ -58,6 +69,12 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateEffect {
       continue
     }
     const place = placeOfNewItem(doc, records, fresh, struct)
+    if (place.kind === 'record') {
+      for (const value of [...valuesOf(struct), currentValue(records, place.key)]) {
+        const owner = scaleMarkOwner(value)
+        if (owner !== null) effect.scaleMarks.push({ owner, change: 'write' })
+      }
+    }
     if (place.kind === 'missing') effect.missing = true
     else if (place.kind === 'elsewhere') effect.touchesOther = true
     else if (valuesOf(struct).some(isBottomLine) || isBottomLine(currentValue(records, place.key))) effect.touchesBottomLine = true
@@ -71,6 +88,12 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateEffect {
       return
     }
     const place = placeOfDocItem(records, deleted)
+    if (place.kind === 'record') {
+      for (const value of valuesOf(deleted)) {
+        const owner = scaleMarkOwner(value)
+        if (owner !== null) effect.scaleMarks.push({ owner, change: 'delete' })
+      }
+    }
     if (place.kind === 'record' && valuesOf(deleted).some(isBottomLine)) effect.touchesBottomLine = true
     else effect.touchesOther = true
   })
@@ -198,6 +221,13 @@ function currentValue(records: SharedType | undefined, key: string): unknown {
   if (!item || item.deleted) return undefined
   const values = valuesOf(item)
   return values[values.length - 1]
+}
+
+/** The owner of a scale mark record, or null for anything else. */
+function scaleMarkOwner(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || (value as { type?: unknown }).type !== SCALE_MARK) return null
+  const owner = (value as { props?: { participantId?: unknown } }).props?.participantId
+  return typeof owner === 'string' ? owner : ''
 }
 
 function isBottomLine(value: unknown): boolean {

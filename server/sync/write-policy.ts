@@ -37,5 +37,10 @@ export const policyWritePolicy: WritePolicy = (writer, effect) => {
     // Someone who may not write at all is told so, rather than about bottom lines in particular.
     return { allowed: false, reason: allowed('board.write') ? WriteRefusal.BottomLine : WriteRefusal.ReadOnly }
   }
+  // A scale mark is its owner's: only they move it; the facilitator may remove one (someone who left).
+  const othersMark = effect.scaleMarks.some(
+    ({ owner, change }) => owner !== writer.participantId && !(change === 'delete' && writer.role === 'facilitator'),
+  )
+  if (othersMark) return { allowed: false, reason: WriteRefusal.ScaleMark }
   return { allowed: true }
 }

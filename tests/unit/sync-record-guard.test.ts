@@ -9,6 +9,8 @@ function shape(id: string, type: string, props: Record<string, unknown>) {
 }
 const bottomLine = (id: string, text: string, tickedBy = '') =>
   shape(id, 'kring-bottom-line', { w: 320, h: 140, text, tickedBy, tickedByName: tickedBy ? 'Jan' : '', tickedAt: tickedBy ? '2025-01-01T10:00:00.000Z' : '' })
+const mark = (id: string, participantId: string, value: number) =>
+  shape(id, 'kring-scale-mark', { w: 40, h: 56, participantId, name: participantId, value })
 const card = (id: string, text: string) => shape(id, 'kring-card', { w: 240, h: 120, kind: 'worry', text, answers: [] })
 
 /** The room's document with a card and a bottom line, as the server holds it. */
@@ -34,7 +36,7 @@ function clientEdit(room: Y.Doc, edit: (records: Y.Map<unknown>, doc: Y.Doc) => 
   return updates[0]!
 }
 
-const effect = (changes: boolean, touchesBottomLine: boolean, touchesOther: boolean): UpdateEffect => ({ changes, missing: false, touchesBottomLine, touchesOther })
+const effect = (changes: boolean, touchesBottomLine: boolean, touchesOther: boolean): UpdateEffect => ({ changes, missing: false, touchesBottomLine, touchesOther, scaleMarks: [] })
 
 describe('record guard: what an update would change, without applying it', () => {
   it('creating a bottom line', () => {
@@ -155,5 +157,41 @@ describe('policy write policy: board.write and bottomLine.write', () => {
     expect(policyWritePolicy(writer('observer', 'informatie'), effect(true, false, true))).toEqual({ allowed: false, reason: WriteRefusal.ReadOnly })
     expect(policyWritePolicy(writer('observer', 'informatie'), effect(true, true, false))).toEqual({ allowed: false, reason: WriteRefusal.ReadOnly })
     expect(policyWritePolicy(writer('professional', 'afgesloten'), effect(true, true, false))).toEqual({ allowed: false, reason: WriteRefusal.ReadOnly })
+  })
+})
+
+describe('scale marks: only their owner moves them', () => {
+  const markRoom = () => {
+    const room = roomDoc()
+    room.getMap('records').set('shape:mark-amira', mark('shape:mark-amira', 'p-amira', 3))
+    return room
+  }
+  const writer = (participantId: string, role: Writer['role']): Writer => ({
+    participantId,
+    conferenceId: 'c',
+    role,
+    phase: 'informatie',
+    policyContext: { facilitatorStaysInPrivateTime: false },
+  })
+
+  it('sees whose marks an update writes or deletes', () => {
+    const room = markRoom()
+    const placed = clientEdit(room, (records) => records.set('shape:mark-jan', mark('shape:mark-jan', 'p-jan', 7)))
+    expect(inspectUpdate(room, placed).scaleMarks).toEqual([{ owner: 'p-jan', change: 'write' }])
+    const moved = clientEdit(room, (records) => records.set('shape:mark-amira', mark('shape:mark-amira', 'p-amira', 5)))
+    expect(inspectUpdate(room, moved).scaleMarks).toContainEqual({ owner: 'p-amira', change: 'write' })
+    const removed = clientEdit(room, (records) => records.delete('shape:mark-amira'))
+    expect(inspectUpdate(room, removed).scaleMarks).toEqual([{ owner: 'p-amira', change: 'delete' }])
+  })
+
+  it('lets the owner move their mark, refuses everyone else, and lets the facilitator remove (not move) one', () => {
+    const room = markRoom()
+    const moved = inspectUpdate(room, clientEdit(room, (records) => records.set('shape:mark-amira', mark('shape:mark-amira', 'p-amira', 5))))
+    const removed = inspectUpdate(room, clientEdit(room, (records) => records.delete('shape:mark-amira')))
+    expect(policyWritePolicy(writer('p-amira', 'network'), moved)).toEqual({ allowed: true })
+    expect(policyWritePolicy(writer('p-mother', 'family'), moved)).toEqual({ allowed: false, reason: WriteRefusal.ScaleMark })
+    expect(policyWritePolicy(writer('p-mother', 'family'), removed)).toEqual({ allowed: false, reason: WriteRefusal.ScaleMark })
+    expect(policyWritePolicy(writer('p-fenna', 'facilitator'), moved)).toEqual({ allowed: false, reason: WriteRefusal.ScaleMark })
+    expect(policyWritePolicy(writer('p-fenna', 'facilitator'), removed)).toEqual({ allowed: true })
   })
 })

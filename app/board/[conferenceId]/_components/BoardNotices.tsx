@@ -69,6 +69,7 @@ export function BoardNotices(props: BoardNoticesProps) {
 function refusedEditMessage(reason: string): MessageKey {
   if (reason === WriteRefusal.BottomLine) return 'board.notice.refusedBottomLine'
   if (reason === WriteRefusal.ReadOnly) return 'board.notice.refusedReadOnly'
+  if (reason === WriteRefusal.ScaleMark) return 'board.notice.refusedScaleMark'
   return 'board.notice.refusedOther'
 }
 

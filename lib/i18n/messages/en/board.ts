@@ -37,6 +37,7 @@ const board: Messages<'board'> = {
   'notice.tooLarge': 'A change is too large to send, for example a big image. Undo it or use a smaller one.',
   'notice.refusedBottomLine': 'Only professionals can change bottom lines. Your change was not saved; the board has been reloaded.',
   'notice.refusedReadOnly': 'You cannot change the board now. Your change was not saved; the board has been reloaded.',
+  'notice.refusedScaleMark': 'Only the person who placed a score on the scale can move it. Your change was not saved; the board has been reloaded.',
   'notice.refusedOther': 'A change of yours was not saved. The board has been reloaded.',
   'notice.reload': 'Reload page',
   'notice.dismiss': 'Close notice',

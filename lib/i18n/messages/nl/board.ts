@@ -36,6 +36,7 @@ const board = {
   'notice.tooLarge': 'Een wijziging is te groot om te versturen, bijvoorbeeld een grote afbeelding. Maak haar ongedaan of gebruik een kleinere.',
   'notice.refusedBottomLine': 'Alleen professionals kunnen ondergrenzen aanpassen. Je wijziging is niet bewaard; het bord is opnieuw geladen.',
   'notice.refusedReadOnly': 'Je kunt het bord nu niet veranderen. Je wijziging is niet bewaard; het bord is opnieuw geladen.',
+  'notice.refusedScaleMark': 'Alleen wie een score op de schaal zette, kan hem verplaatsen. Je wijziging is niet bewaard; het bord is opnieuw geladen.',
   'notice.refusedOther': 'Een wijziging van je is niet bewaard. Het bord is opnieuw geladen.',
   'notice.reload': 'Pagina herladen',
   'notice.dismiss': 'Melding sluiten',

@@ -66,7 +66,8 @@ export function BoardNotices(props: BoardNoticesProps) {
   )
 }
 
-function refusedEditMessage(reason: string): MessageKey {
+/** The notice for an edit the server refused, by its `WriteRefusal` reason (board and plan view). */
+export function refusedEditMessage(reason: string): MessageKey {
   if (reason === WriteRefusal.BottomLine) return 'board.notice.refusedBottomLine'
   if (reason === WriteRefusal.ReadOnly) return 'board.notice.refusedReadOnly'
   if (reason === WriteRefusal.ScaleMark) return 'board.notice.refusedScaleMark'

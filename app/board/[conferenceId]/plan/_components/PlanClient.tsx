@@ -5,6 +5,7 @@ import type { JSX } from 'react'
 import { useT } from '@/app/_i18n/I18nProvider'
 import type { ParticipantRole } from '@/lib/conference/model'
 import { AccessNotice } from '../../_components/AccessNotice'
+import { refusedEditMessage } from '../../_components/BoardNotices'
 import { ConnectionStatus } from '../../_components/ConnectionStatus'
 import { PhaseBadge } from '../../_components/meeting/PhaseBadge'
 import { PrivateTimeReady } from '../../_components/meeting/PrivateTimeReady'
@@ -71,6 +72,11 @@ export function PlanClient(props: PlanClientProps): JSX.Element {
         ) : null}
         {place === 'in' ? <p className={styles.intro}>{t('plan.view.intro')}</p> : null}
         {place === 'in' && sync.status === 'offline' ? <p className={styles.offline}>{t('plan.view.notYetSynced')}</p> : null}
+        {place === 'in' && sync.refusedEdit ? (
+          <p className={styles.offline} role="status" data-testid="refused-edit-notice" data-reason={sync.refusedEdit.reason}>
+            {t(refusedEditMessage(sync.refusedEdit.reason))}
+          </p>
+        ) : null}
         {place === 'in' && permissions.canEndPrivateTime ? (
           <PrivateTimeReady actions={meeting.actions} disabled={meeting.state !== 'connected'} />
         ) : null}

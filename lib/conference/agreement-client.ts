@@ -1,6 +1,7 @@
 import { createChannel, type Unsubscribe } from '../meeting/channel'
+import { parsedListener, requestWithAck, unreadableMessage } from '../meeting/socket-messages'
 import {
-  AckResult,
+  type AckResult,
   PlanFrozenMessage,
   PlanWithdrawnMessage,
   ProposalMessage,
@@ -25,10 +26,6 @@ export interface AgreementSocket {
 
 type PlanRequest = Extract<keyof ClientToServerEvents, `plan:${string}`>
 
-type TimedEmitter = {
-  emit(event: PlanRequest, payload: unknown, ack: (err: Error | null, result?: unknown) => void): void
-}
-
 export interface AgreementClient {
   /** The open proposal (or null), on every change. Replays the latest to a new subscriber. */
   onProposal(cb: (message: ProposalMessage) => void): Unsubscribe
@@ -48,55 +45,21 @@ export interface AgreementClient {
 
 const ACK_TIMEOUT_MS = 15_000
 
-const notConnected: AckResult = { ok: false, error: { code: 'server_error', message: 'not connected' } }
-
 export function bindAgreement(socket: AgreementSocket): AgreementClient {
   const proposals = createChannel<ProposalMessage>({ replay: true })
   const withdrawn = createChannel<PlanWithdrawnMessage>({ replay: false })
   const frozen = createChannel<PlanFrozenMessage>({ replay: false })
   const protocolErrors = createChannel<MeetingError>({ replay: false })
 
-  const unreadable = (what: string) => protocolErrors.emit({ code: 'server_error', message: `unreadable ${what} from server` })
+  const unreadable = (what: string) => () => protocolErrors.emit(unreadableMessage(what))
   const listeners: [string, (raw: unknown) => void][] = [
-    [
-      'plan:proposal',
-      (raw) => {
-        const parsed = ProposalMessage.safeParse(raw)
-        if (parsed.success) proposals.emit(parsed.data)
-        else unreadable('proposal')
-      },
-    ],
-    [
-      'plan:withdrawn',
-      (raw) => {
-        const parsed = PlanWithdrawnMessage.safeParse(raw)
-        if (parsed.success) withdrawn.emit(parsed.data)
-        else unreadable('withdrawal')
-      },
-    ],
-    [
-      'plan:frozen',
-      (raw) => {
-        const parsed = PlanFrozenMessage.safeParse(raw)
-        if (parsed.success) frozen.emit(parsed.data)
-        else unreadable('frozen version')
-      },
-    ],
+    ['plan:proposal', parsedListener(ProposalMessage, proposals.emit, unreadable('proposal'))],
+    ['plan:withdrawn', parsedListener(PlanWithdrawnMessage, withdrawn.emit, unreadable('withdrawal'))],
+    ['plan:frozen', parsedListener(PlanFrozenMessage, frozen.emit, unreadable('frozen version'))],
   ]
   for (const [event, listener] of listeners) socket.on(event, listener)
 
-  const request = (event: PlanRequest, payload: object): Promise<AckResult> => {
-    if (!socket.connected) return Promise.resolve(notConnected)
-    return new Promise((resolve) => {
-      // socket.io's types cannot decorate an optional ack with the timeout error; spell it out.
-      const timed = socket.timeout(ACK_TIMEOUT_MS) as TimedEmitter
-      timed.emit(event, payload, (err, result) => {
-        if (err) return resolve({ ok: false, error: { code: 'server_error', message: 'no answer from server' } })
-        const ack = AckResult.safeParse(result)
-        resolve(ack.success ? ack.data : { ok: false, error: { code: 'server_error', message: 'unreadable answer from server' } })
-      })
-    })
-  }
+  const request = (event: PlanRequest, payload: object) => requestWithAck(socket, event, payload, ACK_TIMEOUT_MS)
 
   return {
     onProposal: proposals.subscribe,

@@ -7,8 +7,9 @@ import {
   type PageBox,
 } from '../protocol/facilitation'
 import type { Socket } from 'socket.io-client'
-import { AckResult, type ClientToServerEvents, type MeetingError, type ServerToClientEvents } from '../protocol/meeting'
+import type { AckResult, ClientToServerEvents, MeetingError, ServerToClientEvents } from '../protocol/meeting'
 import { createChannel, type Unsubscribe } from './channel'
+import { isUnanswered, parsedListener, requestWithAck, unreadableMessage } from './socket-messages'
 
 /**
  * The client side of the facilitation tools (raised hands, follow me, the phase timer,
@@ -29,10 +30,6 @@ export interface FacilitationSocket {
 }
 
 type FacilitationRequest = keyof FacilitationClientEvents
-
-type TimedEmitter = {
-  emit(event: FacilitationRequest, payload: unknown, ack: (err: Error | null, result?: unknown) => void): void
-}
 
 /** A timer message with the moment it arrived here, to count down on this device's clock. */
 export interface ReceivedTimer extends TimerMessage {
@@ -68,15 +65,9 @@ export interface FacilitationClient {
 }
 
 const ACK_TIMEOUT_MS = 10_000
-const NOT_CONNECTED = 'not connected'
-const NO_ANSWER = 'no answer from server'
 
-const notConnected: AckResult = { ok: false, error: { code: 'server_error', message: NOT_CONNECTED } }
-
-/** The request never reached the server or no answer came back (the connection, not a refusal). */
-export function isUnanswered(error: MeetingError): boolean {
-  return error.code === 'server_error' && (error.message === NOT_CONNECTED || error.message === NO_ANSWER)
-}
+/** Kept here for the board's facilitation hooks, which import it with the client. */
+export { isUnanswered }
 
 /** The meeting client's own socket (`MeetingClient.socket`), typed with the protocol's events. */
 export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -90,55 +81,16 @@ export function bindFacilitation(meetingSocket: FacilitationSocket | MeetingSock
   const timer = createChannel<ReceivedTimer>({ replay: true })
   const protocolErrors = createChannel<MeetingError>({ replay: false })
 
-  const unreadable = (what: string) => protocolErrors.emit({ code: 'server_error', message: `unreadable ${what} from server` })
+  const unreadable = (what: string) => () => protocolErrors.emit(unreadableMessage(what))
   const listeners: [string, (raw: unknown) => void][] = [
-    [
-      'hands',
-      (raw) => {
-        const parsed = HandsMessage.safeParse(raw)
-        if (parsed.success) hands.emit(parsed.data)
-        else unreadable('hands')
-      },
-    ],
-    [
-      'follow',
-      (raw) => {
-        const parsed = FollowMessage.safeParse(raw)
-        if (parsed.success) follow.emit(parsed.data)
-        else unreadable('follow')
-      },
-    ],
-    [
-      'spotlight',
-      (raw) => {
-        const parsed = SpotlightMessage.safeParse(raw)
-        if (parsed.success) spotlight.emit(parsed.data)
-        else unreadable('spotlight')
-      },
-    ],
-    [
-      'timer',
-      (raw) => {
-        const parsed = TimerMessage.safeParse(raw)
-        if (parsed.success) timer.emit({ ...parsed.data, receivedAt: now() })
-        else unreadable('timer')
-      },
-    ],
+    ['hands', parsedListener(HandsMessage, hands.emit, unreadable('hands'))],
+    ['follow', parsedListener(FollowMessage, follow.emit, unreadable('follow'))],
+    ['spotlight', parsedListener(SpotlightMessage, spotlight.emit, unreadable('spotlight'))],
+    ['timer', parsedListener(TimerMessage, (message) => timer.emit({ ...message, receivedAt: now() }), unreadable('timer'))],
   ]
   for (const [event, listener] of listeners) socket.on(event, listener)
 
-  const request = (event: FacilitationRequest, payload: object): Promise<AckResult> => {
-    if (!socket.connected) return Promise.resolve(notConnected)
-    return new Promise((resolve) => {
-      // socket.io's types cannot decorate an optional ack with the timeout error; spell it out.
-      const timed = socket.timeout(ACK_TIMEOUT_MS) as TimedEmitter
-      timed.emit(event, payload, (err, result) => {
-        if (err) return resolve({ ok: false, error: { code: 'server_error', message: NO_ANSWER } })
-        const ack = AckResult.safeParse(result)
-        resolve(ack.success ? ack.data : { ok: false, error: { code: 'server_error', message: 'unreadable answer from server' } })
-      })
-    })
-  }
+  const request = (event: FacilitationRequest, payload: object) => requestWithAck(socket, event, payload, ACK_TIMEOUT_MS)
 
   return {
     onHands: hands.subscribe,

@@ -20,6 +20,7 @@ import {
   PrivateTimeEndedMessage,
 } from '../protocol/meeting-control'
 import { createChannel, type Unsubscribe } from './channel'
+import { parsedListener, requestWithAck, unreadableMessage } from './socket-messages'
 
 /**
  * The browser's (and the tests') side of the meeting plane: one socket.io connection to a
@@ -118,10 +119,6 @@ export interface MeetingClient {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>
 }
 
-type TimedEmitter = {
-  emit(event: keyof ClientToServerEvents, payload: unknown, ack: (err: Error | null, result?: unknown) => void): void
-}
-
 const ACK_TIMEOUT_MS = 10_000
 const RETRY_DELAY_MS = 1_000
 const RETRY_DELAY_MAX_MS = 15_000
@@ -133,8 +130,6 @@ const WAIT_RETRY_MIN_MS = 5_000
 export function isWaitingReason(reason: string): boolean {
   return reason === ForbiddenReason.PrivateTime || reason === ForbiddenReason.AwaitingAdmission
 }
-
-const notConnected: AckResult = { ok: false, error: { code: 'server_error', message: 'not connected' } }
 
 export function connectMeeting(options: MeetingClientOptions): MeetingClient {
   let device = Device.parse(options.device)
@@ -182,7 +177,7 @@ export function connectMeeting(options: MeetingClientOptions): MeetingClient {
     ? io(options.url, socketOptions)
     : io(socketOptions)
 
-  const protocolError = (what: string) => errors.emit({ code: 'server_error', message: `unreadable ${what} from server` })
+  const unreadable = (what: string) => () => errors.emit(unreadableMessage(what))
 
   /** Reconnect later ourselves (socket.io does not after a server-side disconnect or refusal). */
   const scheduleRetry = (minDelayMs = 0) => {
@@ -251,56 +246,27 @@ export function connectMeeting(options: MeetingClientOptions): MeetingClient {
     if (!closedByUs) setStatus({ state: 'connecting' })
   })
 
-  socket.on('welcome', (raw: unknown) => {
-    const parsed = WelcomeMessage.safeParse(raw)
-    if (parsed.success) welcome.emit(parsed.data)
-    else protocolError('welcome')
-  })
-  socket.on('roster', (raw: unknown) => {
-    const parsed = RosterMessage.safeParse(raw)
-    if (parsed.success) roster.emit(parsed.data)
-    else protocolError('roster')
-  })
-  socket.on('closing', (raw: unknown) => {
-    const parsed = ClosingMessage.safeParse(raw)
-    if (!parsed.success) return protocolError('closing')
-    lastClosing = parsed.data
-    closing.emit(parsed.data)
-  })
-  socket.on('conference:state', (raw: unknown) => {
-    const parsed = ConferenceStateMessage.safeParse(raw)
-    if (parsed.success) conferenceState.emit(parsed.data)
-    else protocolError('conference state')
-  })
-  socket.on('access:state', (raw: unknown) => {
-    const parsed = AccessStateMessage.safeParse(raw)
-    if (parsed.success) access.emit(parsed.data)
-    else protocolError('access state')
-  })
-  socket.on('lobby', (raw: unknown) => {
-    const parsed = LobbyMessage.safeParse(raw)
-    if (parsed.success) lobby.emit(parsed.data)
-    else protocolError('lobby')
-  })
-  socket.on('private-time:ended', (raw: unknown) => {
-    const parsed = PrivateTimeEndedMessage.safeParse(raw)
-    if (parsed.success) privateTimeEnded.emit(parsed.data)
-    else protocolError('end of private time')
-  })
+  socket.on('welcome', parsedListener(WelcomeMessage, welcome.emit, unreadable('welcome')))
+  socket.on('roster', parsedListener(RosterMessage, roster.emit, unreadable('roster')))
+  socket.on(
+    'closing',
+    parsedListener(
+      ClosingMessage,
+      (message) => {
+        lastClosing = message
+        closing.emit(message)
+      },
+      unreadable('closing'),
+    ),
+  )
+  socket.on('conference:state', parsedListener(ConferenceStateMessage, conferenceState.emit, unreadable('conference state')))
+  socket.on('access:state', parsedListener(AccessStateMessage, access.emit, unreadable('access state')))
+  socket.on('lobby', parsedListener(LobbyMessage, lobby.emit, unreadable('lobby')))
+  socket.on('private-time:ended', parsedListener(PrivateTimeEndedMessage, privateTimeEnded.emit, unreadable('end of private time')))
 
   /** Send a request and wait for the server's answer; never throws. */
-  const request = (event: keyof ClientToServerEvents, payload: unknown): Promise<AckResult> => {
-    if (!socket.connected) return Promise.resolve(notConnected)
-    return new Promise<AckResult>((resolve) => {
-      // socket.io's types cannot decorate an optional ack with the timeout error; spell it out.
-      const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as TimedEmitter
-      timed.emit(event, payload, (err, result) => {
-        if (err) return resolve({ ok: false, error: { code: 'server_error', message: 'no answer from server' } })
-        const ack = AckResult.safeParse(result)
-        resolve(ack.success ? ack.data : { ok: false, error: { code: 'server_error', message: 'unreadable answer from server' } })
-      })
-    })
-  }
+  const request = (event: keyof ClientToServerEvents, payload: unknown): Promise<AckResult> =>
+    requestWithAck(socket, event, payload, ACK_TIMEOUT_MS)
 
   socket.on('error', (raw: unknown) => {
     const parsed = MeetingError.safeParse(raw)

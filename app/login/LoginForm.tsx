@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react'
 import { useState, type FormEvent } from 'react'
 import type { MessageKey } from '@/lib/i18n'
 import { useT } from '../_i18n/I18nProvider'
+import { FormFooter } from '@/app/_components/FormFooter'
 
 /**
  * Email and password through next-auth's credentials provider (which checks its own CSRF
@@ -53,16 +54,7 @@ export function LoginForm({ callbackUrl, initialError, oidc }: { callbackUrl: st
           </label>
           <input id="login-password" name="password" type="password" className="input" autoComplete="current-password" required maxLength={1024} />
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {t(error)}
-          </p>
-        )}
-        <div>
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? t('web.login.busy') : t('web.login.submit')}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submit="web.login.submit" busyLabel="web.login.busy" />
       </form>
       {oidc && (
         <>

@@ -7,6 +7,7 @@ import { CreateConferenceRequest, CreateConferenceResponse } from '@/lib/protoco
 import { ApiCallError, apiErrorMessageKey, callApi } from '@/app/_components/api-client'
 import { useT } from '@/app/_i18n/I18nProvider'
 import type { MessageKey } from '@/lib/i18n'
+import { FormFooter } from '@/app/_components/FormFooter'
 
 /** An earlier conference an evaluatie can review, as the select shows it. */
 export interface ReviewChoice {
@@ -126,16 +127,7 @@ export function CreateConferenceFields({ reviewable }: { reviewable: ReviewChoic
           </span>
         </div>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {t(error)}
-        </p>
-      )}
-      <div>
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('web.create.busy') : t('web.create.submit')}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submit="web.create.submit" busyLabel="web.create.busy" />
     </form>
   )
 }

@@ -7,6 +7,7 @@ import { invitableRoles, type InvitableRole } from '@/lib/conference/model'
 import type { MessageKey } from '@/lib/i18n'
 import { InviteRequest, InviteResponse } from '@/lib/protocol/api'
 import styles from './InviteForm.module.css'
+import { FormFooter } from '@/app/_components/FormFooter'
 
 /**
  * Invite by name and role, optionally to be let in from the lobby by the facilitator first;
@@ -92,16 +93,7 @@ export function InviteForm({ conferenceId, onInvited }: { conferenceId: string; 
           </span>
         </label>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {t(error)}
-        </p>
-      )}
-      <div>
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('web.invite.busy') : t('web.invite.submit')}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submit="web.invite.submit" busyLabel="web.invite.busy" />
     </form>
   )
 }

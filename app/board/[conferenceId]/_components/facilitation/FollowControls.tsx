@@ -1,14 +1,12 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import type { Editor } from 'tldraw'
 import { useT } from '@/app/_i18n/I18nProvider'
 import { followsLeader, isFollower } from '@/lib/conference/facilitation-follow'
 import { may } from '@/lib/conference/policy'
-import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import styles from './facilitation.module.css'
 import { EyeIcon } from './icons'
-import { CanvasControl, FailureNote, type FacilitationMe, type KnownPhase } from './shared'
+import { CanvasControl, FailureNote, type CanvasToolProps } from './shared'
 import { useFollowView, useRequest } from './useFacilitation'
 import { useFollowLeader, useLeadViewport, viewportOf } from './useFollowCamera'
 
@@ -23,13 +21,7 @@ export function FollowControls({
   editor,
   me,
   phase,
-}: {
-  facilitation: FacilitationClient | null
-  /** The board's editor (inside <Tldraw>: `useEditor()`); null while it is not there. */
-  editor: Editor | null
-  me: FacilitationMe
-  phase: KnownPhase
-}) {
+}: CanvasToolProps) {
   const t = useT()
   const { view, store } = useFollowView(facilitation)
   const request = useRequest<'start' | 'stop'>()

@@ -3,17 +3,16 @@
 import { useT } from '@/app/_i18n/I18nProvider'
 import { placeInQueue } from '@/lib/conference/facilitation-hands'
 import { may } from '@/lib/conference/policy'
-import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import styles from './facilitation.module.css'
 import { HandIcon } from './icons'
-import { CanvasControl, FailureNote, type FacilitationMe, type KnownPhase } from './shared'
+import { CanvasControl, FailureNote, type ToolProps } from './shared'
 import { useHands, useRequest } from './useFacilitation'
 
 /**
  * Raise or lower one's own hand, for everyone who may (`hand.raise`: not the facilitator, not
  * an observer, only while in the room). With the hand up it says your place in the queue.
  */
-export function HandButton({ facilitation, me, phase }: { facilitation: FacilitationClient | null; me: FacilitationMe; phase: KnownPhase }) {
+export function HandButton({ facilitation, me, phase }: ToolProps) {
   const t = useT()
   const queue = useHands(facilitation)
   const request = useRequest<'raise' | 'lower'>()

@@ -3,11 +3,10 @@
 import { useCallback, useId, useRef, useState } from 'react'
 import { useT } from '@/app/_i18n/I18nProvider'
 import { may } from '@/lib/conference/policy'
-import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import type { RosterMessage } from '@/lib/protocol/meeting'
 import styles from './facilitation.module.css'
 import { HandIcon } from './icons'
-import { CanvasControl, FailureNote, useDismiss, type FacilitationMe, type KnownPhase } from './shared'
+import { CanvasControl, FailureNote, useDismiss, type ToolProps } from './shared'
 import { useHands, useRequest } from './useFacilitation'
 
 /**
@@ -19,10 +18,7 @@ export function HandQueue({
   me,
   phase,
   roster,
-}: {
-  facilitation: FacilitationClient | null
-  me: FacilitationMe
-  phase: KnownPhase
+}: ToolProps & {
   /** For the names; someone not (yet) in it shows as "Iemand". */
   roster: RosterMessage | null
 }) {

@@ -4,10 +4,9 @@ import { useCallback, useId, useRef, useState, type FormEvent } from 'react'
 import { useT } from '@/app/_i18n/I18nProvider'
 import { formatCountdown, MAX_TIMER_MINUTES } from '@/lib/conference/facilitation-timer'
 import { may } from '@/lib/conference/policy'
-import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import styles from './facilitation.module.css'
 import { TimerIcon } from './icons'
-import { CanvasControl, FailureNote, useDismiss, type FacilitationMe, type KnownPhase } from './shared'
+import { CanvasControl, FailureNote, useDismiss, type ToolProps } from './shared'
 import { usePhaseTimer, useRequest } from './useFacilitation'
 
 const DEFAULT_MINUTES = 10
@@ -21,10 +20,7 @@ export function PhaseTimer({
   me,
   phase,
   showCountdown = true,
-}: {
-  facilitation: FacilitationClient | null
-  me: FacilitationMe
-  phase: KnownPhase
+}: ToolProps & {
   /** false: someone who cannot set the timer sees nothing here (the page shows the countdown elsewhere). */
   showCountdown?: boolean
 }) {

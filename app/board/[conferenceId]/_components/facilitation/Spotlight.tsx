@@ -5,11 +5,10 @@ import { useValue, type Editor } from 'tldraw'
 import { useT } from '@/app/_i18n/I18nProvider'
 import { followsLeader } from '@/lib/conference/facilitation-follow'
 import { may } from '@/lib/conference/policy'
-import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import type { PageBox } from '@/lib/protocol/facilitation'
 import styles from './facilitation.module.css'
 import { SpotlightIcon } from './icons'
-import { CanvasControl, FailureNote, type FacilitationMe, type KnownPhase } from './shared'
+import { CanvasControl, FailureNote, type CanvasToolProps } from './shared'
 import { useFollowView, useRequest, useSpotlightRegion } from './useFacilitation'
 
 /** Room around the selection, in page units, so the light does not hug the items. */
@@ -41,12 +40,7 @@ export function SpotlightButton({
   editor,
   me,
   phase,
-}: {
-  facilitation: FacilitationClient | null
-  editor: Editor | null
-  me: FacilitationMe
-  phase: KnownPhase
-}) {
+}: CanvasToolProps) {
   const t = useT()
   const region = useSpotlightRegion(facilitation)
   const request = useRequest<'set' | 'clear'>()
@@ -87,12 +81,7 @@ export function SpotlightOverlay({
   editor,
   me,
   phase,
-}: {
-  facilitation: FacilitationClient | null
-  editor: Editor | null
-  me: FacilitationMe
-  phase: KnownPhase
-}) {
+}: CanvasToolProps) {
   const region = useSpotlightRegion(facilitation)
   const { store } = useFollowView(facilitation)
   const leads = phase !== null && may(me.role, phase, 'facilitation.lead')
@@ -132,12 +121,7 @@ export function SpotlightNotice({
   editor,
   me,
   phase,
-}: {
-  facilitation: FacilitationClient | null
-  editor: Editor | null
-  me: FacilitationMe
-  phase: KnownPhase
-}) {
+}: CanvasToolProps) {
   const t = useT()
   const region = useSpotlightRegion(facilitation)
   const { view } = useFollowView(facilitation)

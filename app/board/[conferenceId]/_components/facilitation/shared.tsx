@@ -1,10 +1,11 @@
 'use client'
 
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
-import { stopEventPropagation } from 'tldraw'
+import { stopEventPropagation, type Editor } from 'tldraw'
 import { useT } from '@/app/_i18n/I18nProvider'
 import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
 import type { MessageKey } from '@/lib/i18n/messages/types'
+import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import type { RequestState } from './useFacilitation'
 import styles from './facilitation.module.css'
 
@@ -16,6 +17,19 @@ export interface FacilitationMe {
 
 /** The phase as the meeting last said; null before it is known (nothing policy-bound is offered then). */
 export type KnownPhase = ConferencePhase | null
+
+/** What every facilitation tool is given: the socket binding (null until bound), who I am, the phase. */
+export interface ToolProps {
+  facilitation: FacilitationClient | null
+  me: FacilitationMe
+  phase: KnownPhase
+}
+
+/** A tool that also works the canvas. */
+export interface CanvasToolProps extends ToolProps {
+  /** The board's editor (inside <Tldraw>: `useEditor()`); null while it is not there. */
+  editor: Editor | null
+}
 
 const failureKeys: Record<string, MessageKey> = {
   forbidden: 'facilitation.error.forbidden',

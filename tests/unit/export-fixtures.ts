@@ -2,6 +2,7 @@ import { b64Vecs, toRichText } from '@tldraw/tlschema'
 import { itemDefaults, type ItemProps, type ItemType, type TieKind } from '../../lib/board/items'
 import type { ExportInput } from '../../lib/export/input'
 import { emptyPlan, type Plan, type PlanAgreement, type PlanPerson } from '../../lib/plan/schema'
+import { arrowProps } from './plan-fixtures'
 
 /**
  * A board (tldraw records) and the plan that matches it, for the export tests and the export
@@ -33,24 +34,7 @@ function item<K extends ItemType>(id: string, type: K, x: number, y: number, pro
 
 function tie(id: string, from: string, to: string, kind: TieKind, records: Json[], anchorTo: { x: number; y: number } = { x: 0.5, y: 0.5 }): void {
   records.push(
-    shape(id, 'arrow', 0, 0, {
-      kind: 'arc',
-      labelColor: 'black',
-      color: 'black',
-      fill: 'none',
-      dash: 'draw',
-      size: 'm',
-      arrowheadStart: 'none',
-      arrowheadEnd: 'none',
-      font: 'draw',
-      start: { x: 0, y: 0 },
-      end: { x: 100, y: 0 },
-      bend: 0,
-      richText: toRichText(''),
-      labelPosition: 0.5,
-      scale: 1,
-      elbowMidPoint: 0.5,
-    }, { meta: { kringTie: kind } }),
+    shape(id, 'arrow', 0, 0, { ...arrowProps, arrowheadEnd: 'none' }, { meta: { kringTie: kind } }),
   )
   for (const [terminal, target, anchor] of [
     ['start', from, { x: 0.5, y: 0.5 }],

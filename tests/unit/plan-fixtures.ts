@@ -49,7 +49,7 @@ export function shapeId(name: string): string {
 }
 
 // tldraw 5.4's arrow props, as its editor writes them.
-const arrowProps = {
+export const arrowProps = {
   kind: 'arc',
   labelColor: 'black',
   color: 'black',

@@ -253,47 +253,25 @@ function drawBottomLine(p: ItemProps<'kring-bottom-line'>, ctx: DrawContext): st
 /** A Kring item in its own space, or '' when its props are unusable. */
 export function drawKringItem(shape: SceneShape, ctx: DrawContext): string {
   if (!isItemType(shape.type)) return ''
-  switch (shape.type) {
-    case 'kring-person': {
-      const p = kringProps('kring-person', shape.props)
-      return p ? drawPerson(p, ctx) : ''
-    }
-    case 'kring-card': {
-      const p = kringProps('kring-card', shape.props)
-      return p ? drawCard(p, ctx) : ''
-    }
-    case 'kring-danger': {
-      const p = kringProps('kring-danger', shape.props)
-      return p ? drawDanger(p, ctx) : ''
-    }
-    case 'kring-scale': {
-      const p = kringProps('kring-scale', shape.props)
-      return p ? drawScale(p, ctx) : ''
-    }
-    case 'kring-scale-mark': {
-      const p = kringProps('kring-scale-mark', shape.props)
-      return p ? drawScaleMark(p) : ''
-    }
-    case 'kring-agreement': {
-      const p = kringProps('kring-agreement', shape.props)
-      return p ? drawAgreement(p, ctx) : ''
-    }
-    case 'kring-safety-item': {
-      const p = kringProps('kring-safety-item', shape.props)
-      return p ? drawSafetyItem(p, ctx) : ''
-    }
-    case 'kring-house-card': {
-      const p = kringProps('kring-house-card', shape.props)
-      return p ? drawHouseCard(p) : ''
-    }
-    case 'kring-area': {
-      const p = kringProps('kring-area', shape.props)
-      return p ? drawArea(p, ctx) : ''
-    }
-    case 'kring-bottom-line': {
-      const p = kringProps('kring-bottom-line', shape.props)
-      return p ? drawBottomLine(p, ctx) : ''
-    }
-  }
+  return drawItem(shape.type, shape.props, ctx)
+}
+
+/** How each Kring item is drawn, given props that parsed. */
+const drawers: { [K in ItemType]: (props: ItemProps<K>, ctx: DrawContext) => string } = {
+  'kring-person': drawPerson,
+  'kring-card': drawCard,
+  'kring-danger': drawDanger,
+  'kring-scale': drawScale,
+  'kring-scale-mark': drawScaleMark,
+  'kring-agreement': drawAgreement,
+  'kring-safety-item': drawSafetyItem,
+  'kring-house-card': drawHouseCard,
+  'kring-area': drawArea,
+  'kring-bottom-line': drawBottomLine,
+}
+
+function drawItem<K extends ItemType>(type: K, props: Record<string, unknown>, ctx: DrawContext): string {
+  const parsed = kringProps(type, props)
+  return parsed ? drawers[type](parsed, ctx) : ''
 }
 

@@ -18,13 +18,19 @@ import * as authProtocol from 'y-protocols/auth'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 
+/** An update as Yjs decodes it: its structs and its delete set. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const
 
 /** A message from a client, decoded and validated. */
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  /** Step 2 and plain updates are both document writes and take the same path. */
-  | { kind: 'update'; update: Uint8Array; step2: boolean }
+  /**
+   * Step 2 and plain updates are both document writes and take the same path. `decoded` is the
+   * validation's decoding, kept so the write path (server/sync/record-guard.ts) need not decode again.
+   */
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate; step2: boolean }
   | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' }
 
@@ -81,8 +87,7 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate:
       // Decodes every struct and the delete set; throws on anything malformed.
-      Y.decodeUpdate(payload)
-      return { kind: 'update', update: payload, step2: step === syncProtocol.messageYjsSyncStep2 }
+      return { kind: 'update', update: payload, decoded: Y.decodeUpdate(payload), step2: step === syncProtocol.messageYjsSyncStep2 }
     default:
       throw new ProtocolError(`unknown sync message ${step}`)
   }

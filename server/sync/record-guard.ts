@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { ItemType } from '../../lib/board/items'
 import { RECORDS_MAP } from '../../lib/sync/document-format'
+import type { DecodedUpdate } from './protocol'
 
 const BOTTOM_LINE: ItemType = 'kring-bottom-line'
 const SCALE_MARK: ItemType = 'kring-scale-mark'
@@ -53,8 +54,8 @@ type Place = { kind: 'record'; key: string } | { kind: 'elsewhere' } | { kind: '
  * item has no neighbours; otherwise the parent comes from its origin, exactly as Item.getMissing
  * resolves it, looked up in the update itself or in the document.
  */
-export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateEffect {
-  const { structs, ds } = Y.decodeUpdate(update)
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate = Y.decodeUpdate(update)): UpdateEffect {
+  const { structs, ds } = decoded
   const effect: UpdateEffect = { changes: false, missing: false, touchesBottomLine: false, touchesOther: false, scaleMarks: [] }
   const records = doc.share.get(RECORDS_MAP)
   const fresh = newStructs(doc, structs)

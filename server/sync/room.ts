@@ -13,6 +13,7 @@ import {
   isEmptyUpdate,
   type AwarenessEntry,
   type ClientMessage,
+  type DecodedUpdate,
 } from './protocol'
 import { inspectUpdate, type UpdateEffect } from './record-guard'
 import { WriteRefusal, type WriteDecision, type WritePolicy } from './write-policy'
@@ -77,7 +78,7 @@ export class Room {
     switch (message.kind) {
       case 'update':
         if (message.step2) connection.sentStep2 = true
-        return this.write(connection, message.update)
+        return this.write(connection, message.update, message.decoded)
       case 'sync-step1':
         connection.send(encodeSyncStep2(this.doc, message.stateVector))
         return
@@ -110,9 +111,9 @@ export class Room {
    * an edit racing its own step 2 (which carries it again), so it is skipped; after, the client
    * has drifted from the board and is told so.
    */
-  private async write(connection: SyncConnection, update: Uint8Array): Promise<void> {
+  private async write(connection: SyncConnection, update: Uint8Array, decoded: DecodedUpdate): Promise<void> {
     if (isEmptyUpdate(update)) return
-    const effect = this.inspect(update)
+    const effect = this.inspect(update, decoded)
     if (!effect.changes) return
     if (effect.missing && !connection.sentStep2) return
     const decision: WriteDecision = effect.missing ? { allowed: false, reason: WriteRefusal.OutOfSync } : this.writePolicy(connection, effect)
@@ -132,9 +133,9 @@ export class Room {
     }
   }
 
-  private inspect(update: Uint8Array): UpdateEffect {
+  private inspect(update: Uint8Array, decoded: DecodedUpdate): UpdateEffect {
     try {
-      return inspectUpdate(this.doc, update)
+      return inspectUpdate(this.doc, update, decoded)
     } catch (err) {
       // It decoded (protocol.ts), so this is a shape the guard does not follow: assume the worst.
       this.logger.warn({ err, conferenceId: this.conferenceId }, 'update could not be inspected')

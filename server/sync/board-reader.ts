@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { Db } from '../../lib/db/connect'
 import { loadBoard } from '../../lib/db/repositories/yjs-log'
 import type { Logger } from '../../lib/log/logger'
+import { docOfStoredBoard } from './persistence'
 
 /**
  * How the rest of the server (the meeting plane, when the plan is proposed) reads a board as it
@@ -23,18 +24,9 @@ export function createBoardReader(deps: { db: Db; logger: Logger; liveDoc: (conf
       const live = deps.liveDoc(conferenceId)
       if (live) return Y.encodeStateAsUpdate(live)
       const board = await deps.db.transaction().execute((tx) => loadBoard(tx, conferenceId))
-      const doc = new Y.Doc()
+      // Same rule as loading a room: one bad stored row must not make the board unreadable.
+      const doc = docOfStoredBoard(board, conferenceId, deps.logger)
       try {
-        let skipped = 0
-        for (const update of board.snapshot ? [board.snapshot, ...board.updates] : board.updates) {
-          try {
-            Y.applyUpdate(doc, update)
-          } catch {
-            // Same rule as loading a room: one bad stored row must not make the board unreadable.
-            skipped++
-          }
-        }
-        if (skipped > 0) deps.logger.error({ conferenceId, skipped }, 'stored updates could not be applied and were skipped')
         return Y.encodeStateAsUpdate(doc)
       } finally {
         doc.destroy()

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { Db } from '../../lib/db/connect'
-import { compactBoard, loadBoard, type UpdateAppender } from '../../lib/db/repositories/yjs-log'
+import { compactBoard, loadBoard, type StoredBoard, type UpdateAppender } from '../../lib/db/repositories/yjs-log'
 import type { Logger } from '../../lib/log/logger'
 
 /**
@@ -14,6 +14,25 @@ import type { Logger } from '../../lib/log/logger'
  * It only snapshots while no append is between "stored" and "applied", so the snapshot holds
  * every update up to that id and deleting those log rows loses nothing.
  */
+/**
+ * A fresh Y.Doc holding a stored board: its snapshot, then every update logged after it. An
+ * update that Yjs cannot apply (it should never have been stored) is skipped and counted, so one
+ * bad row cannot lock a family out of its board.
+ */
+export function docOfStoredBoard(board: StoredBoard, conferenceId: string, logger: Logger): Y.Doc {
+  const doc = new Y.Doc()
+  let skipped = 0
+  for (const update of board.snapshot ? [board.snapshot, ...board.updates] : board.updates) {
+    try {
+      Y.applyUpdate(doc, update)
+    } catch {
+      skipped++
+    }
+  }
+  if (skipped > 0) logger.error({ conferenceId, skipped }, 'stored updates could not be applied and were skipped')
+  return doc
+}
+
 export class BoardStorage {
   private inFlight = 0
   private lastAppliedId: number
@@ -38,26 +57,13 @@ export class BoardStorage {
     this.compactAt = compactAfterUpdates
   }
 
-  /**
-   * Load a board from its snapshot and log into a fresh Y.Doc. An update that Yjs cannot apply
-   * (it should never have been stored) is skipped and counted, so one bad row cannot lock a
-   * family out of its board.
-   */
+  /** Load a board from its snapshot and log into a fresh Y.Doc (docOfStoredBoard) and take over its storage. */
   static async load(
     { db, append, compactAfterUpdates, logger }: { db: Db; append: UpdateAppender; compactAfterUpdates: number; logger: Logger },
     conferenceId: string,
   ): Promise<{ doc: Y.Doc; storage: BoardStorage }> {
     const board = await loadBoard(db, conferenceId)
-    const doc = new Y.Doc()
-    let skipped = 0
-    for (const update of board.snapshot ? [board.snapshot, ...board.updates] : board.updates) {
-      try {
-        Y.applyUpdate(doc, update)
-      } catch {
-        skipped++
-      }
-    }
-    if (skipped > 0) logger.error({ conferenceId, skipped }, 'stored updates could not be applied and were skipped')
+    const doc = docOfStoredBoard(board, conferenceId, logger)
     dropPending(doc, conferenceId, logger)
     logger.debug({ conferenceId, logLength: board.updates.length, snapshot: board.snapshot !== null }, 'board loaded')
     const storage = new BoardStorage(db, append, conferenceId, doc, compactAfterUpdates, logger, board.lastUpdateId, board.updates.length)

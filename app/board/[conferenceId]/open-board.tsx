@@ -1,16 +1,12 @@
 import Link from 'next/link'
-import { cookies } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import type { JSX } from 'react'
 import { Notice } from '@/app/_components/Notice'
 import { SiteFrame } from '@/app/_components/SiteFrame'
 import { getServerTranslator } from '@/app/_i18n/server'
-import { getDb } from '@/app/_server/db'
-import { getSignedInUser } from '@/app/_server/session'
+import { resolvePageViewer } from '@/app/_server/page-viewer'
 import { getConfig, type KringConfig } from '@/lib/config/env'
-import { issueBoardTicket, resolveBoardAccess } from '@/lib/conference/access'
-import { invitationCookieName } from '@/lib/conference/join-link'
-import { ConferenceId } from '@/lib/conference/model'
+import { issueBoardTicket } from '@/lib/conference/access'
 import type { Conference, Participant } from '@/lib/db/schema'
 
 export interface OpenedBoard {
@@ -28,10 +24,7 @@ export interface OpenedBoard {
  * that does not fit they get a kind notice (returned as `refusal`, for the page to render).
  */
 export async function openBoard(conferenceId: string, returnTo: string): Promise<{ opened: OpenedBoard } | { refusal: JSX.Element }> {
-  if (!ConferenceId.safeParse(conferenceId).success) notFound()
-  const user = await getSignedInUser()
-  const invitationToken = (await cookies()).get(invitationCookieName(conferenceId))?.value
-  const access = await resolveBoardAccess(await getDb(), conferenceId, { userId: user?.id, invitationToken })
+  const { access } = await resolvePageViewer(conferenceId)
   if (!access.ok) {
     if (access.reason === 'unauthenticated') redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`)
     if (access.reason === 'not_found') notFound()

@@ -1,20 +1,15 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { cookies } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
-import { resolveBoardAccess } from '@/lib/conference/access'
 import { policyContextOf } from '@/lib/conference/access-state'
 import { listVersions, mayExport } from '@/lib/conference/agreement-versions'
 import { listInvitations } from '@/lib/conference/invitations'
-import { invitationCookieName } from '@/lib/conference/join-link'
-import { ConferenceId } from '@/lib/conference/model'
 import { may } from '@/lib/conference/policy'
 import { SiteFrame } from '../../_components/SiteFrame'
 import { getServerTranslator } from '../../_i18n/server'
-import { getDb } from '../../_server/db'
-import { getSignedInUser } from '../../_server/session'
 import { InvitationsPanel } from './_components/InvitationsPanel'
 import { VersionsSection } from './_components/VersionsSection'
+import { resolvePageViewer } from '../../_server/page-viewer'
 
 type Params = Promise<{ id: string }>
 
@@ -32,11 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function ConferencePage({ params }: { params: Params }) {
   const { id } = await params
-  if (!ConferenceId.safeParse(id).success) notFound()
-  const user = await getSignedInUser()
-  const invitationToken = (await cookies()).get(invitationCookieName(id))?.value
-  const db = await getDb()
-  const access = await resolveBoardAccess(db, id, { userId: user?.id, invitationToken })
+  const { user, access, db } = await resolvePageViewer(id)
   const allowed = access.ok && mayExport(access.participant.role, access.conference.phase)
   if (!allowed && !user) redirect(`/login?callbackUrl=${encodeURIComponent(`/conferences/${id}`)}`)
   if (!allowed) notFound()

@@ -1,20 +1,15 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { cookies } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
-import { resolveBoardAccess } from '@/lib/conference/access'
 import { policyContextOf } from '@/lib/conference/access-state'
 import { auditNames, describeAuditEntries } from '@/lib/conference/audit-log'
-import { invitationCookieName } from '@/lib/conference/join-link'
-import { ConferenceId } from '@/lib/conference/model'
 import { may } from '@/lib/conference/policy'
 import { listAudit } from '@/lib/db/repositories/audit'
 import { listParticipants } from '@/lib/db/repositories/participants'
 import { SiteFrame } from '../../../_components/SiteFrame'
 import { getServerTranslator } from '../../../_i18n/server'
-import { getDb } from '../../../_server/db'
-import { getSignedInUser } from '../../../_server/session'
 import { AuditTable } from './_components/AuditTable'
+import { resolvePageViewer } from '../../../_server/page-viewer'
 
 type Params = Promise<{ id: string }>
 
@@ -35,11 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function AuditPage({ params }: { params: Params }) {
   const { id } = await params
-  if (!ConferenceId.safeParse(id).success) notFound()
-  const user = await getSignedInUser()
-  const invitationToken = (await cookies()).get(invitationCookieName(id))?.value
-  const db = await getDb()
-  const access = await resolveBoardAccess(db, id, { userId: user?.id, invitationToken })
+  const { user, access, db } = await resolvePageViewer(id)
   const allowed = access.ok && may(access.participant.role, access.conference.phase, 'audit.read', policyContextOf(access.conference))
   // Nobody we know: perhaps the facilitator, not signed in yet. Someone we know who may not read the log: not found.
   if (!allowed && !user && !access.ok) redirect(`/login?callbackUrl=${encodeURIComponent(`/conferences/${id}/audit`)}`)

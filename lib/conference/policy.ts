@@ -1,4 +1,4 @@
-import type { ConferencePhase, ParticipantRole } from './model'
+import type { ConferencePhase, ParticipantRole, UserRole } from './model'
 import { conferencePhases, participantRoles } from './model'
 
 /**
@@ -40,6 +40,12 @@ export const policyActions = [
   'plan.export',
   /** Read the audit log. */
   'audit.read',
+  /** See the conference itself: title, kind, phase (its page, its board page shell). */
+  'conference.read',
+  /** See the list of frozen versions (number, date, who agreed; no plan content). */
+  'versions.read',
+  /** Invite people, see and revoke invitations, issue a new link. */
+  'invitations.manage',
   /** Change conference and board settings (private-time setting, load threshold). */
   'settings.write',
 ] as const
@@ -95,8 +101,42 @@ export function may(role: ParticipantRole, phase: ConferencePhase, action: Polic
     case 'plan.confirm':
       return present && role !== 'observer' && !facilitator
     case 'plan.export':
-      return facilitator || role === 'professional'
+      // A frozen version is board content: the same rule as reading the board (no export from
+      // the waiting room during besloten deel), and only for those who file the plan.
+      return (facilitator || role === 'professional') && present
+    case 'conference.read':
+      // Title, kind and phase: everyone admitted, also from the waiting room.
+      return true
+    case 'versions.read':
+      // Who agreed to which version is part of the plan: as reading the board.
+      return present
+    case 'invitations.manage':
+      return facilitator
   }
+}
+
+/** What a signed-in account (not a participant of one conference) may do. */
+export const accountActions = ['conference.create'] as const
+export type AccountAction = (typeof accountActions)[number]
+
+export function accountMay(userRole: UserRole, action: AccountAction): boolean {
+  switch (action) {
+    case 'conference.create':
+      return userRole === 'facilitator'
+  }
+}
+
+/**
+ * Whether the facilitator may remove, revoke or change the role of a participant with this role.
+ * The facilitator's own row is the conference's anchor: it is never a target.
+ */
+export function isManageableTarget(targetRole: ParticipantRole): boolean {
+  return targetRole !== 'facilitator'
+}
+
+/** Whether someone with this role is asked to agree to the plan (a party to a proposal) now. */
+export function isAgreementParty(role: ParticipantRole, phase: ConferencePhase, context: PolicyContext = defaultPolicyContext): boolean {
+  return may(role, phase, 'plan.confirm', context)
 }
 
 export interface PolicyRow {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { conferencePhases, participantRoles, type ConferencePhase, type ParticipantRole } from '../../lib/conference/model'
-import { may, policyActions, policyTable, policyTableMarkdown, type PolicyAction } from '../../lib/conference/policy'
+import { may, policyActions, policyTable, type PolicyAction } from '../../lib/conference/policy'
+import { policyDocsSection } from '../../lib/conference/policy-docs'
 
 type Expectation = [ParticipantRole, ConferencePhase, PolicyAction, boolean]
 
@@ -46,9 +47,10 @@ const rules: Expectation[] = [
   ['family', 'afgesloten', 'board.write', false],
   ['facilitator', 'afgesloten', 'board.write', false],
   ['family', 'afgesloten', 'board.read', true],
-  // Exports: facilitator and professionals only, in any phase.
+  // Exports: facilitator and professionals only, and like the board: not from the waiting room.
   ['professional', 'afgesloten', 'plan.export', true],
-  ['facilitator', 'besloten_deel', 'plan.export', true],
+  ['professional', 'besloten_deel', 'plan.export', false],
+  ['facilitator', 'besloten_deel', 'plan.export', false],
   ['network', 'afgesloten', 'plan.export', false],
   ['family', 'plan_en_afspraken', 'plan.export', false],
 ]
@@ -80,8 +82,8 @@ describe('policy: who may do what, in which phase', () => {
     expect(policyTable()).toHaveLength(policyActions.length * participantRoles.length)
   })
 
-  it('is shown, as it is, in the README', () => {
+  it('is shown, as it is, in the README (npm run docs:policy writes it)', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-    expect(readme).toContain(policyTableMarkdown())
+    expect(readme).toContain(policyDocsSection())
   })
 })

@@ -24,5 +24,4 @@ export function createId(): string {
   }
 }
 
-/** Invitation tokens are 43 base64url characters; anything else is refused before a lookup. */
-export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
+export { INVITE_TOKEN_PATTERN } from '../protocol/invite-token'

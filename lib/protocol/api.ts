@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { INVITE_TOKEN_PATTERN } from '../auth/tokens'
+import { INVITE_TOKEN_PATTERN } from './invite-token'
 import { locales } from '../i18n/locales'
 import {
   ConferenceId,

@@ -1,6 +1,5 @@
-import type { AdmissionState } from '../db/schema'
 import { ForbiddenReason } from '../protocol/close-codes'
-import type { ConferencePhase, ParticipantRole } from './model'
+import type { AdmissionState, ConferencePhase, ParticipantRole } from './model'
 import { may, type PolicyContext } from './policy'
 
 /**

@@ -33,3 +33,6 @@ export const ConferenceTitle = z.string().trim().min(1).max(120)
 
 export const Device = z.enum(['phone', 'desktop'])
 export type Device = z.infer<typeof Device>
+
+/** Where someone whose invitation needs admission stands at the lobby (stored on the participant). */
+export type AdmissionState = 'waiting' | 'admitted' | 'declined'

@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely'
-import type { ConferenceKind, ConferencePhase, ParticipantRole, UserRole } from '../conference/model'
+import type { AdmissionState, ConferenceKind, ConferencePhase, ParticipantRole, UserRole } from '../conference/model'
 
 /**
  * The database as Kysely sees it. Timestamps are ISO-8601 strings and binary data is a
@@ -51,7 +51,7 @@ export interface ParticipantsTable {
   removed_at: string | null
 }
 
-export type AdmissionState = 'waiting' | 'admitted' | 'declined'
+export type { AdmissionState } from '../conference/model'
 
 export interface YjsUpdatesTable {
   id: Generated<number>

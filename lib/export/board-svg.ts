@@ -19,7 +19,9 @@ import { redactRecords } from './redact'
  * content. Text is escaped; fonts are named so resvg (board-png.ts) finds the bundled Noto fonts.
  *
  * With `redacted`, the records are redacted first (redact.ts) and the SVG says so in its root
- * element (`data-kring-redacted="true"`), which the PDF checks before embedding it.
+ * element (`data-kring-redacted="true"`), which the PDF checks before embedding it. `names` are
+ * scrubbed from the board's free text besides those on the board: the participants' (an export
+ * passes redact.ts `participantNames`).
  */
 
 export const REDACTED_MARK = 'data-kring-redacted="true"'
@@ -62,9 +64,9 @@ function svgDocument(content: string, box: Box, redacted: boolean): string {
   )
 }
 
-export function renderBoardSvg(records: Record<string, unknown>, options: { locale: Locale; redacted: boolean }): string {
+export function renderBoardSvg(records: Record<string, unknown>, options: { locale: Locale; redacted: boolean; names?: Iterable<string> }): string {
   const t = createTranslator(options.locale)
-  const scene = buildScene(options.redacted ? redactRecords(records) : records)
+  const scene = buildScene(options.redacted ? redactRecords(records, options.names) : records)
   const ctx: DrawContext = {
     t,
     scene,

@@ -141,15 +141,23 @@ export function redactPlan(plan: Plan, extraNames: Iterable<string> = []): Plan 
   }
 }
 
+/**
+ * The names of the people who took part (the facilitator and who agreed). They are scrubbed from
+ * every free text of the export, the plan's and the board image's, also when they are no person on
+ * the board: "Tante Amina haalt Noor op" is written about someone who only sat at the table.
+ */
+export function participantNames(input: { participants: readonly { name: string }[]; version: { agreedBy: readonly { name: string }[] } }): string[] {
+  return [...input.participants.map((p) => p.name), ...input.version.agreedBy.map((a) => a.name)]
+}
+
 /** The whole export input redacted: the plan, the participants and who agreed. */
 export function redactInput(input: ExportInput): ExportInput {
-  const participantNames = [...input.participants.map((p) => p.name), ...input.version.agreedBy.map((a) => a.name)]
   return {
     ...input,
     redacted: true,
     participants: input.participants.map((p) => ({ ...p, name: initials(p.name) })),
     version: { ...input.version, agreedBy: input.version.agreedBy.map((a) => ({ ...a, name: initials(a.name) })) },
-    plan: redactPlan(input.plan, participantNames),
+    plan: redactPlan(input.plan, participantNames(input)),
   }
 }
 

@@ -1,6 +1,6 @@
 import { toRichText } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { initials, redactInput, redactPlan, redactRecords, textRedactor } from '../../lib/export/redact'
+import { initials, participantNames, redactInput, redactPlan, redactRecords, textRedactor } from '../../lib/export/redact'
 import { richTextToPlain } from '../../lib/export/text/rich-text'
 import { Plan } from '../../lib/plan/schema'
 import { sampleBoard } from './export-fixtures'
@@ -97,6 +97,26 @@ describe('redactInput', () => {
       ['J.S.', null],
     ])
     expectNoNamesOrPhones(JSON.stringify(redacted))
+  })
+
+  it('scrubs the free text of participants who are no person on the board (the facilitator here)', () => {
+    const { input } = sampleBoard()
+    expect(input.plan.people.map((p) => p.name)).not.toContain('Fenna de Vries')
+    input.plan.goingWell.push({ id: 'shape:fenna', text: 'Fenna belt Noor elke week' })
+    input.plan.agreements[0]!.howWeKnow = 'Fenna de Vries vraagt het na'
+    const redacted = redactInput(input)
+    expect(redacted.plan.goingWell.at(-1)!.text).toBe('F. belt Noor elke week')
+    expect(redacted.plan.agreements[0]!.howWeKnow).toBe('F.d.V. vraagt het na')
+  })
+})
+
+describe('participantNames', () => {
+  it('are the participants and who agreed, for the board image to scrub as well', () => {
+    const { input, records } = sampleBoard()
+    expect(participantNames(input)).toEqual(expect.arrayContaining(['Fenna de Vries', 'Sanne Bakker', 'Jeroen Smit']))
+    const card = { id: 'shape:fenna', typeName: 'shape', type: 'kring-card', props: { kind: 'going-well', text: 'Fenna belt Noor' } }
+    expect((redactRecords({ ...records, [card.id]: card })[card.id] as typeof card).props.text).toBe('Fenna belt Noor')
+    expect((redactRecords({ ...records, [card.id]: card }, participantNames(input))[card.id] as typeof card).props.text).toBe('F. belt Noor')
   })
 })
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { inspectUpdate, type UpdateEffect } from '../../server/sync/record-guard'
 import { policyWritePolicy, WriteRefusal, type Writer } from '../../server/sync/write-policy'
+import { craftedOverwrite } from '../helpers/crafted-updates'
 
 /** A tldraw shape record as the binding stores it: one plain JSON value per key of `records`. */
 function shape(id: string, type: string, props: Record<string, unknown>) {
@@ -193,5 +194,95 @@ describe('scale marks: only their owner moves them', () => {
     expect(policyWritePolicy(writer('p-mother', 'family'), removed)).toEqual({ allowed: false, reason: WriteRefusal.ScaleMark })
     expect(policyWritePolicy(writer('p-fenna', 'facilitator'), moved)).toEqual({ allowed: false, reason: WriteRefusal.ScaleMark })
     expect(policyWritePolicy(writer('p-fenna', 'facilitator'), removed)).toEqual({ allowed: true })
+  })
+})
+
+describe('crafted overwrites: the value a write replaces counts, not only its delete set', () => {
+  // A stock client lists the value it overwrites in the update's delete set; a crafted update can
+  // leave that out, and Yjs still replaces the value (craftedOverwrite checks that it does).
+  const writer = (participantId: string, role: Writer['role']): Writer => ({
+    participantId,
+    conferenceId: 'c',
+    role,
+    phase: 'informatie',
+    policyContext: { facilitatorStaysInPrivateTime: false },
+  })
+  const family = writer('p-mother', 'family')
+  const network = writer('p-amira', 'network')
+  const professional = writer('p-jan', 'professional')
+  const emptyDeleteSet = (update: Uint8Array) => Y.decodeUpdate(update).ds.clients.size === 0
+
+  it('a bottom line turned into a card: touches a bottom line, refused for family and network', () => {
+    const room = roomDoc()
+    const update = craftedOverwrite(room, 'shape:line', card('shape:line', 'weg met deze ondergrens'))
+    expect(emptyDeleteSet(update)).toBe(true)
+    expect(inspectUpdate(room, update)).toEqual(effect(true, true, false))
+    expect(policyWritePolicy(family, inspectUpdate(room, update))).toEqual({ allowed: false, reason: WriteRefusal.BottomLine })
+    expect(policyWritePolicy(network, inspectUpdate(room, update))).toEqual({ allowed: false, reason: WriteRefusal.BottomLine })
+    expect(policyWritePolicy(professional, inspectUpdate(room, update))).toEqual({ allowed: true })
+  })
+
+  it("a bottom line's props changed by an overwrite: refused for family", () => {
+    const room = roomDoc()
+    const update = craftedOverwrite(room, 'shape:line', bottomLine('shape:line', 'Sam mag thuisblijven', 'p-mother'))
+    expect(emptyDeleteSet(update)).toBe(true)
+    expect(policyWritePolicy(family, inspectUpdate(room, update))).toEqual({ allowed: false, reason: WriteRefusal.BottomLine })
+  })
+
+  it("a bottom line overwritten with someone else's scale mark: refused (bottom line first), and the mark is seen", () => {
+    const room = roomDoc()
+    const update = craftedOverwrite(room, 'shape:line', mark('shape:line', 'p-amira', 9))
+    const seen = inspectUpdate(room, update)
+    expect(seen.touchesBottomLine).toBe(true)
+    expect(seen.scaleMarks).toEqual([{ owner: 'p-amira', change: 'write' }])
+    expect(policyWritePolicy(family, seen)).toEqual({ allowed: false, reason: WriteRefusal.BottomLine })
+  })
+
+  it("someone else's scale mark overwritten (by a card, or by the writer's own mark): refused as a scale mark", () => {
+    const room = roomDoc()
+    room.getMap('records').set('shape:mark-amira', mark('shape:mark-amira', 'p-amira', 3))
+    for (const value of [card('shape:mark-amira', 'geen schaal meer'), mark('shape:mark-amira', 'p-mother', 3)]) {
+      const update = craftedOverwrite(room, 'shape:mark-amira', value)
+      expect(emptyDeleteSet(update)).toBe(true)
+      const seen = inspectUpdate(room, update)
+      expect(seen.scaleMarks).toContainEqual({ owner: 'p-amira', change: 'write' })
+      expect(policyWritePolicy(family, seen)).toEqual({ allowed: false, reason: WriteRefusal.ScaleMark })
+      // The owner may replace her own mark.
+      if (value.type === 'kring-card') expect(policyWritePolicy(network, seen)).toEqual({ allowed: true })
+    }
+  })
+
+  it("a card overwritten with a scale mark of someone else: refused as a scale mark", () => {
+    const room = roomDoc()
+    const update = craftedOverwrite(room, 'shape:card', mark('shape:card', 'p-amira', 1))
+    expect(policyWritePolicy(family, inspectUpdate(room, update))).toEqual({ allowed: false, reason: WriteRefusal.ScaleMark })
+  })
+
+  it('a stale client overwriting an earlier value of a bottom line still replaces the current one: touches a bottom line', () => {
+    // The professional changed the bottom line after the family member's device last synced. That
+    // device's (stock) overwrite builds on the earlier value, which the room already deleted, so its
+    // delete set changes nothing; with a higher client id it still lands after, and replaces, the
+    // professional's value.
+    const room = roomDoc()
+    const stale = new Y.Doc()
+    stale.clientID = 0xfffffff0
+    Y.applyUpdate(stale, Y.encodeStateAsUpdate(room))
+    const professionalDevice = new Y.Doc()
+    professionalDevice.clientID = 1
+    Y.applyUpdate(professionalDevice, Y.encodeStateAsUpdate(room))
+    professionalDevice.getMap('records').set('shape:line', bottomLine('shape:line', 'Sam gaat elke dag naar school', 'p-jan'))
+    Y.applyUpdate(room, Y.encodeStateAsUpdate(professionalDevice, Y.encodeStateVector(room)))
+
+    const updates: Uint8Array[] = []
+    stale.on('update', (update: Uint8Array) => updates.push(update))
+    stale.getMap('records').set('shape:line', card('shape:line', 'weg ermee'))
+    const update = updates[0]!
+    const check = new Y.Doc()
+    Y.applyUpdate(check, Y.encodeStateAsUpdate(room))
+    Y.applyUpdate(check, update)
+    expect((check.getMap('records').get('shape:line') as { type: string }).type).toBe('kring-card')
+
+    expect(inspectUpdate(room, update)).toEqual(effect(true, true, false))
+    expect(policyWritePolicy(family, inspectUpdate(room, update))).toEqual({ allowed: false, reason: WriteRefusal.BottomLine })
   })
 })

@@ -28,6 +28,23 @@ export interface UpdateEffect {
    * to one participant (props.participantId): only they may move it (lib/board/items.ts).
    */
   scaleMarks: ScaleMarkTouch[]
+  /**
+   * Every record value it writes (with the value it replaces) and every live record it deletes, by
+   * key. A plain overwrite shows as a write and, when the client's delete set names the old value,
+   * also as a delete of the same key: a record is removed only when its key has no write
+   * (see `removedRecords`).
+   */
+  records: RecordTouch[]
+}
+
+export type RecordTouch =
+  | { change: 'write'; key: string; value: unknown; previous: unknown }
+  | { change: 'delete'; key: string; value: unknown }
+
+/** The records an update removes from the board (deleted, not replaced), with their last values. */
+export function removedRecords(effect: UpdateEffect): { key: string; value: unknown }[] {
+  const written = new Set(effect.records.filter((t) => t.change === 'write').map((t) => t.key))
+  return effect.records.filter((t) => t.change === 'delete' && !written.has(t.key)).map(({ key, value }) => ({ key, value }))
 }
 
 export interface ScaleMarkTouch {
@@ -56,7 +73,7 @@ type Place = { kind: 'record'; key: string } | { kind: 'elsewhere' } | { kind: '
  */
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate = Y.decodeUpdate(update)): UpdateEffect {
   const { structs, ds } = decoded
-  const effect: UpdateEffect = { changes: false, missing: false, touchesBottomLine: false, touchesOther: false, scaleMarks: [] }
+  const effect: UpdateEffect = { changes: false, missing: false, touchesBottomLine: false, touchesOther: false, scaleMarks: [], records: [] }
   const records = doc.share.get(RECORDS_MAP)
   const fresh = newStructs(doc, structs)
 
@@ -71,7 +88,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUp
     }
     const place = placeOfNewItem(doc, records, fresh, struct)
     if (place.kind === 'record') {
-      for (const value of [...valuesOf(struct), currentValue(records, place.key)]) {
+      const previous = currentValue(records, place.key)
+      for (const value of valuesOf(struct)) effect.records.push({ change: 'write', key: place.key, value, previous })
+      for (const value of [...valuesOf(struct), previous]) {
         const owner = scaleMarkOwner(value)
         if (owner !== null) effect.scaleMarks.push({ owner, change: 'write' })
       }
@@ -90,6 +109,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUp
     }
     const place = placeOfDocItem(records, deleted)
     if (place.kind === 'record') {
+      for (const value of valuesOf(deleted)) effect.records.push({ change: 'delete', key: place.key, value })
       for (const value of valuesOf(deleted)) {
         const owner = scaleMarkOwner(value)
         if (owner !== null) effect.scaleMarks.push({ owner, change: 'delete' })

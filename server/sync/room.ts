@@ -139,7 +139,7 @@ export class Room {
     } catch (err) {
       // It decoded (protocol.ts), so this is a shape the guard does not follow: assume the worst.
       this.logger.warn({ err, conferenceId: this.conferenceId }, 'update could not be inspected')
-      return { changes: true, missing: true, touchesBottomLine: true, touchesOther: true, scaleMarks: [] }
+      return { changes: true, missing: true, touchesBottomLine: true, touchesOther: true, scaleMarks: [], records: [] }
     }
   }
 

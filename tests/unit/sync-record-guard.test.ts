@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { inspectUpdate, type UpdateEffect } from '../../server/sync/record-guard'
+import { inspectUpdate, removedRecords, type UpdateEffect } from '../../server/sync/record-guard'
 import { policyWritePolicy, WriteRefusal, type Writer } from '../../server/sync/write-policy'
 import { craftedOverwrite } from '../helpers/crafted-updates'
 
@@ -37,28 +37,30 @@ function clientEdit(room: Y.Doc, edit: (records: Y.Map<unknown>, doc: Y.Doc) => 
   return updates[0]!
 }
 
-const effect = (changes: boolean, touchesBottomLine: boolean, touchesOther: boolean): UpdateEffect => ({ changes, missing: false, touchesBottomLine, touchesOther, scaleMarks: [] })
+const effect = (changes: boolean, touchesBottomLine: boolean, touchesOther: boolean): UpdateEffect => ({ changes, missing: false, touchesBottomLine, touchesOther, scaleMarks: [], records: [] })
+/** The flags of an effect, for comparing with what an update does (its record list is checked on its own). */
+const flags = (changes: boolean, touchesBottomLine: boolean, touchesOther: boolean) => ({ changes, missing: false, touchesBottomLine, touchesOther })
 
 describe('record guard: what an update would change, without applying it', () => {
   it('creating a bottom line', () => {
     const room = roomDoc()
     const update = clientEdit(room, (records) => records.set('shape:new', bottomLine('shape:new', 'Er is altijd een volwassene thuis')))
-    expect(inspectUpdate(room, update)).toEqual(effect(true, true, false))
+    expect(inspectUpdate(room, update)).toMatchObject(flags(true, true, false))
   })
 
   it('changing or ticking a bottom line (an overwrite: the key comes from the replaced item)', () => {
     const room = roomDoc()
     const text = clientEdit(room, (records) => records.set('shape:line', bottomLine('shape:line', 'Sam gaat elke schooldag naar school')))
-    expect(inspectUpdate(room, text)).toEqual(effect(true, true, false))
+    expect(inspectUpdate(room, text)).toMatchObject(flags(true, true, false))
     const tick = clientEdit(room, (records) => records.set('shape:line', bottomLine('shape:line', 'Sam gaat elke dag naar school', 'professional-1')))
-    expect(inspectUpdate(room, tick)).toEqual(effect(true, true, false))
+    expect(inspectUpdate(room, tick)).toMatchObject(flags(true, true, false))
   })
 
   it('deleting a bottom line (the delete set only)', () => {
     const room = roomDoc()
     const update = clientEdit(room, (records) => records.delete('shape:line'))
     expect(Y.decodeUpdate(update).structs).toHaveLength(0)
-    expect(inspectUpdate(room, update)).toEqual(effect(true, true, false))
+    expect(inspectUpdate(room, update)).toMatchObject(flags(true, true, false))
   })
 
   it('turning a card into a bottom line, or a bottom line into a card, touches a bottom line', () => {
@@ -71,10 +73,10 @@ describe('record guard: what an update would change, without applying it', () =>
 
   it('editing, adding or deleting an unrelated record, or writing another map, is no bottom line', () => {
     const room = roomDoc()
-    expect(inspectUpdate(room, clientEdit(room, (records) => records.set('shape:card', card('shape:card', 'Zorg over eten'))))).toEqual(effect(true, false, true))
-    expect(inspectUpdate(room, clientEdit(room, (records) => records.set('shape:other', card('shape:other', 'Oma helpt'))))).toEqual(effect(true, false, true))
-    expect(inspectUpdate(room, clientEdit(room, (records) => records.delete('shape:card')))).toEqual(effect(true, false, true))
-    expect(inspectUpdate(room, clientEdit(room, (_records, doc) => doc.getMap('settings').set('loadThreshold', 4)))).toEqual(effect(true, false, true))
+    expect(inspectUpdate(room, clientEdit(room, (records) => records.set('shape:card', card('shape:card', 'Zorg over eten'))))).toMatchObject(flags(true, false, true))
+    expect(inspectUpdate(room, clientEdit(room, (records) => records.set('shape:other', card('shape:other', 'Oma helpt'))))).toMatchObject(flags(true, false, true))
+    expect(inspectUpdate(room, clientEdit(room, (records) => records.delete('shape:card')))).toMatchObject(flags(true, false, true))
+    expect(inspectUpdate(room, clientEdit(room, (_records, doc) => doc.getMap('settings').set('loadThreshold', 4)))).toMatchObject(flags(true, false, true))
   })
 
   it('a mixed update (a card and a bottom line in one transaction) touches both', () => {
@@ -83,7 +85,7 @@ describe('record guard: what an update would change, without applying it', () =>
       records.set('shape:card', card('shape:card', 'Zorg over eten'))
       records.set('shape:line', bottomLine('shape:line', 'changed by the family'))
     })
-    expect(inspectUpdate(room, update)).toEqual(effect(true, true, true))
+    expect(inspectUpdate(room, update)).toMatchObject(flags(true, true, true))
   })
 
   it('a value created and deleted within one transaction travels as deleted content: no bottom line reaches the room', () => {
@@ -92,7 +94,7 @@ describe('record guard: what an update would change, without applying it', () =>
       records.set('shape:brief', bottomLine('shape:brief', 'blink'))
       records.delete('shape:brief')
     })
-    expect(inspectUpdate(room, update)).toEqual(effect(true, false, true))
+    expect(inspectUpdate(room, update)).toMatchObject(flags(true, false, true))
   })
 
   it("a reconnecting client's step 2 repeats its whole delete set: deletions the room has are no change", () => {
@@ -105,17 +107,17 @@ describe('record guard: what an update would change, without applying it', () =>
     Y.applyUpdate(client, professional)
     const nothingNew = Y.encodeStateAsUpdate(client, Y.encodeStateVector(room))
     expect(Y.decodeUpdate(nothingNew).ds.clients.size).toBeGreaterThan(0)
-    expect(inspectUpdate(room, nothingNew)).toEqual(effect(false, false, false))
+    expect(inspectUpdate(room, nothingNew)).toMatchObject(flags(false, false, false))
     // Offline the family member changed a card: only that counts.
     client.getMap('records').set('shape:card', card('shape:card', 'offline bewerkt'))
-    expect(inspectUpdate(room, Y.encodeStateAsUpdate(client, Y.encodeStateVector(room)))).toEqual(effect(true, false, true))
+    expect(inspectUpdate(room, Y.encodeStateAsUpdate(client, Y.encodeStateVector(room)))).toMatchObject(flags(true, false, true))
   })
 
   it('an update the room already applied changes nothing', () => {
     const room = roomDoc()
     const update = clientEdit(room, (records) => records.set('shape:card', card('shape:card', 'al toegepast')))
     Y.applyUpdate(room, update)
-    expect(inspectUpdate(room, update)).toEqual(effect(false, false, false))
+    expect(inspectUpdate(room, update)).toMatchObject(flags(false, false, false))
   })
 
   it('building on or deleting content the room has never seen is "missing": its target cannot be known', () => {
@@ -136,8 +138,32 @@ describe('record guard: what an update would change, without applying it', () =>
     }
     // Together with the content they build on nothing is missing, and the bottom line is seen
     // (merged, its value is still there, next to the deletion).
-    expect(inspectUpdate(room, Y.mergeUpdates([first!, gap!]))).toEqual(effect(true, false, true))
-    expect(inspectUpdate(room, Y.mergeUpdates(updates))).toEqual(effect(true, true, true))
+    expect(inspectUpdate(room, Y.mergeUpdates([first!, gap!]))).toMatchObject(flags(true, false, true))
+    expect(inspectUpdate(room, Y.mergeUpdates(updates))).toMatchObject(flags(true, true, true))
+  })
+})
+
+describe('record guard: which records an update writes and removes', () => {
+  it('lists a new record, an overwrite with what it replaces, and a deletion; only the deletion is a removal', () => {
+    const room = roomDoc()
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room))
+    const records = client.getMap('records')
+    const before = Y.encodeStateVector(client)
+    client.transact(() => {
+      records.set('shape:new', card('shape:new', 'nieuw'))
+      records.set('shape:card', card('shape:card', 'veranderd'))
+      records.delete('shape:line')
+    })
+    const touched = inspectUpdate(room, Y.encodeStateAsUpdate(client, before))
+    expect(touched.records).toEqual(
+      expect.arrayContaining([
+        { change: 'write', key: 'shape:new', value: card('shape:new', 'nieuw'), previous: undefined },
+        expect.objectContaining({ change: 'write', key: 'shape:card', value: card('shape:card', 'veranderd') }),
+        expect.objectContaining({ change: 'delete', key: 'shape:line' }),
+      ]),
+    )
+    expect(removedRecords(touched).map((r) => r.key)).toEqual(['shape:line'])
   })
 })
 
@@ -216,7 +242,7 @@ describe('crafted overwrites: the value a write replaces counts, not only its de
     const room = roomDoc()
     const update = craftedOverwrite(room, 'shape:line', card('shape:line', 'weg met deze ondergrens'))
     expect(emptyDeleteSet(update)).toBe(true)
-    expect(inspectUpdate(room, update)).toEqual(effect(true, true, false))
+    expect(inspectUpdate(room, update)).toMatchObject(flags(true, true, false))
     expect(policyWritePolicy(family, inspectUpdate(room, update))).toEqual({ allowed: false, reason: WriteRefusal.BottomLine })
     expect(policyWritePolicy(network, inspectUpdate(room, update))).toEqual({ allowed: false, reason: WriteRefusal.BottomLine })
     expect(policyWritePolicy(professional, inspectUpdate(room, update))).toEqual({ allowed: true })
@@ -282,7 +308,7 @@ describe('crafted overwrites: the value a write replaces counts, not only its de
     Y.applyUpdate(check, update)
     expect((check.getMap('records').get('shape:line') as { type: string }).type).toBe('kring-card')
 
-    expect(inspectUpdate(room, update)).toEqual(effect(true, true, false))
+    expect(inspectUpdate(room, update)).toMatchObject(flags(true, true, false))
     expect(policyWritePolicy(family, inspectUpdate(room, update))).toEqual({ allowed: false, reason: WriteRefusal.BottomLine })
   })
 })

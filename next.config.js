@@ -8,6 +8,8 @@ const nextConfig = {
   distDir: process.env.KRING_NEXT_DIST_DIR || '.next',
   // Native and server-only packages stay out of the bundle and are loaded from node_modules.
   serverExternalPackages: ['better-sqlite3', 'kysely', 'pino', 'qrcode', 'pdfmake', '@resvg/resvg-js', 'yjs'],
+  // Headers that are the same for every response. The Content-Security-Policy needs a fresh
+  // nonce per page (proxy.ts), and HSTS depends on PUBLIC_URL at run time (server/app.ts).
   async headers() {
     return [
       {

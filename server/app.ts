@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getLiveEvents } from '../lib/conference/live-events'
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from '../lib/http/client-address'
 import { CloseCode } from '../lib/protocol/close-codes'
+import { connectionLimitsFor } from './connection-limits'
 import { createMeetingServer } from './meeting/meeting-server'
 import { watchRevocations } from './revocations'
 import { createSyncServer } from './sync/sync-server'
@@ -24,8 +26,13 @@ const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})\/?$/
  * not to destroy upgrades it does not own.
  */
 export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringServer {
-  const { logger } = deps
+  const { logger, config } = deps
+  // Browsers that once reached Kring over HTTPS never try plain HTTP again (a year; renewed on every visit).
+  const hsts = config.publicUrl.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null
   const http = createServer((req, res) => {
+    if (hsts) res.setHeader('Strict-Transport-Security', hsts)
+    // Route handlers only see headers: tell them the client's address, never what a client claims.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req, config.trustProxy)
     // Liveness for load balancers and the e2e runner; answers without touching Next or the database.
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok')
@@ -42,9 +49,11 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringS
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
   })
 
-  const sync = createSyncServer(deps)
+  // One count of sockets per address and participant, over both planes.
+  const connectionLimits = connectionLimitsFor(config)
+  const sync = createSyncServer(deps, { connectionLimits })
   // The meeting plane reads boards (to propose the plan) through the sync plane's reader.
-  const meeting = createMeetingServer({ ...deps, httpServer: http, boards: sync.boards })
+  const meeting = createMeetingServer({ ...deps, httpServer: http, boards: sync.boards, connectionLimits })
 
   http.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0] ?? ''

@@ -4,6 +4,8 @@ import type { OAuthConfig } from 'next-auth/providers/oauth'
 import { findOrCreateOidcUser, OidcProfile, verifyCredentials } from '@/lib/auth/sign-in'
 import { getConfig, type KringConfig } from '@/lib/config/env'
 import { findUserByEmail } from '@/lib/db/repositories/users'
+import { clientAddressFromHeaders } from '@/lib/http/client-address'
+import { safeRedirectUrl } from '@/lib/http/safe-redirect'
 import { getDb } from '../_server/db'
 import { getWebLogger } from '../_server/logger'
 
@@ -35,8 +37,9 @@ export function getAuthOptions(): AuthOptions {
         id: 'credentials',
         name: 'E-mail',
         credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Wachtwoord', type: 'password' } },
-        async authorize(credentials) {
-          const user = await verifyCredentials(await getDb(), credentials)
+        async authorize(credentials, req) {
+          const address = clientAddressFromHeaders(req.headers)
+          const user = await verifyCredentials(await getDb(), credentials, { address })
           if (!user) return null
           return { id: user.id, name: user.name, email: user.email }
         },
@@ -44,6 +47,9 @@ export function getAuthOptions(): AuthOptions {
       ...(config.oidc ? [oidcProvider(config.oidc)] : []),
     ],
     callbacks: {
+      // Where to go after signing in or out: only Kring itself. next-auth's default throws on
+      // a malformed callbackUrl (a 500); this answers with the start page instead.
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true
         const user = await findOrCreateOidcUser(await getDb(), profile, config.oidc?.defaultRole ?? 'professional')

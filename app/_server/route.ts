@@ -28,7 +28,9 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
 }
 
 export function errorResponse(err: ApiError): Response {
-  return NextResponse.json(toErrorBody(err), { status: err.status, headers: { 'Cache-Control': 'no-store' } })
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
+  if (err.retryAfterSeconds !== undefined) headers['Retry-After'] = String(err.retryAfterSeconds)
+  return NextResponse.json(toErrorBody(err), { status: err.status, headers })
 }
 
 /** A JSON response, validated (and stripped of unknown keys) by its schema. */

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react'
 import type { MessageKey } from '@/lib/i18n'
 import { useT } from '../_i18n/I18nProvider'
 import { FormFooter } from '@/app/_components/FormFooter'
+import { signInWithPassword } from './password-sign-in'
 
 /**
  * Email and password through next-auth's credentials provider (which checks its own CSRF
@@ -14,25 +15,28 @@ export function LoginForm({ callbackUrl, initialError, oidc }: { callbackUrl: st
   const t = useT()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(initialError)
+  // "Try again in N minutes" needs a number, which FormFooter's error (a bare key) cannot carry.
+  const [waitMinutes, setWaitMinutes] = useState<number | null>(null)
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     setBusy(true)
     setError(null)
+    setWaitMinutes(null)
     try {
-      const result = await signIn('credentials', {
-        redirect: false,
+      const outcome = await signInWithPassword({
         email: String(form.get('email') ?? ''),
         password: String(form.get('password') ?? ''),
         callbackUrl,
       })
-      if (result?.ok && !result.error) {
+      if (outcome.kind === 'signed-in') {
         // A full navigation, so every server component sees the new session cookie.
         window.location.assign(callbackUrl)
         return
       }
-      setError(result?.error === 'CredentialsSignin' ? 'web.login.error.credentials' : 'common.errorGeneric')
+      if (outcome.kind === 'too-many-attempts') setWaitMinutes(Math.ceil(outcome.retryAfterSeconds / 60))
+      else setError(outcome.kind === 'wrong-credentials' ? 'web.login.error.credentials' : 'common.errorGeneric')
     } catch {
       setError('web.apiError.network')
     }
@@ -54,6 +58,11 @@ export function LoginForm({ callbackUrl, initialError, oidc }: { callbackUrl: st
           </label>
           <input id="login-password" name="password" type="password" className="input" autoComplete="current-password" required maxLength={1024} />
         </div>
+        {waitMinutes !== null && (
+          <p className="form-error" role="alert" data-testid="login-throttled">
+            {waitMinutes <= 1 ? t('web.login.error.tooManyAttemptsMinute') : t('web.login.error.tooManyAttempts', { minutes: waitMinutes })}
+          </p>
+        )}
         <FormFooter error={error} busy={busy} submit="web.login.submit" busyLabel="web.login.busy" />
       </form>
       {oidc && (

@@ -3,7 +3,8 @@ import type { Db } from '../db/connect'
 import { createUser, findUserByEmail } from '../db/repositories/users'
 import type { User } from '../db/schema'
 import type { UserRole } from '../conference/model'
-import { createLoginThrottle, type LoginThrottle } from './login-throttle'
+import { UNKNOWN_ADDRESS } from '../http/client-address'
+import { getLoginThrottle, type LoginThrottle } from './login-throttle'
 import { hashPassword, verifyPassword } from './password'
 
 /**
@@ -17,19 +18,26 @@ export const CredentialsInput = z.object({
 })
 
 let dummyHash: Promise<string> | undefined
-const defaultThrottle = createLoginThrottle()
+
+export interface VerifyOptions {
+  /** Where the attempt comes from (lib/http/client-address.ts); failures are counted per address too. */
+  address?: string
+  throttle?: LoginThrottle
+}
 
 /**
  * The user whose email and password match, else null. When the email is unknown we still run
  * one scrypt, so the answer takes as long as for a wrong password and does not reveal which
- * email addresses have an account. Repeated failures for one email lock it for a while
- * (see login-throttle.ts); the caller cannot tell a lock from a wrong password.
+ * email addresses have an account. Every outcome is told to the throttle (login-throttle.ts);
+ * an attempt it refuses is not checked at all. The sign-in route refuses those with a 429 before
+ * they get here; this check only covers a caller that skipped it.
  */
-export async function verifyCredentials(db: Db, raw: unknown, throttle: LoginThrottle = defaultThrottle): Promise<User | null> {
+export async function verifyCredentials(db: Db, raw: unknown, { address = UNKNOWN_ADDRESS, throttle = getLoginThrottle() }: VerifyOptions = {}): Promise<User | null> {
   const parsed = CredentialsInput.safeParse(raw)
   if (!parsed.success) return null
   const { email, password } = parsed.data
-  if (throttle.isLocked(email)) return null
+  const attempt = { email, address }
+  if (!(await throttle.check(attempt)).allowed) return null
   const user = await findUserByEmail(db, email)
   let ok = false
   if (user?.password_hash) {
@@ -39,10 +47,10 @@ export async function verifyCredentials(db: Db, raw: unknown, throttle: LoginThr
     await verifyPassword(password, await dummyHash)
   }
   if (!ok) {
-    throttle.recordFailure(email)
+    await throttle.recordFailure(attempt)
     return null
   }
-  throttle.recordSuccess(email)
+  await throttle.recordSuccess(attempt)
   return user ?? null
 }
 

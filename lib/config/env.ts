@@ -9,6 +9,29 @@ const booleanFromString = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1')
 
+/**
+ * Which reverse proxies may tell us the client's address in `X-Forwarded-For`:
+ * `0` or `false` (the default) none, the connecting address is the client; a number `n`: the
+ * `n` proxies right in front of Kring (the address `n` hops back in the chain is the client);
+ * or a comma-separated list of the proxies' addresses or CIDR ranges (`10.0.0.2,fd00::/8`):
+ * hops from those are skipped, the first other address is the client.
+ */
+export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; addresses: string[] }
+
+const proxyAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])
+const trustProxyFromString = z.string().transform((raw, ctx): TrustProxy => {
+  const value = raw.trim()
+  if (value === '0' || value === 'false') return { kind: 'none' }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value)
+    if (hops <= 10) return { kind: 'hops', hops }
+  }
+  const addresses = value.split(',').map((a) => a.trim())
+  if (addresses.every((a) => proxyAddress.safeParse(a).success)) return { kind: 'addresses', addresses }
+  ctx.addIssue({ code: 'custom', message: 'must be 0, a number of proxy hops (1–10) or a comma-separated list of proxy addresses or CIDR ranges' })
+  return z.NEVER
+})
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -34,6 +57,11 @@ const configSchema = z
     OIDC_NAME: z.string().min(1).default('Organisatie-account'),
     OIDC_DEFAULT_ROLE: z.enum(['facilitator', 'professional']).default('professional'),
     KRING_DISABLE_SECURE_COOKIES: booleanFromString.default(false),
+    TRUST_PROXY: trustProxyFromString.default({ kind: 'none' }),
+    // A family in one room behind one NAT: 12 people with a board (sync) and a meeting socket each is 24.
+    MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(2).default(60),
+    // One person with the board open in a few tabs or on a phone and a laptop; each holds two sockets.
+    MAX_SOCKETS_PER_PARTICIPANT: z.coerce.number().int().min(2).default(8),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET]
@@ -73,6 +101,10 @@ export interface KringConfig {
   tldrawLicenseKey: string | undefined
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string; defaultRole: 'facilitator' | 'professional' } | undefined
   secureCookies: boolean
+  /** Whose `X-Forwarded-For` to believe when deciding a client's address (lib/http/client-address.ts). */
+  trustProxy: TrustProxy
+  /** Simultaneous sync and meeting sockets, counted together (server/connection-limits.ts). */
+  socketLimits: { perAddress: number; perParticipant: number }
 }
 
 export class ConfigError extends Error {
@@ -126,6 +158,8 @@ export function parseConfig(env: Record<string, string | undefined>): KringConfi
         : undefined,
     // Cookies are Secure whenever Kring is reached over HTTPS; plain http is only for localhost.
     secureCookies: publicUrl.startsWith('https://') && !e.KRING_DISABLE_SECURE_COOKIES,
+    trustProxy: e.TRUST_PROXY,
+    socketLimits: { perAddress: e.MAX_SOCKETS_PER_ADDRESS, perParticipant: e.MAX_SOCKETS_PER_PARTICIPANT },
   }
 }
 

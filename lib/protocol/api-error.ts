@@ -12,6 +12,7 @@ export const apiErrorStatus = {
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   internal: 500,
 } as const
 
@@ -20,14 +21,18 @@ export const ApiErrorCode = z.enum(Object.keys(apiErrorStatus) as [ApiErrorCode,
 
 export class ApiError extends Error {
   readonly status: number
+  /** For `too_many_requests`: seconds until trying again makes sense (the `Retry-After` header). */
+  readonly retryAfterSeconds: number | undefined
 
   constructor(
     readonly code: ApiErrorCode,
     message: string = code,
+    options: { retryAfterSeconds?: number } = {},
   ) {
     super(message)
     this.name = 'ApiError'
     this.status = apiErrorStatus[code]
+    this.retryAfterSeconds = options.retryAfterSeconds
   }
 }
 

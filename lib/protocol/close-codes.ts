@@ -15,6 +15,12 @@ export const CloseCode = {
   Forbidden: 4403,
   /** Unknown path under /sync. */
   NotFound: 4404,
+  /**
+   * Too many connections at once from this address or for this participant
+   * (MAX_SOCKETS_PER_ADDRESS, MAX_SOCKETS_PER_PARTICIPANT): the socket is refused at its
+   * handshake. Try again later, backing off; a tab that closes frees its place.
+   */
+  TooManyConnections: 4429,
   /** The server could not load or store the board; nothing was lost, reconnect later. */
   ServerError: 4500,
 } as const

@@ -4,6 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { authenticateParticipant, type AuthResult } from '../../lib/auth/authenticate'
 import { createUpdateAppender } from '../../lib/db/repositories/yjs-log'
 import { CloseCode, ForbiddenReason } from '../../lib/protocol/close-codes'
+import { connectionLimitsFor, TOO_MANY_CONNECTIONS, type ConnectionLimits } from '../connection-limits'
 import type { ServerDeps, SyncServer } from '../types'
 import { decideBoardRead } from './access'
 import { createBoardReader, type BoardReader } from './board-reader'
@@ -22,6 +23,8 @@ export interface SyncServerOptions {
   writePolicy?: WritePolicy
   /** Ping interval; a connection that misses one ping is dropped. */
   keepAliveIntervalMs?: number
+  /** Caps on simultaneous sockets, shared with the meeting plane (default: its own, from the config). */
+  connectionLimits?: ConnectionLimits
 }
 
 const KEEP_ALIVE_INTERVAL_MS = 30_000
@@ -46,6 +49,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   const liveAccess = new LiveAccess({ db, logger, index })
   const stopWatchingAccess = liveAccess.start()
   const pendingUpgrades = new Set<Promise<void>>()
+  const connectionLimits = options.connectionLimits ?? connectionLimitsFor(config)
   let closing = false
 
   const storageDeps = { db, append: createUpdateAppender(db), compactAfterUpdates: config.sync.compactAfterUpdates, logger }
@@ -127,6 +131,9 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
       logger.info({ conferenceId, code: CloseCode.Forbidden, reason: decision.reason }, 'sync connection refused')
       return refuse(req, socket, head, CloseCode.Forbidden, decision.reason)
     }
+    const place = connectionLimits.take(connectionLimits.addressOf(req), participantId)
+    if (!place) return refuse(req, socket, head, TOO_MANY_CONNECTIONS.code, TOO_MANY_CONNECTIONS.reason)
+    socket.once('close', place.release)
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws, { participantId, conferenceId }, access))
   }
 

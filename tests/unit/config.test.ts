@@ -56,4 +56,30 @@ describe('configuration from the environment', () => {
     expect(() => parseConfig({ AUTH_SECRET: secret, DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/)
     expect(parseConfig({ AUTH_SECRET: secret, DATABASE_URL: 'sqlite:/tmp/k.sqlite' }).sqlitePath).toBe('/tmp/k.sqlite')
   })
+
+  describe('TRUST_PROXY', () => {
+    it('trusts nobody by default', () => {
+      expect(parseConfig({ AUTH_SECRET: secret }).trustProxy).toEqual({ kind: 'none' })
+      expect(parseConfig({ AUTH_SECRET: secret, TRUST_PROXY: '0' }).trustProxy).toEqual({ kind: 'none' })
+    })
+
+    it('takes a hop count or a list of proxy addresses and ranges', () => {
+      expect(parseConfig({ AUTH_SECRET: secret, TRUST_PROXY: '1' }).trustProxy).toEqual({ kind: 'hops', hops: 1 })
+      expect(parseConfig({ AUTH_SECRET: secret, TRUST_PROXY: '10.0.0.2, fd00::/8' }).trustProxy).toEqual({ kind: 'addresses', addresses: ['10.0.0.2', 'fd00::/8'] })
+    })
+
+    it('refuses anything else, naming the variable', () => {
+      expect(() => parseConfig({ AUTH_SECRET: secret, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/)
+      expect(() => parseConfig({ AUTH_SECRET: secret, TRUST_PROXY: '10.0.0.300' })).toThrow(/TRUST_PROXY/)
+      expect(() => parseConfig({ AUTH_SECRET: secret, TRUST_PROXY: '99' })).toThrow(/TRUST_PROXY/)
+    })
+  })
+
+  it('caps sockets per address and participant, leaving room for a family of twelve behind one NAT', () => {
+    const config = parseConfig({ AUTH_SECRET: secret })
+    expect(config.socketLimits).toEqual({ perAddress: 60, perParticipant: 8 })
+    expect(config.socketLimits.perAddress).toBeGreaterThanOrEqual(12 * 2)
+    expect(parseConfig({ AUTH_SECRET: secret, MAX_SOCKETS_PER_ADDRESS: '100', MAX_SOCKETS_PER_PARTICIPANT: '4' }).socketLimits).toEqual({ perAddress: 100, perParticipant: 4 })
+    expect(() => parseConfig({ AUTH_SECRET: secret, MAX_SOCKETS_PER_ADDRESS: '0' })).toThrow(/MAX_SOCKETS_PER_ADDRESS/)
+  })
 })

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createLoginThrottle } from '../../lib/auth/login-throttle'
 import { hashPassword } from '../../lib/auth/password'
 import { findOrCreateOidcUser, verifyCredentials } from '../../lib/auth/sign-in'
 import { openDatabase, type Db } from '../../lib/db/connect'
@@ -50,24 +49,5 @@ describe('signing in through the organisation (OIDC)', () => {
     await expect(findOrCreateOidcUser(db, { sub: 'x' }, 'professional')).resolves.toBeNull()
     await expect(findOrCreateOidcUser(db, { sub: 'x', email: 'a@b.nl', email_verified: false }, 'professional')).resolves.toBeNull()
     expect(await findUserByEmail(db, 'a@b.nl')).toBeUndefined()
-  })
-})
-
-describe('password guessing', () => {
-  it('locks an email after repeated failures, even for the right password, until the window passes', async () => {
-    const throttle = createLoginThrottle({ maxFailures: 3, windowMs: 60_000 })
-    await createUser(db, { email: 'fenna@example.org', name: 'Fenna', role: 'facilitator', passwordHash: await hashPassword('juist-wachtwoord-1') })
-    for (let i = 0; i < 3; i++) await verifyCredentials(db, { email: 'fenna@example.org', password: `fout-${i}` }, throttle)
-    await expect(verifyCredentials(db, { email: 'fenna@example.org', password: 'juist-wachtwoord-1' }, throttle)).resolves.toBeNull()
-    expect(throttle.isLocked('fenna@example.org', Date.now() + 61_000)).toBe(false)
-  })
-
-  it('forgets failures after a successful sign-in', async () => {
-    const throttle = createLoginThrottle({ maxFailures: 2, windowMs: 60_000 })
-    await createUser(db, { email: 'fenna@example.org', name: 'Fenna', role: 'facilitator', passwordHash: await hashPassword('juist-wachtwoord-1') })
-    await verifyCredentials(db, { email: 'fenna@example.org', password: 'fout' }, throttle)
-    await expect(verifyCredentials(db, { email: 'fenna@example.org', password: 'juist-wachtwoord-1' }, throttle)).resolves.not.toBeNull()
-    await verifyCredentials(db, { email: 'fenna@example.org', password: 'fout' }, throttle)
-    expect(throttle.isLocked('fenna@example.org')).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { accountMay } from '@/lib/conference/policy'
 import { listConferencesForUser } from '@/lib/db/repositories/conferences'
 import type { Conference, User } from '@/lib/db/schema'
 import { formatDate } from '@/lib/i18n/format'
@@ -34,6 +35,7 @@ export default async function HomePage() {
     )
   }
   const conferences = await listConferencesForUser(await getDb(), user.id)
+  const mayCreate = accountMay(user.role, 'conference.create')
   return (
     <SiteFrame>
       <div className="stack">
@@ -41,7 +43,7 @@ export default async function HomePage() {
         <section aria-labelledby="conferences-heading">
           <h2 id="conferences-heading">{t('web.home.conferences.title')}</h2>
           {conferences.length === 0 ? (
-            <p className="muted">{t(user.role === 'facilitator' ? 'web.home.conferences.empty' : 'web.home.conferences.emptyProfessional')}</p>
+            <p className="muted">{t(mayCreate ? 'web.home.conferences.empty' : 'web.home.conferences.emptyProfessional')}</p>
           ) : (
             <ul className="conference-list">
               {conferences.map((conference) => (
@@ -50,7 +52,7 @@ export default async function HomePage() {
             </ul>
           )}
         </section>
-        {user.role === 'facilitator' ? (
+        {mayCreate ? (
           <section className="card">
             <CreateConferenceForm />
           </section>

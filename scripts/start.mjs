@@ -63,7 +63,8 @@ function newestMtime(path) {
   return newest
 }
 if (!dev) {
-  const buildId = join(root, '.next', 'BUILD_ID')
+  // The build folder next.config.js uses (KRING_NEXT_DIST_DIR lets several servers share a checkout).
+  const buildId = join(root, env.KRING_NEXT_DIST_DIR || '.next', 'BUILD_ID')
   const sources = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json']
     .map((p) => join(root, p))
     .filter((p) => existsSync(p))

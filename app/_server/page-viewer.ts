@@ -1,23 +1,18 @@
-import { cookies } from 'next/headers'
-import { notFound } from 'next/navigation'
-import { resolveBoardAccess, type BoardAccess } from '@/lib/conference/access'
-import { invitationCookieName } from '@/lib/conference/join-link'
+import { notFound, redirect } from 'next/navigation'
 import { ConferenceId } from '@/lib/conference/model'
-import type { Db } from '@/lib/db/connect'
-import type { User } from '@/lib/db/schema'
-import { getDb } from './db'
-import { getSignedInUser } from './session'
+import { resolveViewer, type Viewer } from './viewer'
 
 /**
- * Who is looking at a page about one conference: the signed-in user (if any) and their access to
- * it (a participant row of theirs, else this conference's invitation cookie). A malformed id is
- * "not found". Each page then decides with the policy what this person may see.
+ * For pages about one conference: who is looking (./viewer.ts). A malformed id is "not found";
+ * without any credential the person is sent to sign in and brought back to `returnTo`; with a
+ * credential that opens nothing here the answer is null, and the page shows a neutral notice
+ * (app/_components/NoAccessNotice.tsx) with nothing of the conference. Each page then asks the gate
+ * (lib/conference/gate.ts) what this person may see.
  */
-export async function resolvePageViewer(conferenceId: string): Promise<{ user: User | null; access: BoardAccess; db: Db }> {
+export async function resolvePageViewer(conferenceId: string, returnTo: string): Promise<Viewer | null> {
   if (!ConferenceId.safeParse(conferenceId).success) notFound()
-  const user = await getSignedInUser()
-  const invitationToken = (await cookies()).get(invitationCookieName(conferenceId))?.value
-  const db = await getDb()
-  const access = await resolveBoardAccess(db, conferenceId, { userId: user?.id, invitationToken })
-  return { user, access, db }
+  const resolution = await resolveViewer(conferenceId)
+  if (resolution.ok) return resolution.viewer
+  if (resolution.reason === 'unauthenticated') redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`)
+  return null
 }

@@ -1,9 +1,8 @@
 import type { Db } from '../db/connect'
 import { findConference } from '../db/repositories/conferences'
-import { findParticipant, findParticipantByToken } from '../db/repositories/participants'
+import { findLiveInvitation, findParticipant } from '../db/repositories/participants'
 import type { Conference, Participant } from '../db/schema'
 import { CloseCode } from '../protocol/close-codes'
-import { INVITE_TOKEN_PATTERN } from './tokens'
 import { isTicket, verifyTicket } from './tickets'
 
 export type AuthResult =
@@ -28,8 +27,10 @@ export async function authenticateParticipant(
     if (!ticket) return { ok: false, code: CloseCode.Unauthenticated, reason: 'invalid or expired ticket' }
     if (ticket.c !== conferenceId) return { ok: false, code: CloseCode.Forbidden, reason: 'ticket is for another conference' }
     participant = await findParticipant(db, ticket.p)
-  } else if (INVITE_TOKEN_PATTERN.test(token)) {
-    participant = await findParticipantByToken(db, token)
+  } else {
+    const invitation = await findLiveInvitation(db, token)
+    if (!invitation.live && invitation.revoked) return { ok: false, code: CloseCode.Forbidden, reason: 'invitation revoked' }
+    if (invitation.live) participant = invitation.participant
   }
   if (!participant) return { ok: false, code: CloseCode.Unauthenticated, reason: 'unknown token' }
   if (participant.conference_id !== conferenceId) {

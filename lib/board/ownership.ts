@@ -20,8 +20,8 @@ export interface MarkLike {
 /** Who is acting on this device. */
 export interface MarkActor {
   participantId: string
-  /** The facilitator may remove a mark (of someone who left), never move it. */
-  isFacilitator: boolean
+  /** The policy lets this person remove others' marks (`scaleMark.remove`: the facilitator, for someone who left); nobody moves them. */
+  mayRemoveOthersMarks: boolean
 }
 
 /** A change to a mark (move, new value, new name): only by its owner, who cannot give it away. */
@@ -36,7 +36,7 @@ export function mayChangeMark(prev: MarkLike, next: MarkLike, actor: MarkActor):
  */
 export function mayDeleteMark(mark: MarkLike, actor: MarkActor, context: { scaleRemovedToo: boolean }): boolean {
   if (context.scaleRemovedToo) return true
-  if (actor.isFacilitator) return true
+  if (actor.mayRemoveOthersMarks) return true
   return actor.participantId !== '' && mark.props.participantId === actor.participantId
 }
 

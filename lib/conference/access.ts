@@ -1,51 +1,45 @@
-import { INVITE_TOKEN_PATTERN } from '../auth/tokens'
 import { createTicket } from '../auth/tickets'
 import type { Db } from '../db/connect'
 import { findConference } from '../db/repositories/conferences'
-import { findParticipantByToken, findParticipantForUser } from '../db/repositories/participants'
+import { findLiveInvitation, findParticipantForUser } from '../db/repositories/participants'
 import type { Conference, Participant } from '../db/schema'
-import { ApiError } from '../protocol/api-error'
 
-/**
- * Who may do what with a conference. Least privilege: only the conference's own facilitator
- * manages it; anyone else gets "not found", so a conference id alone reveals nothing.
- */
-export async function requireFacilitatedConference(db: Db, conferenceId: string, userId: string): Promise<{ conference: Conference; facilitator: Participant }> {
-  const facilitator = await findParticipantForUser(db, conferenceId, userId)
-  const conference = facilitator?.role === 'facilitator' ? await findConference(db, conferenceId) : undefined
-  if (!facilitator || !conference) throw new ApiError('not_found', 'conference not found')
-  return { conference, facilitator }
+/** What a request about one conference carries: a session's user id, this conference's invitation cookie, both or neither. */
+export interface ViewerCredentials {
+  userId?: string | undefined
+  invitationToken?: string | undefined
 }
 
-export type BoardAccess =
-  | { ok: true; conference: Conference; participant: Participant }
-  | { ok: false; reason: 'unauthenticated' | 'forbidden' | 'not_found' }
+/**
+ * Who is looking, before anything is decided about what they may see:
+ * - `unauthenticated`: no credential at all (a route answers 401, a page sends them to sign in);
+ * - `forbidden`: a credential that opens nothing here: a signed-in account without a participant
+ *   row in this conference, an unknown or revoked invitation, one of another conference, or a
+ *   conference that does not exist. All alike (403), so a conference id alone reveals nothing.
+ */
+export type ViewerLookup = { ok: true; conference: Conference; participant: Participant } | { ok: false; reason: 'unauthenticated' | 'forbidden' }
 
 /**
- * Who is looking at a board: a signed-in user with a participant row in this conference, else
- * the person whose invitation cookie belongs to it. No credential at all is "unauthenticated"
- * (send them to sign in); a credential that does not fit (revoked, other conference) is "forbidden".
+ * Who is looking at a conference: a signed-in user with a participant row in it, else the holder
+ * of its invitation (lib/db/repositories/participants.ts `findLiveInvitation`). What they may then
+ * see or do is the gate's decision (lib/conference/gate.ts), never this function's.
  */
-export async function resolveBoardAccess(
-  db: Db,
-  conferenceId: string,
-  viewer: { userId?: string | undefined; invitationToken?: string | undefined },
-): Promise<BoardAccess> {
-  if (!viewer.userId && !viewer.invitationToken) return { ok: false, reason: 'unauthenticated' }
-  const conference = await findConference(db, conferenceId)
-  if (!conference) return { ok: false, reason: 'not_found' }
-  if (viewer.userId) {
-    const own = await findParticipantForUser(db, conferenceId, viewer.userId)
-    if (own) return { ok: true, conference, participant: own }
+export async function findViewer(db: Db, conferenceId: string, credentials: ViewerCredentials): Promise<ViewerLookup> {
+  if (!credentials.userId && !credentials.invitationToken) return { ok: false, reason: 'unauthenticated' }
+  const participant = await participantOf(db, conferenceId, credentials)
+  const conference = participant ? await findConference(db, conferenceId) : undefined
+  if (!participant || !conference) return { ok: false, reason: 'forbidden' }
+  return { ok: true, conference, participant }
+}
+
+async function participantOf(db: Db, conferenceId: string, credentials: ViewerCredentials): Promise<Participant | undefined> {
+  if (credentials.userId) {
+    const own = await findParticipantForUser(db, conferenceId, credentials.userId)
+    if (own) return own
   }
-  const token = viewer.invitationToken
-  if (token && INVITE_TOKEN_PATTERN.test(token)) {
-    const invited = await findParticipantByToken(db, token)
-    if (invited && invited.conference_id === conferenceId && !invited.revoked_at) {
-      return { ok: true, conference, participant: invited }
-    }
-  }
-  return { ok: false, reason: 'forbidden' }
+  if (!credentials.invitationToken) return undefined
+  const invitation = await findLiveInvitation(db, credentials.invitationToken)
+  return invitation.live && invitation.participant.conference_id === conferenceId ? invitation.participant : undefined
 }
 
 /** A short-lived pass for the sync and meeting sockets (see lib/auth/tickets.ts). */

@@ -9,16 +9,19 @@ import { renderBoardSvg } from '../export/board-svg'
 import type { ExportInput } from '../export/input'
 import { planExportJson } from '../export/json'
 import { renderPlanPdf } from '../export/pdf'
+import { participantNames } from '../export/redact'
 import type { Locale } from '../i18n/locales'
 import { ApiError } from '../protocol/api-error'
 import { recordsMapOf } from '../sync/document-format'
-import { mayExport, type ExportFormat } from './agreement-versions'
+import type { ExportFormat } from './agreement-versions'
+import { permits } from './gate'
 
 /**
  * Exporting a frozen version (issue 3, section 7): one file per request, rendered from what was
  * stored when the version was frozen, so an export of version 1 is the same today and next year.
- * Only the facilitator and professionals may export; every export is written to the audit log
- * (who, which version, which format, redacted or not; never content).
+ * Who may export is the gate's decision (`plan.export`: the facilitator and professionals, admitted
+ * and present, so never from the lobby nor from the waiting room during private family time); every
+ * export is written to the audit log (who, which version, which format, redacted or not; never content).
  */
 
 export interface ExportedFile {
@@ -42,8 +45,8 @@ export async function exportPlanVersion(
   input: { conference: Conference; participant: Participant; version: number; format: ExportFormat; redacted: boolean },
 ): Promise<ExportedFile> {
   const { conference, participant, format, redacted } = input
-  if (participant.conference_id !== conference.id || !mayExport(participant.role, conference.phase)) {
-    throw new ApiError('forbidden', 'only the facilitator and professionals can export the plan')
+  if (participant.conference_id !== conference.id || !permits(participant, conference, 'plan.export')) {
+    throw new ApiError('forbidden', 'you may not export this plan now')
   }
   const stored = await getPlanVersion(db, conference.id, input.version)
   if (!stored) throw new ApiError('not_found', 'no such version')
@@ -119,18 +122,21 @@ async function exportInputOf(db: Db, conference: Conference, stored: StoredPlanV
     participants,
     version: { number: stored.version, frozenAt: stored.frozenAt, agreedBy: stored.agreedBy },
     plan: stored.plan,
-    boardSvg: redacted ? redactedBoardSvg(stored.boardState) : stored.boardSvg,
+    boardSvg: redacted ? redactedBoardSvg(stored.boardState, participantNames({ participants, version: { agreedBy: stored.agreedBy } })) : stored.boardSvg,
     locale: EXPORT_LOCALE,
     redacted,
   }
 }
 
-/** The stored image is unredacted; a redacted one is drawn again from the board as agreed. */
-function redactedBoardSvg(boardState: Uint8Array): string {
+/**
+ * The stored image is unredacted; a redacted one is drawn again from the board as agreed, with the
+ * participants' names scrubbed from its free text as from the plan's (redact.ts).
+ */
+function redactedBoardSvg(boardState: Uint8Array, names: string[]): string {
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, boardState)
-    return renderBoardSvg(recordsMapOf(doc).toJSON() as Record<string, unknown>, { locale: EXPORT_LOCALE, redacted: true })
+    return renderBoardSvg(recordsMapOf(doc).toJSON() as Record<string, unknown>, { locale: EXPORT_LOCALE, redacted: true, names })
   } finally {
     doc.destroy()
   }

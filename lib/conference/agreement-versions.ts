@@ -1,42 +1,12 @@
 import { z } from 'zod'
-import type { Db } from '../db/connect'
-import { listPlanVersions } from '../db/repositories/plan-versions'
-import type { Conference, Participant } from '../db/schema'
-import { ApiError } from '../protocol/api-error'
-import { resolveBoardAccess } from './access'
-import { ConferenceId, ParticipantRole, type ConferencePhase } from './model'
-import { may } from './policy'
+import { ConferenceId, ParticipantRole } from './model'
 
 /**
- * The frozen versions of a conference's plan as the web app shows and exports them, and who may
- * see or export them. The route handlers in app/api/conferences/[id]/versions/ stay thin around
- * these; the tests call them directly.
+ * The frozen versions of a conference's plan as the web app shows and exports them: the shapes
+ * of the versions list and of an export request, and the export links. Browser-safe (the export
+ * screen imports it); the list itself is read by ./version-list.ts on the server. Who may see or
+ * export them is the gate's decision (lib/conference/gate.ts: `versions.read`, `plan.export`).
  */
-
-/**
- * Export the agreed plan: decided by the policy (`plan.export`: the facilitator and professionals).
- * It does not depend on the phase today; a caller that does not know the phase asks as for a
- * closed conference, when exports are made.
- */
-export function mayExport(role: ParticipantRole, phase: ConferencePhase = 'afgesloten'): boolean {
-  return may(role, phase, 'plan.export')
-}
-
-/**
- * Who is asking, for the versions routes: a signed-in participant of this conference, else the
- * holder of its invitation cookie (lib/conference/access.ts decides). No credential is a 401;
- * any other refusal is a 403, also for an unknown conference, so an id alone reveals nothing.
- */
-export async function requireConferenceViewer(
-  db: Db,
-  conferenceId: string,
-  viewer: { userId?: string | undefined; invitationToken?: string | undefined },
-): Promise<{ conference: Conference; participant: Participant }> {
-  const access = await resolveBoardAccess(db, conferenceId, viewer)
-  if (access.ok) return { conference: access.conference, participant: access.participant }
-  if (access.reason === 'unauthenticated') throw new ApiError('unauthenticated', 'open your invitation link or sign in')
-  throw new ApiError('forbidden', 'no access to this conference')
-}
 
 // ---- GET /api/conferences/[id]/versions ----------------------------------------------------
 
@@ -63,19 +33,6 @@ export const VersionListResponse = z.object({
   mayExport: z.boolean(),
 })
 export type VersionListResponse = z.infer<typeof VersionListResponse>
-
-/** The versions of a conference, newest first, without plan content or participant ids. */
-export async function listVersions(db: Db, conferenceId: string, viewer: Participant): Promise<VersionListResponse> {
-  const versions = await listPlanVersions(db, conferenceId)
-  return {
-    versions: versions.map((v) => ({
-      version: v.version,
-      frozenAt: v.frozenAt,
-      agreedBy: v.agreedBy.map((a) => ({ name: a.name, role: a.role, at: a.at, recorded: a.recordedBy !== null })),
-    })),
-    mayExport: mayExport(viewer.role),
-  }
-}
 
 // ---- GET /api/conferences/[id]/versions/[version]/export -------------------------------------
 

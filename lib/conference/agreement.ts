@@ -1,17 +1,20 @@
 import type { Plan } from '../plan/schema'
 import type { AgreedBy } from '../plan/version'
 import type { OpenProposal } from '../protocol/meeting'
-import type { ParticipantRole } from './model'
+import type { ConferencePhase, ParticipantRole } from './model'
+import { isAgreementParty, type PolicyContext } from './policy'
 
 /**
  * Agreeing on the plan, as pure state: no I/O, no clock, no ids of its own, so every rule is
  * unit-tested without a server (server/meeting/agreement-desk.ts does the I/O around it).
  *
- * The rules:
- * - Only the facilitator proposes, withdraws, and records a spoken yes for someone else.
+ * Who may propose, withdraw, record a spoken yes or agree is not decided here: the meeting plane
+ * asks the gate (lib/conference/gate.ts) before any of these functions runs (`plan.propose`,
+ * `plan.confirm`). What is decided here is the state:
  * - A proposal fixes, at the moment it is made, who has to agree: everyone present then (with a
- *   live connection), except the facilitator, who leads the meeting and is not a party to the
- *   family's plan (they are recorded as the one who proposed and froze it).
+ *   live connection) whom the policy makes a party (`isAgreementParty`: who may agree in this
+ *   phase). Not the facilitator, who leads the meeting and is recorded as the one who proposed and
+ *   froze it; not an observer, who watches.
  * - That list does not change while the proposal is open. Someone who leaves meanwhile stays on
  *   it: they agree when they come back, or the facilitator records the yes they said aloud, or the
  *   facilitator withdraws and proposes again. Someone who arrives later is not on it and sees the
@@ -31,9 +34,9 @@ export interface AgreementParty {
   role: ParticipantRole
 }
 
+/** Who makes a request; the gate has already said they may. */
 export interface Actor {
   participantId: string
-  role: ParticipantRole
 }
 
 export interface Consent {
@@ -66,28 +69,30 @@ export type Step = { ok: true; proposal: Proposal; changed: boolean } | { ok: fa
 
 const refuse = (code: RefusalCode, message: string): { ok: false; refusal: Refusal } => ({ ok: false, refusal: { code, message } })
 
-/** Why this actor may not propose now, or null when they may (checked before reading the board). */
-export function proposeRefusal(current: Proposal | null, actor: Actor): Refusal | null {
-  if (actor.role !== 'facilitator') return { code: 'forbidden', message: 'only the facilitator can propose the plan' }
+/** Why a proposal cannot be opened now, or null when it can (checked before reading the board). */
+export function proposeRefusal(current: Proposal | null): Refusal | null {
   if (current) return { code: 'conflict', message: 'a proposal is already open; withdraw it first' }
   return null
 }
 
-/** Open a proposal. `present` = everyone with a live connection now, duplicates allowed. */
+/**
+ * Open a proposal. `present` = everyone at the table with a live connection now, duplicates
+ * allowed; `phase` and `context` are the conference's now, to choose the parties among them.
+ */
 export function propose(
   current: Proposal | null,
-  input: { actor: Actor; id: string; at: string; present: readonly AgreementParty[] },
+  input: { actor: Actor; id: string; at: string; present: readonly AgreementParty[]; phase: ConferencePhase; context: PolicyContext },
 ): Step {
-  const refusal = proposeRefusal(current, input.actor)
+  const refusal = proposeRefusal(current)
   if (refusal) return { ok: false, refusal }
   const seen = new Set<string>()
   const parties: AgreementParty[] = []
   for (const person of input.present) {
-    if (person.role === 'facilitator' || seen.has(person.participantId)) continue
+    if (!isAgreementParty(person.role, input.phase, input.context) || seen.has(person.participantId)) continue
     seen.add(person.participantId)
     parties.push({ participantId: person.participantId, name: person.name, role: person.role })
   }
-  if (parties.length === 0) return refuse('bad_request', 'nobody besides the facilitator is present to agree')
+  if (parties.length === 0) return refuse('bad_request', 'nobody is present who agrees to the plan')
   return {
     ok: true,
     changed: true,
@@ -95,7 +100,7 @@ export function propose(
   }
 }
 
-/** The actor agrees for themselves. */
+/** The actor agrees for themselves (only someone on the list). */
 export function confirm(current: Proposal | null, input: { actor: Actor; proposalId: string; at: string }): Step {
   const found = requireProposal(current, input.proposalId)
   if (!found.ok) return found
@@ -106,12 +111,11 @@ export function confirm(current: Proposal | null, input: { actor: Actor; proposa
   return addConsent(proposal, input.actor.participantId, { at: input.at, recordedBy: null })
 }
 
-/** The facilitator records the spoken yes of someone on the list. */
+/** The actor (who leads the meeting) records the spoken yes of someone on the list. */
 export function confirmFor(
   current: Proposal | null,
   input: { actor: Actor; proposalId: string; participantId: string; at: string },
 ): Step {
-  if (input.actor.role !== 'facilitator') return refuse('forbidden', 'only the facilitator can record a yes for someone else')
   const found = requireProposal(current, input.proposalId)
   if (!found.ok) return found
   const proposal = found.proposal
@@ -119,9 +123,8 @@ export function confirmFor(
   return addConsent(proposal, input.participantId, { at: input.at, recordedBy: input.actor.participantId })
 }
 
-/** The facilitator takes the proposal back. The result is "no proposal". */
-export function withdraw(current: Proposal | null, input: { actor: Actor; proposalId: string }): { ok: true } | { ok: false; refusal: Refusal } {
-  if (input.actor.role !== 'facilitator') return refuse('forbidden', 'only the facilitator can withdraw the proposal')
+/** The proposal is taken back. The result is "no proposal". */
+export function withdraw(current: Proposal | null, input: { proposalId: string }): { ok: true } | { ok: false; refusal: Refusal } {
   const found = requireProposal(current, input.proposalId)
   if (!found.ok) return found
   if (found.proposal.status === 'freezing') return refuse('conflict', 'everyone agreed; the plan is being frozen')

@@ -1,4 +1,4 @@
-import { accessStateOf, isAdmitted, policyContextOf, type AccessConference, type AccessState, type AccessSubject } from './access-state'
+import { accessStateOf, arrivalOf, isAdmitted, policyContextOf, type AccessConference, type AccessState, type AccessSubject } from './access-state'
 import { may, type PolicyAction } from './policy'
 
 /**
@@ -28,4 +28,24 @@ export function decide(person: AccessSubject, conference: AccessConference, acti
 /** Shorthand when only yes or no matters. */
 export function permits(person: AccessSubject, conference: AccessConference, action: PolicyAction): boolean {
   return decide(person, conference, action).ok
+}
+
+/**
+ * Whether this person may knock at the lobby: they wait there, or were removed with the invitation
+ * kept and come back (`arrivalOf`: arriving on the meeting puts them in the lobby). They see nothing
+ * of the conference, not even its title, but they need a socket ticket to knock: the meeting plane
+ * keeps a knocking socket out of the conference's room, and the sync server refuses it with 4403
+ * `awaiting-admission`. Someone declined may not knock again.
+ */
+export function mayKnock(participant: AccessSubject, conference: AccessConference): boolean {
+  const { state } = decide(participant, conference, 'conference.read')
+  return state === 'lobby' || (state === 'removed' && arrivalOf(participant) !== null)
+}
+
+/**
+ * Whether this person may have a socket ticket: whoever is admitted (also from the waiting room,
+ * where the meeting shows them the phase and who is there), and whoever may knock at the lobby.
+ */
+export function mayHoldTicket(participant: AccessSubject, conference: AccessConference): boolean {
+  return decide(participant, conference, 'conference.read').ok || mayKnock(participant, conference)
 }

@@ -7,11 +7,12 @@ import { ApiError } from '../protocol/api-error'
 import { joinUrlFor } from './join-link'
 import { getLiveEvents } from './live-events'
 import { InvitableRole } from './model'
+import { isManageableTarget } from './policy'
 import { toParticipantSummary } from './summaries'
 
 /**
  * Invitations as the web app and the admin CLI both use them. Permission checks happen before
- * these are called (the route handler knows the signed-in user, the CLI is trusted). Every
+ * these are called (the route handlers ask the gate for `invitations.manage`, the CLI is trusted). Every
  * change is audited with ids only and announced to the socket servers in this process; the CLI
  * runs in its own process, where nobody listens, and the server's revocation poll takes over.
  */
@@ -63,19 +64,15 @@ export async function reissueInvitation(
   })
 }
 
-/** Everyone invited by link, oldest first (the facilitator's own row is not an invitation). */
+/** Everyone invited by link, oldest first (the facilitator's own row is not an invitation: the policy never makes it a target). */
 export async function listInvitations(db: Db, conferenceId: string): Promise<ParticipantSummary[]> {
   const rows = await listParticipants(db, conferenceId)
-  return rows.filter(isInvitation).map(toParticipantSummary)
-}
-
-function isInvitation(participant: Participant): boolean {
-  return participant.role !== 'facilitator'
+  return rows.filter((row) => isManageableTarget(row.role)).map(toParticipantSummary)
 }
 
 async function requireInvitation(db: Db, conferenceId: string, participantId: string): Promise<Participant> {
   const participant = await findParticipant(db, participantId)
   if (!participant || participant.conference_id !== conferenceId) throw new ApiError('not_found', 'invitation not found')
-  if (!isInvitation(participant)) throw new ApiError('forbidden', 'the facilitator cannot be revoked')
+  if (!isManageableTarget(participant.role)) throw new ApiError('forbidden', 'the facilitator cannot be revoked')
   return participant
 }

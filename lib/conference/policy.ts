@@ -18,6 +18,8 @@ export const policyActions = [
   'board.write',
   /** Add, change, tick off or remove a bottom line (ondergrens). */
   'bottomLine.write',
+  /** Remove someone else's mark on a scale (of someone who left); moving a mark stays its owner's. */
+  'scaleMark.remove',
   /** See who is here (roster) and the phase, timer, hands. */
   'meeting.read',
   /** Move the conference to another phase. */
@@ -82,6 +84,9 @@ export function may(role: ParticipantRole, phase: ConferencePhase, action: Polic
     case 'bottomLine.write':
       // Bottom lines are the professionals' conditions: only they write them, while they are in the room.
       return role === 'professional' && present && !closed
+    case 'scaleMark.remove':
+      // Clearing the mark of someone who left is running the meeting, on a board one may write.
+      return facilitator && present && !closed
     case 'meeting.read':
       // Everyone admitted sees the phase and who is there, also from the waiting room.
       return true

@@ -7,6 +7,7 @@ import type { Conference, User } from '../db/schema'
 import { defaultLocale, type Locale } from '../i18n'
 import { ApiError } from '../protocol/api-error'
 import type { ConferenceKind } from './model'
+import { accountMay } from './policy'
 import { requireReviewablePlan } from './reviewable'
 
 export interface StartConferenceInput {
@@ -27,7 +28,7 @@ export interface StartConferenceInput {
  * not to organise.
  */
 export async function startConference(db: Db, input: StartConferenceInput): Promise<Conference> {
-  if (input.user.role !== 'facilitator') throw new ApiError('forbidden', 'only facilitators create conferences')
+  if (!accountMay(input.user.role, 'conference.create')) throw new ApiError('forbidden', 'only facilitators create conferences')
   const reviewsConferenceId = input.reviewsConferenceId ?? null
   if (reviewsConferenceId !== null && input.kind !== 'evaluatie') {
     throw new ApiError('bad_request', 'only an evaluatie reviews another conference')

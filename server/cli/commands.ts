@@ -1,6 +1,7 @@
 import { hashPassword } from '../../lib/auth/password'
 import type { KringConfig } from '../../lib/config/env'
 import { inviteToConference, revokeInvitation } from '../../lib/conference/invitations'
+import { accountMay } from '../../lib/conference/policy'
 import { startConference } from '../../lib/conference/start-conference'
 import { toConferenceSummary, toParticipantSummary } from '../../lib/conference/summaries'
 import type { Db } from '../../lib/db/connect'
@@ -27,7 +28,7 @@ export async function runCommand(db: Db, config: KringConfig, cli: CliCommand): 
       const { title, kind } = cli.options
       const user = await findUserByEmail(db, cli.options['facilitator-email'])
       if (!user) throw new ApiError('not_found', `no user with email ${cli.options['facilitator-email']}; create one with create-user`)
-      if (user.role !== 'facilitator') throw new ApiError('forbidden', `${user.email} is a ${user.role}, not a facilitator`)
+      if (!accountMay(user.role, 'conference.create')) throw new ApiError('forbidden', `${user.email} is a ${user.role}, not a facilitator`)
       const conference = await startConference(db, { title, kind, user, reviewsConferenceId: cli.options.reviews, actor: CLI_ACTOR })
       return {
         conference: toConferenceSummary(conference),

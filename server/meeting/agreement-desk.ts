@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { createId } from '../../lib/auth/tokens'
+import { policyContextOf } from '../../lib/conference/access-state'
 import {
   agreedByOf,
   confirm,
@@ -15,8 +16,11 @@ import {
   type Proposal,
   type Refusal,
 } from '../../lib/conference/agreement'
+import { permits } from '../../lib/conference/gate'
 import type { Db } from '../../lib/db/connect'
 import { recordAudit, type AuditAction } from '../../lib/db/repositories/audit'
+import { listParticipants } from '../../lib/db/repositories/participants'
+import type { Conference } from '../../lib/db/schema'
 import { insertPlanVersion } from '../../lib/db/repositories/plan-versions'
 import { renderBoardSvg } from '../../lib/export/board-svg'
 import type { Logger } from '../../lib/log/logger'
@@ -25,6 +29,7 @@ import type { Plan } from '../../lib/plan/schema'
 import type { OpenProposal } from '../../lib/protocol/meeting'
 import { recordsMapOf } from '../../lib/sync/document-format'
 import type { BoardReader } from '../sync/board-reader'
+import type { Authorized } from './authorize'
 import { MeetingRequestError } from './client-events'
 import { conferenceRoom, type MeetingIo } from './types'
 
@@ -52,6 +57,9 @@ export interface AgreementDeskDeps {
  * the frozen version and telling everyone. Held in memory: a proposal lives while the meeting does
  * and is dropped when the last person leaves or the server restarts (nothing is agreed until it is
  * frozen, and frozen versions are in the database).
+ *
+ * Every request reaches the desk only after the gate said yes (server/meeting/requests.ts), with
+ * the asker's participant and conference rows as the gate read them.
  */
 export class AgreementDesk {
   private readonly open = new Map<string, Agreed>()
@@ -71,18 +79,23 @@ export class AgreementDesk {
   }
 
   /** `plan:propose`: derive the plan from the board as it is now and ask everyone present to agree. */
-  async propose(conferenceId: string, actor: Actor): Promise<void> {
-    const early = proposeRefusal(this.open.get(conferenceId)?.proposal ?? null, actor)
+  async propose(asker: Authorized): Promise<void> {
+    const { conference } = asker
+    const conferenceId = conference.id
+    const actor = actorOf(asker)
+    const early = proposeRefusal(this.open.get(conferenceId)?.proposal ?? null)
     if (early) throw toRequestError(early)
     if (this.preparing.has(conferenceId)) throw new MeetingRequestError('conflict', 'a proposal is already being prepared')
     this.preparing.add(conferenceId)
     try {
-      const [snapshot, present] = await Promise.all([this.readBoard(conferenceId), this.present(conferenceId)])
+      const [snapshot, present] = await Promise.all([this.readBoard(conferenceId), this.present(conference)])
       const step = propose(this.open.get(conferenceId)?.proposal ?? null, {
         actor,
         id: createId(),
         at: this.now().toISOString(),
         present,
+        phase: conference.phase,
+        context: policyContextOf(conference),
       })
       if (!step.ok) throw toRequestError(step.refusal)
       this.open.set(conferenceId, { proposal: step.proposal, ...snapshot })
@@ -95,25 +108,31 @@ export class AgreementDesk {
   }
 
   /** `plan:confirm`: the actor agrees on their own device. */
-  confirm(conferenceId: string, actor: Actor, proposalId: string): void {
+  confirm(asker: Authorized, proposalId: string): void {
+    const conferenceId = asker.conference.id
+    const actor = actorOf(asker)
     const entry = this.open.get(conferenceId)
     const step = confirm(entry?.proposal ?? null, { actor, proposalId, at: this.now().toISOString() })
     if (!step.ok) throw toRequestError(step.refusal)
     if (entry && step.changed) this.consentGiven(conferenceId, entry, step.proposal, actor.participantId, actor.participantId)
   }
 
-  /** `plan:confirm-for`: the facilitator records the spoken yes of someone on the list. */
-  confirmFor(conferenceId: string, actor: Actor, proposalId: string, participantId: string): void {
+  /** `plan:confirm-for`: the one who leads the meeting records the spoken yes of someone on the list. */
+  confirmFor(asker: Authorized, proposalId: string, participantId: string): void {
+    const conferenceId = asker.conference.id
+    const actor = actorOf(asker)
     const entry = this.open.get(conferenceId)
     const step = confirmFor(entry?.proposal ?? null, { actor, proposalId, participantId, at: this.now().toISOString() })
     if (!step.ok) throw toRequestError(step.refusal)
     if (entry && step.changed) this.consentGiven(conferenceId, entry, step.proposal, actor.participantId, participantId)
   }
 
-  /** `plan:withdraw`: the facilitator takes the proposal back. */
-  withdraw(conferenceId: string, actor: Actor, proposalId: string): void {
+  /** `plan:withdraw`: the one who leads the meeting takes the proposal back. */
+  withdraw(asker: Authorized, proposalId: string): void {
+    const conferenceId = asker.conference.id
+    const actor = actorOf(asker)
     const entry = this.open.get(conferenceId)
-    const step = withdraw(entry?.proposal ?? null, { actor, proposalId })
+    const step = withdraw(entry?.proposal ?? null, { proposalId })
     if (!step.ok) throw toRequestError(step.refusal)
     this.open.delete(conferenceId)
     this.deps.logger.info({ conferenceId, proposalId }, 'plan proposal withdrawn')
@@ -195,14 +214,22 @@ export class AgreementDesk {
   }
 
   /**
-   * Everyone at the table with a live connection, one entry per connection. Someone in the
-   * waiting room (a professional during private time) is in the meeting but not at the table.
+   * Everyone at the table with a live connection, one entry per connection, as the database has
+   * them now: the gate says whether each has the board (`board.read`: admitted, and not in the
+   * waiting room, like a professional during private time). The rules choose the parties among them.
    */
-  private async present(conferenceId: string): Promise<AgreementParty[]> {
-    const sockets = await this.deps.io.in(conferenceRoom(conferenceId)).fetchSockets()
-    return sockets
-      .filter((s) => s.data.access === 'in')
-      .map((s) => ({ participantId: s.data.participantId, name: s.data.displayName, role: s.data.role }))
+  private async present(conference: Conference): Promise<AgreementParty[]> {
+    const [sockets, participants] = await Promise.all([
+      this.deps.io.in(conferenceRoom(conference.id)).fetchSockets(),
+      listParticipants(this.deps.db, conference.id),
+    ])
+    const rows = new Map(participants.map((row) => [row.id, row]))
+    const present: AgreementParty[] = []
+    for (const socket of sockets) {
+      const row = rows.get(socket.data.participantId)
+      if (row && permits(row, conference, 'board.read')) present.push({ participantId: row.id, name: row.display_name, role: row.role })
+    }
+    return present
   }
 
   /**
@@ -232,6 +259,10 @@ export class AgreementDesk {
     const tracked = work.finally(() => this.pending.delete(tracked))
     this.pending.add(tracked)
   }
+}
+
+function actorOf(asker: Authorized): Actor {
+  return { participantId: asker.participant.id }
 }
 
 function toRequestError(refusal: Refusal): MeetingRequestError {

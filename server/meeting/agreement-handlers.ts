@@ -1,4 +1,3 @@
-import type { Logger } from '../../lib/log/logger'
 import {
   ConfirmPlanForPayload,
   ConfirmPlanPayload,
@@ -7,27 +6,28 @@ import {
   type ClientToServerEvents,
 } from '../../lib/protocol/meeting'
 import type { AgreementDesk } from './agreement-desk'
-import { onClientEvent } from './client-events'
+import { onRequest, type RequestDeps } from './requests'
 import { conferenceRoom, type MeetingIo, type MeetingSocket } from './types'
 
 /** The plan:* events a client may send (added to the meeting server's list of known events). */
 export const AGREEMENT_EVENTS = ['plan:propose', 'plan:confirm', 'plan:confirm-for', 'plan:withdraw'] as const satisfies readonly (keyof ClientToServerEvents)[]
 
 /**
- * Agreeing on the plan, per socket: parse, then hand to the AgreementDesk, which applies the rules
- * (lib/conference/agreement.ts) and answers refusals with a clear error. Who is asking comes from
- * the handshake, never from the payload. A socket that joins hears the open proposal at once.
+ * Agreeing on the plan, per socket: parse, ask the gate (`plan.propose` to propose, withdraw or
+ * record a spoken yes; `plan.confirm` to agree), then hand to the AgreementDesk, which applies the
+ * rules (lib/conference/agreement.ts) and answers refusals with a clear error. Who is asking comes
+ * from the handshake and the database, never from the payload. A socket that joins hears the open
+ * proposal at once.
  */
-export function registerAgreementHandlers(socket: MeetingSocket, io: MeetingIo, logger: Logger, desk: AgreementDesk): void {
+export function registerAgreementHandlers(socket: MeetingSocket, io: MeetingIo, deps: RequestDeps, desk: AgreementDesk): void {
   const { conferenceId } = socket.data
-  const actor = () => ({ participantId: socket.data.participantId, role: socket.data.role })
 
-  onClientEvent(socket, logger, 'plan:propose', ProposePlanPayload, () => desk.propose(conferenceId, actor()))
-  onClientEvent(socket, logger, 'plan:confirm', ConfirmPlanPayload, ({ proposalId }) => desk.confirm(conferenceId, actor(), proposalId))
-  onClientEvent(socket, logger, 'plan:confirm-for', ConfirmPlanForPayload, ({ proposalId, participantId }) =>
-    desk.confirmFor(conferenceId, actor(), proposalId, participantId),
+  onRequest(socket, deps, 'plan:propose', ProposePlanPayload, (_payload, asker) => desk.propose(asker))
+  onRequest(socket, deps, 'plan:confirm', ConfirmPlanPayload, ({ proposalId }, asker) => desk.confirm(asker, proposalId))
+  onRequest(socket, deps, 'plan:confirm-for', ConfirmPlanForPayload, ({ proposalId, participantId }, asker) =>
+    desk.confirmFor(asker, proposalId, participantId),
   )
-  onClientEvent(socket, logger, 'plan:withdraw', WithdrawPlanPayload, ({ proposalId }) => desk.withdraw(conferenceId, actor(), proposalId))
+  onRequest(socket, deps, 'plan:withdraw', WithdrawPlanPayload, ({ proposalId }, asker) => desk.withdraw(asker, proposalId))
 
   socket.on('disconnect', () => {
     // socket.io has taken the socket out of its rooms by now.

@@ -1,5 +1,5 @@
-import { accessStateOf, isAdmitted, policyContextOf } from '../../lib/conference/access-state'
-import { may, type PolicyAction } from '../../lib/conference/policy'
+import { decide } from '../../lib/conference/gate'
+import type { PolicyAction } from '../../lib/conference/policy'
 import type { Db } from '../../lib/db/connect'
 import { findConference } from '../../lib/db/repositories/conferences'
 import { findParticipant } from '../../lib/db/repositories/participants'
@@ -7,16 +7,20 @@ import type { Conference, Participant } from '../../lib/db/schema'
 import { MeetingRequestError } from './client-events'
 import type { MeetingSocket } from './types'
 
+/** Who asked, as the database has them at the moment the gate said yes. */
 export interface Authorized {
   conference: Conference
-  /** The asking participant, as the database has them now (role included). */
+  /** The asking participant, as the database has them now (role and admission included). */
   participant: Participant
 }
 
 /**
- * Ask the policy (lib/conference/policy.ts) whether the person behind this socket may do
- * `action` now. Phase, setting and role are read from the database on every request, so a change
- * made a moment ago, by anyone, counts. Refused: MeetingRequestError 'forbidden'.
+ * Ask the gate (lib/conference/gate.ts: access state, then the policy) whether the person behind
+ * this socket may do `action` now. The participant and the conference are read from the database
+ * on every request, so a change made a moment ago, by anyone, counts, also one no live event has
+ * reported yet (a removal from another process, a phase changed by a route handler).
+ * Refused: MeetingRequestError 'forbidden'; the message names the action, the role and the phase,
+ * never a person.
  */
 export async function authorize(db: Db, socket: MeetingSocket, action: PolicyAction): Promise<Authorized> {
   const { conferenceId, participantId } = socket.data
@@ -24,9 +28,14 @@ export async function authorize(db: Db, socket: MeetingSocket, action: PolicyAct
   if (!conference || !participant || participant.conference_id !== conferenceId) {
     throw new MeetingRequestError('forbidden', 'not a participant of this conference')
   }
-  if (!isAdmitted(accessStateOf(participant, conference))) throw new MeetingRequestError('forbidden', 'not in the meeting')
-  if (!may(participant.role, conference.phase, action, policyContextOf(conference))) {
-    throw new MeetingRequestError('forbidden', `${action} is not allowed for ${participant.role} in ${conference.phase}`)
+  const decision = decide(participant, conference, action)
+  if (!decision.ok) {
+    throw new MeetingRequestError(
+      'forbidden',
+      decision.because === 'not-admitted'
+        ? `not in the meeting (${decision.state})`
+        : `${action} is not allowed for ${participant.role} in ${conference.phase}`,
+    )
   }
   return { conference, participant }
 }

@@ -8,6 +8,9 @@ import type { MeetingSocket } from './types'
  * `onClientEvent`: the payload is parsed with its zod schema before any handler sees it, and
  * every refusal is answered (an `error` event, plus a failed ack when the client asked for
  * one). Nothing a client sends can crash the server or vanish without an answer.
+ *
+ * Handlers register through `onRequest` (requests.ts), which adds the gate between parsing and
+ * the handler; nothing else calls `onClientEvent` (tests/unit/one-gate.test.ts checks).
  */
 
 /** A handler's way to refuse a well-formed request (not allowed now, unknown target, ...). */

@@ -9,11 +9,10 @@ import { clearPhaseTimer, readPhaseTimer, setPhaseTimer } from '../../lib/db/rep
 import type { Logger } from '../../lib/log/logger'
 import type { FollowMessage, PageBox, SpotlightMessage } from '../../lib/protocol/facilitation'
 import { systemClock, throttlePerSecond, type ThrottleClock, type Throttled } from '../../lib/sync/throttle'
+import type { Authorized } from './authorize'
 import { MeetingRequestError } from './client-events'
-import { authorize } from './authorize'
 import {
   allows,
-  conferenceStandingOf,
   participantStandingOf,
   readConferenceStanding,
   readParticipantStanding,
@@ -61,12 +60,14 @@ export interface FacilitationDeskDeps {
  * Raised hands, follow me, the phase timer and spotlight for the conferences connected to this
  * process. Hands, follow and spotlight live in memory (they matter only while people are
  * together, and go when the last one leaves); the timer is stored (conferences.timer_ends_at).
- * Every request is put to the policy with the requester's role and the conference's phase as
- * they are in the database now; live events (phase, settings, access) re-decide what stands:
- * a hand of someone who may no longer raise it is lowered, a leader who may no longer lead stops.
+ * Every request reaches the desk after the gate said yes (requests.ts), with the requester's and
+ * the conference's rows as the database has them now; live events (phase, settings, access)
+ * re-decide what stands: a hand of someone who may no longer raise it is lowered, a leader who
+ * may no longer lead stops.
  *
- * Who hears what: hands and the timer go to everyone in the meeting (`meeting.read`); the
- * leader's viewport and the spotlight, which point at the board, only to those who may read it.
+ * Who hears what, asked of the gate too: hands and the timer go to everyone in the meeting
+ * (`meeting.read`); the leader's viewport and the spotlight, which point at the board, only to
+ * those who may read it.
  */
 export class FacilitationDesk {
   private readonly rooms = new Map<string, Promise<Room | null>>()
@@ -100,7 +101,7 @@ export class FacilitationDesk {
   /** Everything as it stands, to one socket (it joined, or was just admitted). */
   private sendState(socket: MeetingSocket, room: Room, person: ParticipantStanding, timerEndsAt: string | null): void {
     // Someone waiting in the lobby hears nothing of the meeting yet.
-    if (!person.inMeeting || !socket.connected) return
+    if (!allows(person, room.conference, 'meeting.read') || !socket.connected) return
     const { conferenceId } = room
     socket.emit('hands', { conferenceId, queue: [...room.hands] })
     socket.emit('timer', this.timerMessage(conferenceId, timerEndsAt))
@@ -133,26 +134,26 @@ export class FacilitationDesk {
     }
   }
 
-  // ---- requests (each answered through its ack by onClientEvent) ------------------------------
+  // ---- requests (authorized by the gate in requests.ts, answered through their ack) -----------
 
-  async raiseHand(socket: MeetingSocket): Promise<void> {
-    const room = await this.authorize(socket, 'hand.raise')
-    this.applyHands(room, handQueue.raiseHand(room.hands, socket.data.participantId, new Date(this.clock.now()).toISOString()))
+  async raiseHand(asker: Authorized): Promise<void> {
+    const room = await this.roomOf(asker)
+    this.applyHands(room, handQueue.raiseHand(room.hands, asker.participant.id, new Date(this.clock.now()).toISOString()))
   }
 
-  async lowerHand(socket: MeetingSocket): Promise<void> {
-    const room = await this.authorize(socket, 'hand.raise')
-    this.applyHands(room, handQueue.lowerHand(room.hands, socket.data.participantId))
+  async lowerHand(asker: Authorized): Promise<void> {
+    const room = await this.roomOf(asker)
+    this.applyHands(room, handQueue.lowerHand(room.hands, asker.participant.id))
   }
 
-  async clearHands(socket: MeetingSocket, participantId: string | undefined): Promise<void> {
-    const room = await this.authorize(socket, 'hand.clear')
+  async clearHands(asker: Authorized, participantId: string | undefined): Promise<void> {
+    const room = await this.roomOf(asker)
     this.applyHands(room, handQueue.clearHands(room.hands, participantId))
   }
 
   /** `follow:start`: this device leads; everyone who reads the board follows its viewport. */
-  async startFollow(socket: MeetingSocket, viewport: PageBox): Promise<void> {
-    const room = await this.authorize(socket, 'facilitation.lead')
+  async startFollow(socket: MeetingSocket, asker: Authorized, viewport: PageBox): Promise<void> {
+    const room = await this.roomOf(asker)
     room.follow?.relay.cancel()
     const follow: Follow = {
       leader: socket.data.participantId,
@@ -167,30 +168,27 @@ export class FacilitationDesk {
   /**
    * `follow:viewport`, up to many a second from the leading device: kept at once (a late joiner
    * starts where the leader is), relayed to the others at most 10 times a second, the excess
-   * dropped without an error but never the latest. Not checked against the database each time:
-   * leading was allowed at `follow:start`, and live events end it when that no longer holds.
+   * dropped without an error but never the latest. Like every request it passed the gate first
+   * (two indexed reads); live events also end the lead when leading is no longer allowed.
    */
-  async updateFollow(socket: MeetingSocket, viewport: PageBox): Promise<void> {
-    const room = await this.rooms.get(socket.data.conferenceId)
-    const follow = room?.follow
-    if (follow && follow.socketId === socket.id) {
-      follow.viewport = viewport
-      follow.relay(viewport)
-      return
-    }
-    await this.authorize(socket, 'facilitation.lead')
-    throw new MeetingRequestError('conflict', 'follow:viewport: this device is not leading')
+  async updateFollow(socket: MeetingSocket, asker: Authorized, viewport: PageBox): Promise<void> {
+    const room = await this.roomOf(asker)
+    const follow = room.follow
+    if (!follow || follow.socketId !== socket.id) throw new MeetingRequestError('conflict', 'follow:viewport: this device is not leading')
+    follow.viewport = viewport
+    follow.relay(viewport)
   }
 
-  async stopFollowing(socket: MeetingSocket): Promise<void> {
-    const room = await this.authorize(socket, 'facilitation.lead')
+  async stopFollowing(asker: Authorized): Promise<void> {
+    const room = await this.roomOf(asker)
     this.stopFollow(room)
   }
 
   /** `timer:set`: minutes from now for the current phase, stored; 0 stops the timer. */
-  async setTimer(socket: MeetingSocket, minutes: number): Promise<void> {
-    const { conferenceId } = socket.data
-    const { room, conference } = await this.authorizeWithStanding(socket, 'facilitation.lead')
+  async setTimer(asker: Authorized, minutes: number): Promise<void> {
+    const { conference } = asker
+    const conferenceId = conference.id
+    const room = await this.roomOf(asker)
     const endsAt = timerEndsAt(this.clock.now(), minutes)
     if (!(await setPhaseTimer(this.deps.db, conferenceId, endsAt, conference.phase))) {
       throw new MeetingRequestError('conflict', 'timer:set: the phase changed meanwhile')
@@ -201,9 +199,9 @@ export class FacilitationDesk {
   }
 
   /** `spotlight:set`: light up a region of the board for everyone, or (null) end it. */
-  async setSpotlight(socket: MeetingSocket, region: PageBox | null): Promise<void> {
-    const room = await this.authorize(socket, 'facilitation.lead')
-    room.spotlight = region ? { region, setBy: socket.data.participantId } : null
+  async setSpotlight(asker: Authorized, region: PageBox | null): Promise<void> {
+    const room = await this.roomOf(asker)
+    room.spotlight = region ? { region, setBy: asker.participant.id } : null
     this.emitSpotlight(room)
   }
 
@@ -282,17 +280,15 @@ export class FacilitationDesk {
     return loading
   }
 
-  /** The requester may do `action` now (server/meeting/authorize.ts: read fresh from the database), or the request is refused. */
-  private async authorize(socket: MeetingSocket, action: PolicyAction): Promise<Room> {
-    return (await this.authorizeWithStanding(socket, action)).room
-  }
-
-  private async authorizeWithStanding(socket: MeetingSocket, action: PolicyAction): Promise<{ room: Room; conference: ConferenceStanding }> {
-    const room = await this.room(socket.data.conferenceId)
+  /**
+   * The room of an authorized request. The rows the gate just read are the freshest there are:
+   * the requester's standing is kept from them (the conference's follows its live events).
+   */
+  private async roomOf({ conference, participant }: Authorized): Promise<Room> {
+    const room = await this.room(conference.id)
     if (!room) throw new MeetingRequestError('not_found', 'conference not found')
-    const { conference, participant } = await authorize(this.deps.db, socket, action)
-    room.people.set(participant.id, participantStandingOf(participant, conference))
-    return { room, conference: conferenceStandingOf(conference) }
+    room.people.set(participant.id, participantStandingOf(participant))
+    return room
   }
 
   private stopFollow(room: Room): void {
@@ -324,8 +320,12 @@ export class FacilitationDesk {
     return this.socketsIn(room.conferenceId).filter((socket) => socket.data.participantId === participantId)
   }
 
+  /**
+   * A socket's standing as last read. Between entering the room and its first read (join) the
+   * socket counts as admitted with its handshake role: MeetingAccess has just let it in.
+   */
   private standingOf(room: Room, socket: MeetingSocket): ParticipantStanding {
-    return room.people.get(socket.data.participantId) ?? { role: socket.data.role, inMeeting: true }
+    return room.people.get(socket.data.participantId) ?? { role: socket.data.role, requires_admission: 0, admission: null, removed_at: null, revoked_at: null }
   }
 
   /** Sockets of people in the meeting (not in the lobby) for whom `action` holds, e.g. `board.read`. */

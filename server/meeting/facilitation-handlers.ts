@@ -1,4 +1,3 @@
-import type { Logger } from '../../lib/log/logger'
 import {
   ClearHandsPayload,
   FollowStopPayload,
@@ -8,8 +7,8 @@ import {
   SetTimerPayload,
 } from '../../lib/protocol/facilitation'
 import type { ClientToServerEvents } from '../../lib/protocol/meeting'
-import { onClientEvent } from './client-events'
 import type { FacilitationDesk } from './facilitation-desk'
+import { onRequest, type RequestDeps } from './requests'
 import type { MeetingSocket } from './types'
 
 /** The facilitation events a client may send (added to the meeting server's list of known events). */
@@ -25,20 +24,21 @@ export const FACILITATION_EVENTS = [
 ] as const satisfies readonly (keyof ClientToServerEvents)[]
 
 /**
- * Raised hands, follow me, the phase timer and spotlight, per socket: parse, then hand to the
- * FacilitationDesk, which asks the policy and answers refusals. Who is asking comes from the
- * handshake, never from the payload. Call after the socket joined its conference's room: it is
- * told at once where everything stands.
+ * Raised hands, follow me, the phase timer and spotlight, per socket: parse, ask the gate
+ * (requests.ts), then hand to the FacilitationDesk, which applies the request and answers
+ * refusals. Who is asking comes from the handshake and the database, never from the payload.
+ * Call after the socket joined its conference's room: it is told at once where everything stands.
  */
-export function registerFacilitationHandlers(socket: MeetingSocket, logger: Logger, desk: FacilitationDesk): void {
-  onClientEvent(socket, logger, 'hand:raise', OwnHandPayload, () => desk.raiseHand(socket))
-  onClientEvent(socket, logger, 'hand:lower', OwnHandPayload, () => desk.lowerHand(socket))
-  onClientEvent(socket, logger, 'hand:clear', ClearHandsPayload, ({ participantId }) => desk.clearHands(socket, participantId))
-  onClientEvent(socket, logger, 'follow:start', FollowViewportPayload, ({ viewport }) => desk.startFollow(socket, viewport))
-  onClientEvent(socket, logger, 'follow:viewport', FollowViewportPayload, ({ viewport }) => desk.updateFollow(socket, viewport))
-  onClientEvent(socket, logger, 'follow:stop', FollowStopPayload, () => desk.stopFollowing(socket))
-  onClientEvent(socket, logger, 'timer:set', SetTimerPayload, ({ minutes }) => desk.setTimer(socket, minutes))
-  onClientEvent(socket, logger, 'spotlight:set', SetSpotlightPayload, ({ region }) => desk.setSpotlight(socket, region))
+export function registerFacilitationHandlers(socket: MeetingSocket, deps: RequestDeps, desk: FacilitationDesk): void {
+  const { logger } = deps
+  onRequest(socket, deps, 'hand:raise', OwnHandPayload, (_payload, asker) => desk.raiseHand(asker))
+  onRequest(socket, deps, 'hand:lower', OwnHandPayload, (_payload, asker) => desk.lowerHand(asker))
+  onRequest(socket, deps, 'hand:clear', ClearHandsPayload, ({ participantId }, asker) => desk.clearHands(asker, participantId))
+  onRequest(socket, deps, 'follow:start', FollowViewportPayload, ({ viewport }, asker) => desk.startFollow(socket, asker, viewport))
+  onRequest(socket, deps, 'follow:viewport', FollowViewportPayload, ({ viewport }, asker) => desk.updateFollow(socket, asker, viewport))
+  onRequest(socket, deps, 'follow:stop', FollowStopPayload, (_payload, asker) => desk.stopFollowing(asker))
+  onRequest(socket, deps, 'timer:set', SetTimerPayload, ({ minutes }, asker) => desk.setTimer(asker, minutes))
+  onRequest(socket, deps, 'spotlight:set', SetSpotlightPayload, ({ region }, asker) => desk.setSpotlight(asker, region))
 
   socket.on('disconnect', () => {
     desk.leave(socket).catch((err: unknown) => logger.error({ err, conferenceId: socket.data.conferenceId }, 'facilitation leave failed'))

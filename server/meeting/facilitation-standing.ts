@@ -1,6 +1,6 @@
-import { accessStateOf, isAdmitted, policyContextOf } from '../../lib/conference/access-state'
-import type { ConferencePhase, ParticipantRole } from '../../lib/conference/model'
-import { may, type PolicyAction, type PolicyContext } from '../../lib/conference/policy'
+import type { AccessConference, AccessSubject } from '../../lib/conference/access-state'
+import { permits } from '../../lib/conference/gate'
+import type { PolicyAction } from '../../lib/conference/policy'
 import type { Db } from '../../lib/db/connect'
 import { findConference } from '../../lib/db/repositories/conferences'
 import { findParticipant } from '../../lib/db/repositories/participants'
@@ -8,27 +8,24 @@ import type { Conference, Participant } from '../../lib/db/schema'
 
 /**
  * What the facilitation tools keep of where a conference stands (phase, private-time setting)
- * and where a person stands in it (role; admitted or not, lib/conference/access-state.ts), to
- * decide with `may()` who hears what without a database read for every viewport relayed.
+ * and of the people in it (the columns that decide their access), so that who hears what is
+ * decided by the gate (lib/conference/gate.ts) without a database read for every broadcast.
+ * Requests never use these copies: each is decided on rows read fresh (requests.ts).
  */
 
-export interface ConferenceStanding {
-  phase: ConferencePhase
-  policy: PolicyContext
-}
+/** The conference columns the gate decides with, as last heard. */
+export type ConferenceStanding = AccessConference
 
-export interface ParticipantStanding {
-  role: ParticipantRole
-  /** Admitted to the meeting (on the board or in the waiting room); false in the lobby or out. */
-  inMeeting: boolean
-}
+/** A participant's columns the gate decides with, as last read. */
+export type ParticipantStanding = AccessSubject
 
 export function conferenceStandingOf(conference: Conference): ConferenceStanding {
-  return { phase: conference.phase, policy: policyContextOf(conference) }
+  return { phase: conference.phase, facilitator_stays_private: conference.facilitator_stays_private }
 }
 
-export function participantStandingOf(participant: Participant, conference: Conference): ParticipantStanding {
-  return { role: participant.role, inMeeting: isAdmitted(accessStateOf(participant, conference)) }
+export function participantStandingOf(participant: Participant): ParticipantStanding {
+  const { role, requires_admission, admission, removed_at, revoked_at } = participant
+  return { role, requires_admission, admission, removed_at, revoked_at }
 }
 
 export async function readConferenceStanding(db: Db, conferenceId: string): Promise<ConferenceStanding | null> {
@@ -38,12 +35,12 @@ export async function readConferenceStanding(db: Db, conferenceId: string): Prom
 
 /** The person's standing in this conference; null when they are not (or no longer) a participant of it. */
 export async function readParticipantStanding(db: Db, conferenceId: string, participantId: string): Promise<ParticipantStanding | null> {
-  const [conference, participant] = await Promise.all([findConference(db, conferenceId), findParticipant(db, participantId)])
-  if (!conference || !participant || participant.conference_id !== conferenceId) return null
-  return participantStandingOf(participant, conference)
+  const participant = await findParticipant(db, participantId)
+  if (!participant || participant.conference_id !== conferenceId) return null
+  return participantStandingOf(participant)
 }
 
-/** The policy's answer for someone admitted to the meeting; nobody else may do anything here. */
+/** The gate's answer for this person now; someone unknown may do nothing. */
 export function allows(person: ParticipantStanding | null | undefined, conference: ConferenceStanding, action: PolicyAction): boolean {
-  return !!person && person.inMeeting && may(person.role, conference.phase, action, conference.policy)
+  return !!person && permits(person, conference, action)
 }

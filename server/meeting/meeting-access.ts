@@ -1,5 +1,5 @@
-import { accessStateOf, forbiddenReasonOf, isAdmitted, policyContextOf, type AccessState } from '../../lib/conference/access-state'
-import { may } from '../../lib/conference/policy'
+import { accessStateOf, forbiddenReasonOf, isAdmitted, type AccessState } from '../../lib/conference/access-state'
+import { permits } from '../../lib/conference/gate'
 import type { Db } from '../../lib/db/connect'
 import { findConference } from '../../lib/db/repositories/conferences'
 import { listParticipants } from '../../lib/db/repositories/participants'
@@ -45,8 +45,9 @@ interface Sent {
  * socket only what changed:
  *
  * - `access:state` to the socket itself, on arrival and on every change;
- * - `conference:state` (phase, setting, timer) to every socket in the meeting;
+ * - `conference:state` (phase, setting, timer) to every socket in the meeting (`meeting.read`);
  * - `lobby` (who waits, by name) to those who may admit them (`participants.manage`).
+ * Who hears what is the gate's answer (lib/conference/gate.ts) for each person's row as just read.
  *
  * Least privilege for the lobby: a waiting socket is not in the conference's room and has none of
  * the meeting's handlers. It hears its own `welcome` and `access:state` and nothing else of the
@@ -144,15 +145,16 @@ export class MeetingAccess {
     const stateJson = JSON.stringify(state)
     const lobby: LobbyMessage = { conferenceId, waiting: lobbyEntriesOf(live) }
     const lobbyJson = JSON.stringify(lobby)
-    const context = policyContextOf(conference)
     for (const socket of live.sockets) {
       const sent = this.sent.get(socket)
-      if (!sent || !isAdmitted(socket.data.access)) continue
+      const row = rows.get(socket.data.participantId)
+      // Sockets decided out above are closing; a revoked one is closed by the revocation path.
+      if (!sent || !row || !isAdmitted(socket.data.access) || !permits(row, conference, 'meeting.read')) continue
       if (sent.state !== stateJson) {
         socket.emit('conference:state', state)
         sent.state = stateJson
       }
-      if (!may(socket.data.role, conference.phase, 'participants.manage', context)) {
+      if (!permits(row, conference, 'participants.manage')) {
         sent.lobby = null
       } else if (sent.lobby !== lobbyJson) {
         socket.emit('lobby', lobby)

@@ -1,17 +1,18 @@
 import { getLiveEvents } from '../../lib/conference/live-events'
 import type { ConferencePhase, InvitableRole } from '../../lib/conference/model'
 import { revokeInvitation } from '../../lib/conference/invitations'
+import { isManageableTarget } from '../../lib/conference/policy'
 import type { Db } from '../../lib/db/connect'
 import { setConferencePhase, setFacilitatorStaysPrivate } from '../../lib/db/repositories/conferences'
 import { decideAdmission, findParticipant, markRemoved, setParticipantRole } from '../../lib/db/repositories/participants'
 import type { Participant } from '../../lib/db/schema'
 import type { Logger } from '../../lib/log/logger'
 import type { AuditTrail } from './audit-trail'
-import { authorize } from './authorize'
+import type { Authorized } from './authorize'
 import { MeetingRequestError } from './client-events'
 import type { ConferenceRosters } from './conference-rosters'
 import type { MeetingAccess } from './meeting-access'
-import { conferenceRoom, type MeetingIo, type MeetingSocket } from './types'
+import { conferenceRoom, type MeetingIo } from './types'
 
 export interface MeetingControlDeskDeps {
   db: Db
@@ -25,9 +26,10 @@ export interface MeetingControlDeskDeps {
 
 /**
  * Running the meeting: phases, the end of private family time, the conference's setting, the
- * lobby, removal and role changes. Each request is decided by the policy (authorize → may()),
- * stored, written to the audit log (ids and states only), announced as a live event (so the sync
- * plane re-decides board connections at once) and then settled here: every live socket of the
+ * lobby, removal and role changes. Each request reaches the desk after the gate said yes
+ * (requests.ts, with the asker's rows as the gate read them); here it is applied, stored,
+ * written to the audit log (ids and states only), announced as a live event (so the sync plane
+ * re-decides board connections at once) and then settled here: every live socket of the
  * conference is re-decided and told, before the request is answered.
  */
 export class MeetingControlDesk {
@@ -38,9 +40,8 @@ export class MeetingControlDesk {
   }
 
   /** `phase:set` (facilitator): any phase, forwards or back. The timer of the old phase stops. */
-  async setPhase(socket: MeetingSocket, phase: ConferencePhase): Promise<void> {
-    const { conferenceId } = socket.data
-    const { participant } = await authorize(this.deps.db, socket, 'phase.change')
+  async setPhase({ conference, participant }: Authorized, phase: ConferencePhase): Promise<void> {
+    const conferenceId = conference.id
     const changed = await setConferencePhase(this.deps.db, { conferenceId, phase, at: this.now() })
     if (changed) {
       await this.deps.audit.record('phase.changed', conferenceId, participant.id, `from=${changed.from} to=${phase}`)
@@ -51,9 +52,8 @@ export class MeetingControlDesk {
   }
 
   /** `private-time:end` ("we zijn klaar"): besloten deel → plan en afspraken; everyone is told who ended it. */
-  async endPrivateTime(socket: MeetingSocket): Promise<void> {
-    const { conferenceId } = socket.data
-    const { participant } = await authorize(this.deps.db, socket, 'privateTime.end')
+  async endPrivateTime({ conference, participant }: Authorized): Promise<void> {
+    const conferenceId = conference.id
     const phase = 'plan_en_afspraken'
     const changed = await setConferencePhase(this.deps.db, { conferenceId, phase, onlyFrom: 'besloten_deel', at: this.now() })
     // Two family members pressing "we zijn klaar" at once: the second finds it over already.
@@ -66,9 +66,8 @@ export class MeetingControlDesk {
   }
 
   /** `settings:set` (facilitator): whether the facilitator stays during private family time. */
-  async setFacilitatorStays(socket: MeetingSocket, stays: boolean): Promise<void> {
-    const { conferenceId } = socket.data
-    const { participant } = await authorize(this.deps.db, socket, 'settings.write')
+  async setFacilitatorStays({ conference, participant }: Authorized, stays: boolean): Promise<void> {
+    const conferenceId = conference.id
     if (await setFacilitatorStaysPrivate(this.deps.db, conferenceId, stays)) {
       await this.deps.audit.record('settings.changed', conferenceId, participant.id, `facilitatorStaysInPrivateTime=${stays}`)
       getLiveEvents().emit('conference.settings-changed', { conferenceId })
@@ -77,9 +76,8 @@ export class MeetingControlDesk {
   }
 
   /** `lobby:admit` / `lobby:decline` (facilitator): decide on someone waiting in the lobby. */
-  async decide(socket: MeetingSocket, participantId: string, decision: 'admitted' | 'declined'): Promise<void> {
-    const { conferenceId } = socket.data
-    const { participant: actor } = await authorize(this.deps.db, socket, 'participants.manage')
+  async decide({ conference, participant: actor }: Authorized, participantId: string, decision: 'admitted' | 'declined'): Promise<void> {
+    const conferenceId = conference.id
     const target = await this.requireTarget(conferenceId, participantId)
     if (!(await decideAdmission(this.deps.db, conferenceId, target.id, decision))) {
       throw new MeetingRequestError('conflict', 'not waiting in the lobby')
@@ -96,12 +94,11 @@ export class MeetingControlDesk {
    * the live event closes their board connections. With the invitation kept they may knock again
    * at the lobby; otherwise the invitation is revoked the usual way.
    */
-  async remove(socket: MeetingSocket, participantId: string, keepInvitation: boolean): Promise<void> {
-    const { conferenceId } = socket.data
-    const { participant: actor } = await authorize(this.deps.db, socket, 'participants.manage')
+  async remove({ conference, participant: actor }: Authorized, participantId: string, keepInvitation: boolean): Promise<void> {
+    const conferenceId = conference.id
     const target = await this.requireTarget(conferenceId, participantId)
     if (target.id === actor.id) throw new MeetingRequestError('forbidden', 'you cannot remove yourself')
-    if (target.role === 'facilitator') throw new MeetingRequestError('forbidden', 'the facilitator cannot be removed')
+    if (!isManageableTarget(target.role)) throw new MeetingRequestError('forbidden', 'this participant cannot be removed')
     const detail = `participant=${target.id} invitation=${keepInvitation ? 'kept' : 'revoked'}`
     if (keepInvitation) {
       await markRemoved(this.deps.db, conferenceId, target.id, this.now())
@@ -119,11 +116,10 @@ export class MeetingControlDesk {
   }
 
   /** `participant:set-role` (facilitator): effective on the person's live connections at once. */
-  async setRole(socket: MeetingSocket, participantId: string, role: InvitableRole): Promise<void> {
-    const { conferenceId } = socket.data
-    const { participant: actor } = await authorize(this.deps.db, socket, 'participants.manage')
+  async setRole({ conference, participant: actor }: Authorized, participantId: string, role: InvitableRole): Promise<void> {
+    const conferenceId = conference.id
     const target = await this.requireTarget(conferenceId, participantId)
-    if (target.role === 'facilitator') throw new MeetingRequestError('forbidden', "the facilitator's role cannot be changed")
+    if (!isManageableTarget(target.role)) throw new MeetingRequestError('forbidden', "this participant's role cannot be changed")
     const changed = await setParticipantRole(this.deps.db, conferenceId, target.id, role)
     if (changed) {
       await this.deps.audit.record('participant.role-changed', conferenceId, actor.id, `participant=${target.id} from=${changed.from} to=${role}`)

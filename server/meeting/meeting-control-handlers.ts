@@ -1,4 +1,3 @@
-import type { Logger } from '../../lib/log/logger'
 import type { ClientToServerEvents } from '../../lib/protocol/meeting'
 import {
   EndPrivateTimePayload,
@@ -8,8 +7,8 @@ import {
   SetPhasePayload,
   SetRolePayload,
 } from '../../lib/protocol/meeting-control'
-import { onClientEvent } from './client-events'
 import type { MeetingControlDesk } from './meeting-control-desk'
+import { onRequest, type RequestDeps } from './requests'
 import type { MeetingSocket } from './types'
 
 /** The events of running the meeting a client may send (added to the meeting server's list of known events). */
@@ -24,20 +23,20 @@ export const MEETING_CONTROL_EVENTS = [
 ] as const satisfies readonly (keyof ClientToServerEvents)[]
 
 /**
- * Running the meeting, per socket in the meeting: parse, then hand to the MeetingControlDesk,
- * which asks the policy and answers a refusal through the ack. Who is asking comes from the
- * handshake (and the database), never from the payload.
+ * Running the meeting, per socket in the meeting: parse, ask the gate (requests.ts), then hand to
+ * the MeetingControlDesk, which applies the request and answers a refusal through the ack. Who is
+ * asking comes from the handshake and the database, never from the payload.
  */
-export function registerMeetingControlHandlers(socket: MeetingSocket, logger: Logger, desk: MeetingControlDesk): void {
-  onClientEvent(socket, logger, 'phase:set', SetPhasePayload, ({ phase }) => desk.setPhase(socket, phase))
-  onClientEvent(socket, logger, 'private-time:end', EndPrivateTimePayload, () => desk.endPrivateTime(socket))
-  onClientEvent(socket, logger, 'settings:set', SetConferenceSettingsPayload, ({ facilitatorStaysInPrivateTime }) =>
-    desk.setFacilitatorStays(socket, facilitatorStaysInPrivateTime),
+export function registerMeetingControlHandlers(socket: MeetingSocket, deps: RequestDeps, desk: MeetingControlDesk): void {
+  onRequest(socket, deps, 'phase:set', SetPhasePayload, ({ phase }, asker) => desk.setPhase(asker, phase))
+  onRequest(socket, deps, 'private-time:end', EndPrivateTimePayload, (_payload, asker) => desk.endPrivateTime(asker))
+  onRequest(socket, deps, 'settings:set', SetConferenceSettingsPayload, ({ facilitatorStaysInPrivateTime }, asker) =>
+    desk.setFacilitatorStays(asker, facilitatorStaysInPrivateTime),
   )
-  onClientEvent(socket, logger, 'lobby:admit', LobbyDecisionPayload, ({ participantId }) => desk.decide(socket, participantId, 'admitted'))
-  onClientEvent(socket, logger, 'lobby:decline', LobbyDecisionPayload, ({ participantId }) => desk.decide(socket, participantId, 'declined'))
-  onClientEvent(socket, logger, 'participant:remove', RemoveParticipantPayload, ({ participantId, keepInvitation }) =>
-    desk.remove(socket, participantId, keepInvitation),
+  onRequest(socket, deps, 'lobby:admit', LobbyDecisionPayload, ({ participantId }, asker) => desk.decide(asker, participantId, 'admitted'))
+  onRequest(socket, deps, 'lobby:decline', LobbyDecisionPayload, ({ participantId }, asker) => desk.decide(asker, participantId, 'declined'))
+  onRequest(socket, deps, 'participant:remove', RemoveParticipantPayload, ({ participantId, keepInvitation }, asker) =>
+    desk.remove(asker, participantId, keepInvitation),
   )
-  onClientEvent(socket, logger, 'participant:set-role', SetRolePayload, ({ participantId, role }) => desk.setRole(socket, participantId, role))
+  onRequest(socket, deps, 'participant:set-role', SetRolePayload, ({ participantId, role }, asker) => desk.setRole(asker, participantId, role))
 }

@@ -4,6 +4,7 @@ import { getLiveEvents } from '../../lib/conference/live-events'
 import { isAdmitted } from '../../lib/conference/access-state'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import { MEETING_PATH, MEETING_PROTOCOL_VERSION, type ClientToServerEvents } from '../../lib/protocol/meeting'
+import { connectionLimitsFor, limitMeetingSockets, type ConnectionLimits } from '../connection-limits'
 import type { BoardReader } from '../sync/board-reader'
 import type { MeetingServer, ServerDeps } from '../types'
 import { AgreementDesk } from './agreement-desk'
@@ -35,10 +36,11 @@ const CLIENT_EVENTS: ReadonlySet<keyof ClientToServerEvents> = new Set([
  * (MeetingAccess): someone let in joins the conference's room, gets a `welcome`, its
  * `access:state`, the `conference:state` and the roster, each sent again on every change, and
  * the meeting's handlers (device, agreeing on the plan, running the meeting, facilitation), each
- * through `onClientEvent` so every payload is parsed. Someone waiting in the lobby gets only
- * their `welcome` and `access:state` until the facilitator lets them in.
+ * through `onRequest` (requests.ts), so every payload is parsed and then put to the gate.
+ * Someone waiting in the lobby gets only their `welcome` and `access:state` until the
+ * facilitator lets them in.
  */
-export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer; boards: BoardReader }): MeetingServer {
+export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer; boards: BoardReader; connectionLimits?: ConnectionLimits }): MeetingServer {
   const { config, db, httpServer } = deps
   const logger = deps.logger.child({ component: 'meeting' })
   let closing = false
@@ -95,10 +97,12 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
   const enter = (socket: MeetingSocket) => {
     const { conferenceId, participantId, device } = socket.data
     void socket.join(conferenceRoom(conferenceId))
-    registerDeviceHandlers(socket, logger, rosters)
-    registerAgreementHandlers(socket, io, logger, agreements)
-    registerMeetingControlHandlers(socket, logger, control)
-    registerFacilitationHandlers(socket, logger, facilitation)
+    // Every request the handlers take is put to the gate first, with rows read fresh (requests.ts).
+    const requests = { db, logger }
+    registerDeviceHandlers(socket, requests, rosters)
+    registerAgreementHandlers(socket, io, requests, agreements)
+    registerMeetingControlHandlers(socket, requests, control)
+    registerFacilitationHandlers(socket, requests, facilitation)
     const { first } = rosters.connect(socket.id, conferenceId, participantId, device)
     if (first) void audit.record('participant.joined', conferenceId, participantId)
     logger.debug({ conferenceId, participantId, socketId: socket.id }, 'socket joined')
@@ -108,6 +112,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
   const control = new MeetingControlDesk({ db, logger, io, audit, access, rosters })
 
   io.use(createSocketAuthenticator({ config, db, logger }, isClosing))
+  io.use(limitMeetingSockets(deps.connectionLimits ?? connectionLimitsFor(config)))
 
   io.on('connection', (socket) => {
     const { conferenceId, participantId, role, displayName } = socket.data

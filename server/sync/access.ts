@@ -1,6 +1,7 @@
-import { accessStateOf, forbiddenReasonOf, type AccessConference, type AccessSubject } from '../../lib/conference/access-state'
+import { forbiddenReasonOf, type AccessConference, type AccessSubject } from '../../lib/conference/access-state'
+import { decide } from '../../lib/conference/gate'
 import type { Conference, Participant } from '../../lib/db/schema'
-import type { ForbiddenReason } from '../../lib/protocol/close-codes'
+import { ForbiddenReason } from '../../lib/protocol/close-codes'
 
 /** The participant columns that decide access, as the sync server holds them for a connection. */
 export type ParticipantAccess = AccessSubject
@@ -18,12 +19,14 @@ export function conferenceAccessOf(row: Conference): ConferenceAccess {
 }
 
 /**
- * May this person have the board document right now? Decided exactly as the meeting plane
- * decides (lib/conference/access-state.ts: standing first — out, declined, in the lobby — then
- * the policy's `board.read` for the role in this phase). The reason becomes the 4403 close
- * reason, so the client can tell "wait" (lobby, private time) from "out".
+ * May this person have the board document right now? The gate's answer (lib/conference/gate.ts),
+ * exactly as the meeting plane gets it: standing first (out, declined, in the lobby), then the
+ * policy's `board.read` for the role in this phase. The reason becomes the 4403 close reason, so
+ * the client can tell "wait" (lobby, private time) from "out".
  */
 export function decideBoardRead(participant: ParticipantAccess, conference: ConferenceAccess): ReadDecision {
-  const reason = forbiddenReasonOf(accessStateOf(participant, conference), participant.revoked_at !== null)
-  return reason === null ? { allowed: true } : { allowed: false, reason }
+  const decision = decide(participant, conference, 'board.read')
+  if (decision.ok) return { allowed: true }
+  // Admitted without the board is the waiting room (private time): its reason says so.
+  return { allowed: false, reason: forbiddenReasonOf(decision.state, participant.revoked_at !== null) ?? ForbiddenReason.PrivateTime }
 }

@@ -29,7 +29,8 @@ export interface Settled {
 /**
  * Keeps every live sync connection's access current. A phase change, a settings change or a
  * change to a participant's role, admission or removal arrives as a live event; what changed is
- * read once (the phase comes with its event), every affected connection is decided again, and
+ * read once (the phase comes with its event), every affected connection is decided again by the
+ * gate (access.ts → lib/conference/gate.ts), and
  * one that may no longer read is closed at once with 4403 and the reason: no reconnect needed,
  * and nothing more of the document reaches it (a closing socket sends nothing).
  */

@@ -2,7 +2,9 @@ import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { itemDefaults } from '../../lib/board/items'
 import { exportFileName, exportHeaders, exportPlanVersion } from '../../lib/conference/agreement-exports'
-import { ExportQuery, listVersions, mayExport, requireConferenceViewer, VersionParams } from '../../lib/conference/agreement-versions'
+import { findViewer } from '../../lib/conference/access'
+import { ExportQuery, VersionParams } from '../../lib/conference/agreement-versions'
+import { listVersions } from '../../lib/conference/version-list'
 import { inviteToConference, revokeInvitation } from '../../lib/conference/invitations'
 import { startConference } from '../../lib/conference/start-conference'
 import { openDatabase, type Db } from '../../lib/db/connect'
@@ -16,8 +18,9 @@ import { recordsMapOf } from '../../lib/sync/document-format'
 
 /**
  * The versions routes (app/api/conferences/[id]/versions/**) are thin: who is asking
- * (requireConferenceViewer), what they may do (mayExport) and the export itself
- * (exportPlanVersion, exportHeaders). These tests run those on a real database.
+ * (findViewer), what the gate lets them do (listVersions and exportPlanVersion ask it too) and the
+ * export itself (exportPlanVersion, exportHeaders). These tests run those on a real database;
+ * tests/unit/route-gate.test.ts calls the route handlers themselves.
  */
 
 const PUBLIC_URL = 'https://kring.example.org'
@@ -62,7 +65,9 @@ async function freezeVersion(): Promise<void> {
 }
 
 async function viewer(as: 'facilitator' | keyof typeof tokens) {
-  return requireConferenceViewer(db, conference.id, as === 'facilitator' ? { userId: fenna.id } : { invitationToken: tokens[as] })
+  const found = await findViewer(db, conference.id, as === 'facilitator' ? { userId: fenna.id } : { invitationToken: tokens[as] })
+  if (!found.ok) throw new Error(`${as} is not a viewer: ${found.reason}`)
+  return found
 }
 
 async function exportAs(as: 'facilitator' | keyof typeof tokens, format: 'pdf' | 'json' | 'png' | 'svg', redacted = false, version = 1) {
@@ -78,7 +83,7 @@ beforeEach(async () => {
   db = await openDatabase(':memory:')
   fenna = await createUser(db, { email: 'fenna@example.org', name: 'Fenna de Vries', role: 'facilitator', passwordHash: null })
   conference = await startConference(db, { title: 'Familie Çelik-de Vries', kind: 'familiegroepsplan', user: fenna })
-  facilitator = (await requireConferenceViewer(db, conference.id, { userId: fenna.id })).participant
+  facilitator = (await viewer('facilitator')).participant
   for (const role of ['professional', 'family', 'network'] as const) {
     const invited = await inviteToConference(db, { conferenceId: conference.id, displayName: `Iemand ${role}`, role, actor: fenna.id, publicUrl: PUBLIC_URL })
     tokens[role] = invited.token
@@ -93,8 +98,7 @@ afterEach(async () => {
 describe('who may list and export the agreed versions', () => {
   it('lists the versions, with who agreed, to everyone taking part; only facilitator and professional may export', async () => {
     for (const as of ['facilitator', 'professional', 'family', 'network'] as const) {
-      const { participant } = await viewer(as)
-      const list = await listVersions(db, conference.id, participant)
+      const list = await listVersions(db, await viewer(as))
       expect(list.versions).toHaveLength(1)
       expect(list.versions[0]).toMatchObject({
         version: 1,
@@ -105,7 +109,6 @@ describe('who may list and export the agreed versions', () => {
       })
       expect(list.mayExport).toBe(as === 'facilitator' || as === 'professional')
     }
-    expect(mayExport('child')).toBe(false)
   })
 
   it('refuses family and network members (403) and writes nothing to the audit log', async () => {
@@ -114,14 +117,14 @@ describe('who may list and export the agreed versions', () => {
     expect(await exportAudit()).toEqual([])
   })
 
-  it('asks people without a credential to sign in (401) and refuses a revoked professional (403)', async () => {
-    await expect(requireConferenceViewer(db, conference.id, {})).rejects.toMatchObject({ code: 'unauthenticated', status: 401 })
+  it('knows nobody without a credential (401) and refuses a revoked professional (403)', async () => {
+    expect(await findViewer(db, conference.id, {})).toEqual({ ok: false, reason: 'unauthenticated' })
     const { participant } = await viewer('professional')
     await revokeInvitation(db, { conferenceId: conference.id, participantId: participant.id, actor: fenna.id })
-    await expect(viewer('professional')).rejects.toMatchObject({ code: 'forbidden', status: 403 })
+    expect(await findViewer(db, conference.id, { invitationToken: tokens.professional })).toEqual({ ok: false, reason: 'forbidden' })
     // Someone else's conference is a 403 too, so an id alone reveals nothing.
     const other = await startConference(db, { title: 'Andere familie', kind: 'evaluatie', user: fenna })
-    await expect(requireConferenceViewer(db, other.id, { invitationToken: tokens.family })).rejects.toMatchObject({ code: 'forbidden' })
+    expect(await findViewer(db, other.id, { invitationToken: tokens.family })).toEqual({ ok: false, reason: 'forbidden' })
   })
 
   it('answers 404 for a version that does not exist', async () => {

@@ -12,13 +12,28 @@ import {
   type Proposal,
   type Step,
 } from '../../lib/conference/agreement'
+import type { ConferencePhase } from '../../lib/conference/model'
+import { defaultPolicyContext } from '../../lib/conference/policy'
 import { emptyPlan } from '../../lib/plan/schema'
 
-const fenna = { participantId: 'p-fenna', role: 'facilitator' } as const
+/**
+ * The pure rules of agreeing. Who may propose, agree or record a yes is the gate's question
+ * (lib/conference/gate.ts, asked by the meeting plane before these run); these tests are about
+ * the state, and about who becomes a party (the policy's `isAgreementParty`).
+ */
+
+const fenna = { participantId: 'p-fenna' }
+const fennaAtTable: AgreementParty = { participantId: 'p-fenna', name: 'Fenna', role: 'facilitator' }
 const sanne: AgreementParty = { participantId: 'p-sanne', name: 'Mama Sanne', role: 'family' }
 const amira: AgreementParty = { participantId: 'p-amira', name: 'Tante Amira', role: 'network' }
 const jan: AgreementParty = { participantId: 'p-jan', name: 'Jeugdbeschermer Jan', role: 'professional' }
-const asActor = (party: AgreementParty) => ({ participantId: party.participantId, role: party.role })
+const olga: AgreementParty = { participantId: 'p-olga', name: 'Stagiair Olga', role: 'observer' }
+const asActor = (party: AgreementParty) => ({ participantId: party.participantId })
+/** The conference as it is when proposing: plan en afspraken, the facilitator leaving private time. */
+const now = (phase: ConferencePhase = 'plan_en_afspraken', facilitatorStaysInPrivateTime = false) => ({
+  phase,
+  context: { ...defaultPolicyContext, facilitatorStaysInPrivateTime },
+})
 
 const T0 = '2026-03-03T13:00:00.000Z'
 const T1 = '2026-03-03T13:01:00.000Z'
@@ -29,30 +44,36 @@ function ok(step: Step): Proposal {
   return step.proposal
 }
 
-function opened(present: AgreementParty[] = [{ participantId: fenna.participantId, name: 'Fenna', role: 'facilitator' }, sanne, amira]): Proposal {
-  return ok(propose(null, { actor: fenna, id: 'prop-1', at: T0, present }))
+function opened(present: AgreementParty[] = [fennaAtTable, sanne, amira]): Proposal {
+  return ok(propose(null, { actor: fenna, id: 'prop-1', at: T0, present, ...now() }))
 }
 
 describe('proposing the plan', () => {
   it('asks everyone present except the facilitator, once each, in the order they are present', () => {
-    const proposal = opened([sanne, { participantId: fenna.participantId, name: 'Fenna', role: 'facilitator' }, amira, sanne])
+    const proposal = opened([sanne, fennaAtTable, amira, sanne])
     expect(proposal.parties.map((p) => p.name)).toEqual(['Mama Sanne', 'Tante Amira'])
     expect(proposal).toMatchObject({ id: 'prop-1', proposedBy: 'p-fenna', proposedAt: T0, status: 'open', consents: {} })
     expect(isComplete(proposal)).toBe(false)
   })
 
-  it('is for the facilitator only', () => {
-    const step = propose(null, { actor: asActor(jan), id: 'x', at: T0, present: [jan, sanne] })
-    expect(step).toMatchObject({ ok: false, refusal: { code: 'forbidden' } })
+  it('makes parties of those the policy asks to agree: a professional, never an observer', () => {
+    expect(opened([fennaAtTable, olga, jan, sanne]).parties.map((p) => p.role)).toEqual(['professional', 'family'])
   })
 
-  it('needs someone besides the facilitator to agree', () => {
-    const step = propose(null, { actor: fenna, id: 'x', at: T0, present: [{ participantId: 'p-fenna', name: 'Fenna', role: 'facilitator' }] })
+  it('in private family time, only the family side is a party, also when the facilitator stays', () => {
+    for (const stays of [false, true]) {
+      const step = propose(null, { actor: fenna, id: 'x', at: T0, present: [fennaAtTable, jan, olga, sanne, amira], ...now('besloten_deel', stays) })
+      expect(ok(step).parties.map((p) => p.participantId)).toEqual(['p-sanne', 'p-amira'])
+    }
+  })
+
+  it('needs someone present who agrees', () => {
+    const step = propose(null, { actor: fenna, id: 'x', at: T0, present: [fennaAtTable, olga], ...now() })
     expect(step).toMatchObject({ ok: false, refusal: { code: 'bad_request' } })
   })
 
   it('refuses a second proposal while one is open', () => {
-    const step = propose(opened(), { actor: fenna, id: 'prop-2', at: T1, present: [sanne] })
+    const step = propose(opened(), { actor: fenna, id: 'prop-2', at: T1, present: [sanne], ...now() })
     expect(step).toMatchObject({ ok: false, refusal: { code: 'conflict' } })
   })
 })
@@ -102,11 +123,7 @@ describe("the facilitator records someone's spoken yes", () => {
     expect(isComplete(proposal)).toBe(true)
   })
 
-  it('is for the facilitator only, and only for people on the list', () => {
-    expect(confirmFor(opened(), { actor: asActor(sanne), proposalId: 'prop-1', participantId: 'p-amira', at: T1 })).toMatchObject({
-      ok: false,
-      refusal: { code: 'forbidden' },
-    })
+  it('is only for people on the list', () => {
     expect(confirmFor(opened(), { actor: fenna, proposalId: 'prop-1', participantId: 'p-jan', at: T1 })).toMatchObject({
       ok: false,
       refusal: { code: 'not_found' },
@@ -121,16 +138,16 @@ describe("the facilitator records someone's spoken yes", () => {
 })
 
 describe('withdrawing and freezing', () => {
-  it('lets only the facilitator withdraw the open proposal', () => {
-    expect(withdraw(opened(), { actor: fenna, proposalId: 'prop-1' })).toEqual({ ok: true })
-    expect(withdraw(opened(), { actor: asActor(sanne), proposalId: 'prop-1' })).toMatchObject({ ok: false, refusal: { code: 'forbidden' } })
-    expect(withdraw(opened(), { actor: fenna, proposalId: 'other' })).toMatchObject({ ok: false, refusal: { code: 'not_found' } })
+  it('withdraws the open proposal, not another one', () => {
+    expect(withdraw(opened(), { proposalId: 'prop-1' })).toEqual({ ok: true })
+    expect(withdraw(opened(), { proposalId: 'other' })).toMatchObject({ ok: false, refusal: { code: 'not_found' } })
+    expect(withdraw(null, { proposalId: 'prop-1' })).toMatchObject({ ok: false, refusal: { code: 'not_found' } })
   })
 
   it('cannot withdraw once everyone agreed and the version is being frozen', () => {
     let proposal = ok(confirm(opened([sanne]), { actor: asActor(sanne), proposalId: 'prop-1', at: T1 }))
     proposal = startFreezing(proposal)
-    expect(withdraw(proposal, { actor: fenna, proposalId: 'prop-1' })).toMatchObject({ ok: false, refusal: { code: 'conflict' } })
+    expect(withdraw(proposal, { proposalId: 'prop-1' })).toMatchObject({ ok: false, refusal: { code: 'conflict' } })
     // A late duplicate tap while freezing is harmless.
     expect(confirm(proposal, { actor: asActor(sanne), proposalId: 'prop-1', at: T2 })).toMatchObject({ ok: true, changed: false })
   })

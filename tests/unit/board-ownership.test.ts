@@ -6,9 +6,9 @@ import { mayChangeMark, mayCreateMark, mayDeleteMark, type MarkLike } from '../.
  * These are the decisions the board applies to changes made on a device.
  */
 const mark = (participantId: string, id = `shape:${participantId}`, parentId = 'shape:scale'): MarkLike => ({ id, parentId, props: { participantId } })
-const amira = { participantId: 'amira', isFacilitator: false }
-const fenna = { participantId: 'fenna', isFacilitator: true }
-const kees = { participantId: 'kees', isFacilitator: false }
+const amira = { participantId: 'amira', mayRemoveOthersMarks: false }
+const fenna = { participantId: 'fenna', mayRemoveOthersMarks: true }
+const kees = { participantId: 'kees', mayRemoveOthersMarks: false }
 
 describe('scale mark ownership', () => {
   it('lets the owner move or change their own mark', () => {
@@ -47,7 +47,7 @@ describe('scale mark ownership', () => {
   })
 
   it('gives nothing to a device that does not know who it is', () => {
-    const nobody = { participantId: '', isFacilitator: false }
+    const nobody = { participantId: '', mayRemoveOthersMarks: false }
     expect(mayChangeMark(mark(''), mark(''), nobody)).toBe(false)
     expect(mayDeleteMark(mark(''), nobody, { scaleRemovedToo: false })).toBe(false)
     expect(mayCreateMark(mark(''), nobody, { parentIsScale: true, marksOnScale: [] })).toBe(false)

@@ -2,9 +2,10 @@ import { apiRoute, readJsonOrForm, requireSameOrigin, seeOther } from '@/app/_se
 import { getDb } from '@/app/_server/db'
 import { getConfig } from '@/lib/config/env'
 import { INVITATION_COOKIE_MAX_AGE_SECONDS, invitationCookieName } from '@/lib/conference/join-link'
-import { findParticipantByToken } from '@/lib/db/repositories/participants'
+import { findLiveInvitation } from '@/lib/db/repositories/participants'
 import { ApiError } from '@/lib/protocol/api-error'
 import { JoinForm } from '@/lib/protocol/api'
+import { limitRequestByAddress } from '@/lib/rate-limit/request-limits'
 
 /**
  * POST /api/join — the "Naar het bord" button. Remembers the invitation in an httpOnly cookie
@@ -13,6 +14,7 @@ import { JoinForm } from '@/lib/protocol/api'
  */
 export const POST = apiRoute(async (req: Request) => {
   requireSameOrigin(req)
+  await limitRequestByAddress('join', req)
   let token: string
   try {
     token = (await readJsonOrForm(req, JoinForm)).data.token
@@ -20,8 +22,9 @@ export const POST = apiRoute(async (req: Request) => {
     if (err instanceof ApiError && err.code === 'bad_request') return seeOther('/join/ongeldig')
     throw err
   }
-  const participant = await findParticipantByToken(await getDb(), token)
-  if (!participant || participant.revoked_at) return seeOther(`/join/${token}`)
+  const invitation = await findLiveInvitation(await getDb(), token)
+  if (!invitation.live) return seeOther(`/join/${token}`)
+  const { participant } = invitation
   const response = seeOther(`/board/${participant.conference_id}`)
   response.cookies.set(invitationCookieName(participant.conference_id), token, {
     httpOnly: true,

@@ -1,46 +1,37 @@
-import Link from 'next/link'
-import { notFound, redirect } from 'next/navigation'
-import type { JSX } from 'react'
-import { Notice } from '@/app/_components/Notice'
-import { SiteFrame } from '@/app/_components/SiteFrame'
-import { getServerTranslator } from '@/app/_i18n/server'
 import { resolvePageViewer } from '@/app/_server/page-viewer'
 import { getConfig, type KringConfig } from '@/lib/config/env'
 import { issueBoardTicket } from '@/lib/conference/access'
+import { mayKnock } from '@/lib/conference/gate'
+import { decide } from '@/lib/conference/gate'
+import type { ParticipantRole } from '@/lib/conference/model'
 import type { Conference, Participant } from '@/lib/db/schema'
 
-export interface OpenedBoard {
-  conference: Conference
-  participant: Participant
-  /** A fresh short-lived ticket for the sockets. */
-  ticket: string
-  config: KringConfig
-}
+/** What a page about one board (the board, its plan view) shows to whoever is looking. */
+export type BoardOpening =
+  /** Let in (on the board, or in the waiting room during private family time): the page itself, with a socket ticket. */
+  | { kind: 'open'; conference: Conference; participant: Participant; ticket: string; config: KringConfig }
+  /**
+   * Waiting to be let in (or back after being removed with the invitation kept): a ticket to knock
+   * with on the meeting socket, and nothing of the conference, not even its title.
+   */
+  | { kind: 'knocking'; conferenceId: string; me: { role: ParticipantRole }; ticket: string; config: KringConfig }
+  /** Nothing here: a credential that opens nothing (`board`), or declined at the lobby (`declined`). */
+  | { kind: 'refused'; reason: 'board' | 'declined' }
 
 /**
- * The server side of every page about one board (the board, its plan view): who is looking (a
- * signed-in participant, else this conference's invitation cookie) and a fresh socket ticket.
- * Without any credential the person is sent to sign in and brought back to `returnTo`; with one
- * that does not fit they get a kind notice (returned as `refusal`, for the page to render).
+ * The server side of every page about one board: who is looking (app/_server/page-viewer.ts: the
+ * one resolution; no credential at all is sent to sign in and brought back to `returnTo`) and the
+ * gate's answer. Whoever is admitted may see the conference (`conference.read`); whoever may only
+ * knock gets a ticket for the lobby; everyone else a neutral notice.
  */
-export async function openBoard(conferenceId: string, returnTo: string): Promise<{ opened: OpenedBoard } | { refusal: JSX.Element }> {
-  const { access } = await resolvePageViewer(conferenceId)
-  if (!access.ok) {
-    if (access.reason === 'unauthenticated') redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`)
-    if (access.reason === 'not_found') notFound()
-    const { t } = await getServerTranslator()
-    return {
-      refusal: (
-        <SiteFrame narrow showSignIn={false}>
-          <Notice title={t('web.boardAccess.title')} tone="warning">
-            <p>{t('web.boardAccess.body')}</p>
-            <Link href="/">{t('web.boardAccess.home')}</Link>
-          </Notice>
-        </SiteFrame>
-      ),
-    }
-  }
+export async function openBoard(conferenceId: string, returnTo: string): Promise<BoardOpening> {
+  const viewer = await resolvePageViewer(conferenceId, returnTo)
+  if (!viewer) return { kind: 'refused', reason: 'board' }
+  const { conference, participant } = viewer
   const config = getConfig()
-  const { ticket } = issueBoardTicket(config.authSecret, access.participant, config.ticketTtlSeconds)
-  return { opened: { conference: access.conference, participant: access.participant, ticket, config } }
+  const ticketFor = () => issueBoardTicket(config.authSecret, participant, config.ticketTtlSeconds).ticket
+  const decision = decide(participant, conference, 'conference.read')
+  if (decision.ok) return { kind: 'open', conference, participant, ticket: ticketFor(), config }
+  if (mayKnock(participant, conference)) return { kind: 'knocking', conferenceId: conference.id, me: { role: participant.role }, ticket: ticketFor(), config }
+  return { kind: 'refused', reason: decision.state === 'declined' ? 'declined' : 'board' }
 }

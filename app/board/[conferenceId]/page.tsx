@@ -1,7 +1,9 @@
 import type { Metadata } from 'next'
 import { I18nProvider } from '@/app/_i18n/I18nProvider'
+import { NoAccessNotice } from '@/app/_components/NoAccessNotice'
 import { getServerTranslator } from '@/app/_i18n/server'
 import { BoardClient } from './_components/BoardClient'
+import { LobbyDoor } from './_components/meeting/LobbyDoor'
 import { openBoard } from './open-board'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,15 +12,32 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * `/board/[conferenceId]`: who is looking and a fresh ticket for the sockets (./open-board), then
- * the board itself on the whole screen.
+ * `/board/[conferenceId]`: who is looking and what the gate lets them see (./open-board), then the
+ * board itself on the whole screen; for someone not let in yet the lobby (nothing of the
+ * conference); for anyone else a neutral notice.
  */
 export default async function BoardPage({ params }: { params: Promise<{ conferenceId: string }> }) {
   const { conferenceId } = await params
-  const result = await openBoard(conferenceId, `/board/${conferenceId}`)
-  if ('refusal' in result) return result.refusal
-  const { conference, participant, ticket, config } = result.opened
+  const opening = await openBoard(conferenceId, `/board/${conferenceId}`)
+  if (opening.kind === 'refused') return <NoAccessNotice reason={opening.reason} />
   const { locale } = await getServerTranslator()
+  if (opening.kind === 'knocking') {
+    return (
+      <div className="board-viewport">
+        <I18nProvider locale={locale}>
+          <LobbyDoor
+            conferenceId={opening.conferenceId}
+            ticket={opening.ticket}
+            ticketUrl={`/api/conferences/${opening.conferenceId}/ticket`}
+            ticketTtlSeconds={opening.config.ticketTtlSeconds}
+            me={opening.me}
+            variant="canvas"
+          />
+        </I18nProvider>
+      </div>
+    )
+  }
+  const { conference, participant, ticket, config } = opening
   return (
     <div className="board-viewport">
       <I18nProvider locale={locale}>

@@ -1,15 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound, redirect } from 'next/navigation'
-import { policyContextOf } from '@/lib/conference/access-state'
-import { listVersions, mayExport } from '@/lib/conference/agreement-versions'
+import { NoAccessNotice } from '@/app/_components/NoAccessNotice'
+import { resolvePageViewer } from '@/app/_server/page-viewer'
+import { listVersions } from '@/lib/conference/version-list'
 import { listInvitations } from '@/lib/conference/invitations'
-import { may } from '@/lib/conference/policy'
 import { SiteFrame } from '../../_components/SiteFrame'
 import { getServerTranslator } from '../../_i18n/server'
 import { InvitationsPanel } from './_components/InvitationsPanel'
 import { VersionsSection } from './_components/VersionsSection'
-import { resolvePageViewer } from '../../_server/page-viewer'
+import { conferencePageSections } from './page-sections'
 
 type Params = Promise<{ id: string }>
 
@@ -20,23 +19,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * `/conferences/[id]`: the facilitator's page for one conference: open the board, invite
- * people, see and revoke invitations, and export the agreed versions of the plan. A professional
- * of the conference (signed in, or by their invitation link) sees the same page with the
- * versions only, to export them. Anyone else gets "not found".
+ * `/conferences/[id]`: one conference: open the board, and, as the gate allows this person
+ * (./page-sections.ts), invite people and see and revoke invitations (the facilitator), see the
+ * agreed versions of the plan and export them (the facilitator and professionals, when present),
+ * and the audit log. Someone not let in (lobby, declined, removed) or whose credential opens
+ * nothing here sees a neutral notice; nobody signed in and without an invitation is sent to sign in.
  */
 export default async function ConferencePage({ params }: { params: Params }) {
   const { id } = await params
-  const { user, access, db } = await resolvePageViewer(id)
-  const allowed = access.ok && mayExport(access.participant.role, access.conference.phase)
-  if (!allowed && !user) redirect(`/login?callbackUrl=${encodeURIComponent(`/conferences/${id}`)}`)
-  if (!allowed) notFound()
-  const { conference, participant } = access
-  const isFacilitator = participant.role === 'facilitator'
-  const mayReadAudit = may(participant.role, conference.phase, 'audit.read', policyContextOf(conference))
-  const [invitations, { versions }] = await Promise.all([
-    isFacilitator ? listInvitations(db, conference.id) : Promise.resolve([]),
-    listVersions(db, conference.id, participant),
+  const viewer = await resolvePageViewer(id, `/conferences/${id}`)
+  const sections = viewer && conferencePageSections(viewer.participant, viewer.conference)
+  if (!viewer || !sections) return <NoAccessNotice reason="page" />
+  const { user, conference, db } = viewer
+  const [invitations, versions] = await Promise.all([
+    sections.invitations ? listInvitations(db, conference.id) : Promise.resolve([]),
+    sections.versions ? listVersions(db, viewer).then((list) => list.versions) : Promise.resolve([]),
   ])
   const { t } = await getServerTranslator()
   return (
@@ -63,15 +60,15 @@ export default async function ConferencePage({ params }: { params: Params }) {
             <Link href={`/board/${conference.id}`} className="button" data-testid="open-board">
               {t('web.conference.openBoard')}
             </Link>
-            {mayReadAudit && (
+            {sections.audit && (
               <Link href={`/conferences/${conference.id}/audit`} className="button button--quiet" data-testid="open-audit">
                 {t('web.conference.audit')}
               </Link>
             )}
           </div>
         </section>
-        {isFacilitator && <InvitationsPanel conferenceId={conference.id} invitations={invitations} />}
-        <VersionsSection conferenceId={conference.id} versions={versions} />
+        {sections.invitations && <InvitationsPanel conferenceId={conference.id} invitations={invitations} />}
+        {sections.versions && <VersionsSection conferenceId={conference.id} versions={versions} mayExport={sections.exports} />}
       </div>
     </SiteFrame>
   )

@@ -3,9 +3,9 @@ import { Notice } from '@/app/_components/Notice'
 import { SiteFrame } from '@/app/_components/SiteFrame'
 import { getServerTranslator } from '@/app/_i18n/server'
 import { getDb } from '@/app/_server/db'
-import { INVITE_TOKEN_PATTERN } from '@/lib/auth/tokens'
+import { permits } from '@/lib/conference/gate'
 import { findConference } from '@/lib/db/repositories/conferences'
-import { findParticipantByToken } from '@/lib/db/repositories/participants'
+import { findLiveInvitation } from '@/lib/db/repositories/participants'
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getServerTranslator()
@@ -31,15 +31,24 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
     )
   }
   const { participant, conference } = invitation
+  // Someone the facilitator still has to let in (or declined) sees nothing of the conference, not
+  // its title: the link may have reached someone it was not meant for.
+  const showsConference = permits(participant, conference, 'conference.read')
   return (
     <SiteFrame narrow showSignIn={false}>
       <section className="card join" aria-labelledby="join-conference">
-        <p className="join__eyebrow">
-          {t('web.join.eyebrow')}
-        </p>
-        <h1 id="join-conference" className="join__conference">
-          {conference.title}
-        </h1>
+        {showsConference ? (
+          <>
+            <p className="join__eyebrow">{t('web.join.eyebrow')}</p>
+            <h1 id="join-conference" className="join__conference">
+              {conference.title}
+            </h1>
+          </>
+        ) : (
+          <h1 id="join-conference" className="join__conference">
+            {t('web.join.title')}
+          </h1>
+        )}
         <p className="join__invited">{t('web.join.invitedAs', { name: participant.display_name, role: t(`common.role.${participant.role}`) })}</p>
         <form method="post" action="/api/join">
           <input type="hidden" name="token" value={token} />
@@ -54,10 +63,9 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
 }
 
 async function findValidInvitation(token: string) {
-  if (!INVITE_TOKEN_PATTERN.test(token)) return null
   const db = await getDb()
-  const participant = await findParticipantByToken(db, token)
-  if (!participant || participant.revoked_at) return null
-  const conference = await findConference(db, participant.conference_id)
-  return conference ? { participant, conference } : null
+  const invitation = await findLiveInvitation(db, token)
+  if (!invitation.live) return null
+  const conference = await findConference(db, invitation.participant.conference_id)
+  return conference ? { participant: invitation.participant, conference } : null
 }

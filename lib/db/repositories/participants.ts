@@ -1,4 +1,4 @@
-import { createId, createInviteToken, hashInviteToken } from '../../auth/tokens'
+import { createId, createInviteToken, hashInviteToken, INVITE_TOKEN_PATTERN } from '../../auth/tokens'
 import type { InvitableRole } from '../../conference/model'
 import type { Db } from '../connect'
 import type { Participant } from '../schema'
@@ -26,8 +26,29 @@ export async function inviteParticipant(
   return { participant, token }
 }
 
+/** The row a raw token hashes to, revoked or not. Doors use `findLiveInvitation`; this is for the CLI and tests. */
 export async function findParticipantByToken(db: Db, token: string): Promise<Participant | undefined> {
   return db.selectFrom('participants').selectAll().where('token_hash', '=', hashInviteToken(token)).executeTakeFirst()
+}
+
+/**
+ * What a raw invitation token opens now. `revoked` tells a revoked invitation from a token that
+ * was never one (the sockets close the first with 4403 'invitation revoked', the second with 4401).
+ */
+export type InvitationLookup = { live: true; participant: Participant } | { live: false; revoked: boolean }
+
+/**
+ * The one lookup of an invitation by its token, for every door that takes one (the join page and
+ * route, the pages and routes of a conference, both sockets): the token must look like one (anything
+ * else is refused before touching the database), it is found by its hash, and a revoked invitation
+ * opens nothing. Which conference it belongs to is the caller's question.
+ */
+export async function findLiveInvitation(db: Db, token: string): Promise<InvitationLookup> {
+  if (!INVITE_TOKEN_PATTERN.test(token)) return { live: false, revoked: false }
+  const participant = await findParticipantByToken(db, token)
+  if (!participant) return { live: false, revoked: false }
+  if (participant.revoked_at !== null) return { live: false, revoked: true }
+  return { live: true, participant }
 }
 
 export async function findParticipant(db: Db, id: string): Promise<Participant | undefined> {

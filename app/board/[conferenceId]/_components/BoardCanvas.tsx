@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
+import type { PolicyContext } from '@/lib/conference/policy'
 import type { Locale } from '@/lib/i18n'
 import { bindStoreToDoc } from '@/lib/sync/bind-store-to-doc'
 import { participantColor } from '@/lib/sync/participant-color'
@@ -12,9 +13,10 @@ import type { RecordRejectedError } from '@/lib/sync/record-rejection'
 import { createBoardStore } from './board-store'
 import { BoardChecksProvider } from './items/board-checks'
 import { BoardItemsProvider } from './items/board-context'
-import { BoardPhaseProvider } from './items/bottom-line-access'
+import { BoardPolicyProvider } from './items/board-policy'
 import { kringShapeUtils } from './items'
 import { guardScaleMarks } from './items/scale-mark-guard'
+import { meetingPermissions } from './meeting/meeting-role'
 import { BoardPanels } from './panels/BoardPanels'
 import { KringStylePanel } from './panels/KringStylePanel'
 import { KringToolbar } from './panels/KringToolbar'
@@ -29,8 +31,10 @@ export interface BoardCanvasProps {
   licenseKey?: string
   onRejected(recordId: string, error: RecordRejectedError): void
   onOutdated(): void
-  /** The meeting's current phase (null until known): shapes the bottom lines' controls. */
+  /** The meeting's current phase (null until known): with the setting, what the tools offer. */
   phase: ConferencePhase | null
+  /** The conference's setting (whether the facilitator stays in private time), from the meeting. */
+  policyContext: PolicyContext
   /** What the meeting puts inside the editor (read-only mode, facilitation tools). */
   children?: ReactNode
 }
@@ -47,7 +51,7 @@ const components: TLComponents = { SharePanel: KringToolbar, StylePanel: KringSt
  * others' presence (lib/sync/presence), with Kring's typed items (./items), their panels
  * (./panels) and the plan's live checks. Loaded only in the browser (see BoardClient).
  */
-export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOutdated, phase, children }: BoardCanvasProps) {
+export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOutdated, phase, policyContext, children }: BoardCanvasProps) {
   const { participantId, displayName, role } = me
   const color = participantColor(participantId)
 
@@ -75,14 +79,16 @@ export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOut
   const onMount = useCallback(
     (editor: Editor) => {
       const presence = bindPresence(store, session.awareness, { user: { participantId, name: displayName } })
-      // Only a mark's owner moves it (lib/board/ownership.ts), enforced on this device.
-      const unguard = guardScaleMarks(editor, { participantId, isFacilitator: role === 'facilitator' })
+      // Only a mark's owner moves it (lib/board/ownership.ts), enforced on this device. Removing
+      // someone else's mark is the policy's question, as on the sync server.
+      const removesOthersMarks = meetingPermissions(role, phase, policyContext).canRemoveOthersMarks
+      const unguard = guardScaleMarks(editor, { participantId, mayRemoveOthersMarks: removesOthersMarks })
       return () => {
         unguard()
         presence.dispose()
       }
     },
-    [store, session.awareness, participantId, displayName, role],
+    [store, session.awareness, participantId, displayName, role, phase, policyContext],
   )
 
   const boardMe = useMemo(() => ({ participantId, displayName, role }), [participantId, displayName, role])
@@ -90,7 +96,7 @@ export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOut
   if (!bound) return null
   return (
     <BoardItemsProvider doc={session.doc} me={boardMe}>
-      <BoardPhaseProvider phase={phase}>
+      <BoardPolicyProvider phase={phase} context={policyContext}>
         <BoardChecksProvider doc={session.doc}>
           <PanelsProvider>
             <Tldraw
@@ -109,7 +115,7 @@ export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOut
             </Tldraw>
           </PanelsProvider>
         </BoardChecksProvider>
-      </BoardPhaseProvider>
+      </BoardPolicyProvider>
     </BoardItemsProvider>
   )
 }

@@ -135,12 +135,14 @@ export function BoardClient(props: BoardClientProps): JSX.Element {
               onRejected={onRejected}
               onOutdated={onOutdated}
               phase={phase}
+              policyContext={context}
             >
               <BoardLayers
                 readOnly={!permissions.canWrite}
                 facilitation={meeting.facilitation}
                 me={{ participantId: me.participantId, role }}
                 phase={phase}
+                context={context}
                 roster={meeting.roster}
               />
             </BoardCanvas>

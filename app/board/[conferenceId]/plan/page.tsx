@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
+import { NoAccessNotice } from '@/app/_components/NoAccessNotice'
 import { SiteFrame } from '@/app/_components/SiteFrame'
 import { getServerTranslator } from '@/app/_i18n/server'
+import { LobbyDoor } from '../_components/meeting/LobbyDoor'
 import { openBoard } from '../open-board'
 import { PlanClient } from './_components/PlanClient'
 
@@ -11,14 +13,28 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * `/board/[conferenceId]/plan`: the plan as it follows from the board, as readable HTML (no
- * canvas), live. Whoever may see the board may see its plan: the same access check and the same
- * socket ticket as the board page (../open-board).
+ * canvas), live. Whoever may see the board may see its plan: the same gate and the same socket
+ * ticket as the board page (../open-board); someone not let in yet sees the lobby, nothing of the conference.
  */
 export default async function PlanPage({ params }: { params: Promise<{ conferenceId: string }> }) {
   const { conferenceId } = await params
-  const result = await openBoard(conferenceId, `/board/${conferenceId}/plan`)
-  if ('refusal' in result) return result.refusal
-  const { conference, participant, ticket, config } = result.opened
+  const opening = await openBoard(conferenceId, `/board/${conferenceId}/plan`)
+  if (opening.kind === 'refused') return <NoAccessNotice reason={opening.reason} />
+  if (opening.kind === 'knocking') {
+    return (
+      <SiteFrame showSignIn={false}>
+        <LobbyDoor
+          conferenceId={opening.conferenceId}
+          ticket={opening.ticket}
+          ticketUrl={`/api/conferences/${opening.conferenceId}/ticket`}
+          ticketTtlSeconds={opening.config.ticketTtlSeconds}
+          me={opening.me}
+          variant="page"
+        />
+      </SiteFrame>
+    )
+  }
+  const { conference, participant, ticket, config } = opening
   return (
     <SiteFrame showSignIn={false}>
       <PlanClient

@@ -8,10 +8,10 @@ import styles from './VersionsSection.module.css'
 
 /**
  * The export screen: every frozen version of the plan (number, when, who agreed) with one-click
- * downloads as PDF, JSON, PNG and SVG, plain or redacted. The page renders it only for the
- * facilitator and professionals, the roles allowed to export (the route checks again).
+ * downloads as PDF, JSON, PNG and SVG, plain or redacted. The page renders it for whom the gate
+ * lets read the versions, with the downloads only for whom it lets export (the route asks again).
  */
-export function VersionsSection({ conferenceId, versions }: { conferenceId: string; versions: VersionSummary[] }): JSX.Element {
+export function VersionsSection({ conferenceId, versions, mayExport }: { conferenceId: string; versions: VersionSummary[]; mayExport: boolean }): JSX.Element {
   const t = useT()
   const [redacted, setRedacted] = useState(false)
   const redactedId = useId()
@@ -24,16 +24,18 @@ export function VersionsSection({ conferenceId, versions }: { conferenceId: stri
       ) : (
         <>
           <p className="muted">{t('versions.section.intro')}</p>
-          <div className={styles.redacted}>
-            <input id={redactedId} type="checkbox" checked={redacted} onChange={(e) => setRedacted(e.target.checked)} data-testid="versions-redacted" />
-            <label htmlFor={redactedId}>
-              <span className={styles.redactedLabel}>{t('versions.section.redacted')}</span>
-              <span className={styles.redactedHint}>{t('versions.section.redactedHint')}</span>
-            </label>
-          </div>
+          {mayExport && (
+            <div className={styles.redacted}>
+              <input id={redactedId} type="checkbox" checked={redacted} onChange={(e) => setRedacted(e.target.checked)} data-testid="versions-redacted" />
+              <label htmlFor={redactedId}>
+                <span className={styles.redactedLabel}>{t('versions.section.redacted')}</span>
+                <span className={styles.redactedHint}>{t('versions.section.redactedHint')}</span>
+              </label>
+            </div>
+          )}
           <ol className={styles.list}>
             {versions.map((version) => (
-              <VersionItem key={version.version} conferenceId={conferenceId} version={version} redacted={redacted} />
+              <VersionItem key={version.version} conferenceId={conferenceId} version={version} redacted={redacted} mayExport={mayExport} />
             ))}
           </ol>
         </>
@@ -42,7 +44,7 @@ export function VersionsSection({ conferenceId, versions }: { conferenceId: stri
   )
 }
 
-function VersionItem({ conferenceId, version, redacted }: { conferenceId: string; version: VersionSummary; redacted: boolean }): JSX.Element {
+function VersionItem({ conferenceId, version, redacted, mayExport }: { conferenceId: string; version: VersionSummary; redacted: boolean; mayExport: boolean }): JSX.Element {
   const t = useT()
   const locale = useLocale()
   const frozen = formatMoment(version.frozenAt, locale)
@@ -60,23 +62,25 @@ function VersionItem({ conferenceId, version, redacted }: { conferenceId: string
           </span>
         ))}
       </p>
-      <div className="button-row">
-        {exportFormats.map((format) => (
-          <a
-            key={format}
-            className="button button--small"
-            href={exportUrl(conferenceId, version.version, format, redacted)}
-            download
-            aria-label={t(redacted ? 'versions.section.downloadRedacted' : 'versions.section.download', {
-              version: version.version,
-              format: t(`versions.format.${format}`),
-            })}
-            data-testid={`export-${format}`}
-          >
-            {t(`versions.format.${format}`)}
-          </a>
-        ))}
-      </div>
+      {mayExport && (
+        <div className="button-row">
+          {exportFormats.map((format) => (
+            <a
+              key={format}
+              className="button button--small"
+              href={exportUrl(conferenceId, version.version, format, redacted)}
+              download
+              aria-label={t(redacted ? 'versions.section.downloadRedacted' : 'versions.section.download', {
+                version: version.version,
+                format: t(`versions.format.${format}`),
+              })}
+              data-testid={`export-${format}`}
+            >
+              {t(`versions.format.${format}`)}
+            </a>
+          ))}
+        </div>
+      )}
     </li>
   )
 }

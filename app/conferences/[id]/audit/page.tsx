@@ -1,15 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound, redirect } from 'next/navigation'
-import { policyContextOf } from '@/lib/conference/access-state'
+import { NoAccessNotice } from '@/app/_components/NoAccessNotice'
+import { resolvePageViewer } from '@/app/_server/page-viewer'
 import { auditNames, describeAuditEntries } from '@/lib/conference/audit-log'
-import { may } from '@/lib/conference/policy'
+import { permits } from '@/lib/conference/gate'
 import { listAudit } from '@/lib/db/repositories/audit'
 import { listParticipants } from '@/lib/db/repositories/participants'
 import { SiteFrame } from '../../../_components/SiteFrame'
 import { getServerTranslator } from '../../../_i18n/server'
 import { AuditTable } from './_components/AuditTable'
-import { resolvePageViewer } from '../../../_server/page-viewer'
 
 type Params = Promise<{ id: string }>
 
@@ -23,19 +22,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * `/conferences/[id]/audit`: the conference's audit log, for the facilitator only (policy
- * `audit.read`). Anyone else gets "not found", so the page reveals nothing; someone not signed in
- * and without a valid invitation to this conference is sent to sign in. The log holds ids;
- * names are looked up now, from the participants.
+ * `/conferences/[id]/audit`: the conference's audit log, for whom the gate allows `audit.read`
+ * (the facilitator). Anyone else sees a neutral notice that reveals nothing; someone not signed in
+ * and without an invitation to this conference is sent to sign in. The log holds ids; names are
+ * looked up now, from the participants.
  */
 export default async function AuditPage({ params }: { params: Params }) {
   const { id } = await params
-  const { user, access, db } = await resolvePageViewer(id)
-  const allowed = access.ok && may(access.participant.role, access.conference.phase, 'audit.read', policyContextOf(access.conference))
-  // Nobody we know: perhaps the facilitator, not signed in yet. Someone we know who may not read the log: not found.
-  if (!allowed && !user && !access.ok) redirect(`/login?callbackUrl=${encodeURIComponent(`/conferences/${id}/audit`)}`)
-  if (!allowed) notFound()
-  const { conference } = access
+  const viewer = await resolvePageViewer(id, `/conferences/${id}/audit`)
+  if (!viewer || !permits(viewer.participant, viewer.conference, 'audit.read')) return <NoAccessNotice reason="page" />
+  const { conference, db } = viewer
 
   const [entries, participants] = await Promise.all([listAudit(db, conference.id, AUDIT_PAGE_LIMIT), listParticipants(db, conference.id)])
   const { t, locale } = await getServerTranslator()

@@ -51,6 +51,8 @@ const web: Messages<'web'> = {
   'login.oidc': 'Sign in with {name}',
   'login.error.credentials': 'Email address or password is not right',
   'login.error.oidc': 'Signing in through your organisation did not work. Try again or ask your administrator.',
+  'login.error.tooManyAttempts': 'Too many attempts. Try again in {minutes} minutes.',
+  'login.error.tooManyAttemptsMinute': 'Too many attempts. Try again in a minute.',
 
   'conference.kind': 'Kind',
   'conference.phase': 'Phase',
@@ -99,6 +101,8 @@ const web: Messages<'web'> = {
   'boardAccess.title': 'No access to this board',
   'boardAccess.body': 'Your invitation to this board was revoked or belongs to another board. Ask the facilitator for a new link.',
   'boardAccess.home': 'To the start page',
+  'pageAccess.title': 'No access to this page',
+  'pageAccess.body': 'You cannot see this page now. Invited to a meeting? Open your invitation link.',
   'board.title': 'Board',
   'board.loading': 'Loading the board…',
   'board.error.title': 'The board could not be opened',

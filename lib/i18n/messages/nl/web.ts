@@ -50,6 +50,8 @@ const web = {
   'login.oidc': 'Inloggen met {name}',
   'login.error.credentials': 'E-mailadres of wachtwoord klopt niet',
   'login.error.oidc': 'Inloggen via je organisatie lukte niet. Probeer het opnieuw of vraag het je beheerder.',
+  'login.error.tooManyAttempts': 'Te veel pogingen. Probeer het over {minutes} minuten opnieuw.',
+  'login.error.tooManyAttemptsMinute': 'Te veel pogingen. Probeer het over een minuut opnieuw.',
 
   'conference.kind': 'Soort',
   'conference.phase': 'Fase',
@@ -98,6 +100,8 @@ const web = {
   'boardAccess.title': 'Geen toegang tot dit bord',
   'boardAccess.body': 'Je uitnodiging voor dit bord is ingetrokken of hoort bij een ander bord. Vraag de gespreksleider om een nieuwe link.',
   'boardAccess.home': 'Naar de startpagina',
+  'pageAccess.title': 'Geen toegang tot deze pagina',
+  'pageAccess.body': 'Deze pagina kun je nu niet bekijken. Ben je uitgenodigd voor een bijeenkomst? Open dan je uitnodigingslink.',
   'board.title': 'Bord',
   'board.loading': 'Het bord wordt geladen…',
   'board.error.title': 'Het bord kon niet worden geopend',

@@ -1,23 +1,21 @@
 import { apiRoute, jsonResponse, readJson, readParams, requireSameOrigin } from '@/app/_server/route'
-import { getDb } from '@/app/_server/db'
-import { requireSignedInUser } from '@/app/_server/session'
+import { requireViewerAllowedTo } from '@/app/_server/route-viewer'
 import { getConfig } from '@/lib/config/env'
-import { requireFacilitatedConference } from '@/lib/conference/access'
 import { inviteToConference } from '@/lib/conference/invitations'
 import { ConferenceParams, InviteRequest, InviteResponse } from '@/lib/protocol/api'
+import { auditActorOf } from '@/app/_server/audit-actor'
 
 /**
- * POST /api/conferences/[id]/invitations — the conference's facilitator invites someone by name
- * and role. The response holds the raw token and link: the only time they exist outside the
+ * POST /api/conferences/[id]/invitations — invite someone by name and role, for whom the gate
+ * allows `invitations.manage` (the conference's facilitator); 403 for anyone else, 401 without any
+ * credential. The response holds the raw token and link: the only time they exist outside the
  * person's own device (the database keeps a hash).
  */
 export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   requireSameOrigin(req)
   const { id } = await readParams(ctx.params, ConferenceParams)
-  const user = await requireSignedInUser()
-  const db = await getDb()
-  await requireFacilitatedConference(db, id, user.id)
+  const { db, participant } = await requireViewerAllowedTo(id, 'invitations.manage')
   const input = await readJson(req, InviteRequest)
-  const invited = await inviteToConference(db, { conferenceId: id, ...input, actor: user.id, publicUrl: getConfig().publicUrl })
+  const invited = await inviteToConference(db, { conferenceId: id, ...input, actor: auditActorOf(participant), publicUrl: getConfig().publicUrl })
   return jsonResponse(InviteResponse, invited, 201)
 })

@@ -1,29 +1,27 @@
-import { cookies } from 'next/headers'
 import { apiRoute, jsonResponse, readParams, requireSameOrigin } from '@/app/_server/route'
-import { getDb } from '@/app/_server/db'
-import { getSignedInUser } from '@/app/_server/session'
+import { requireViewer } from '@/app/_server/route-viewer'
 import { getConfig } from '@/lib/config/env'
-import { issueBoardTicket, resolveBoardAccess } from '@/lib/conference/access'
-import { invitationCookieName } from '@/lib/conference/join-link'
+import { issueBoardTicket } from '@/lib/conference/access'
+import { mayHoldTicket } from '@/lib/conference/gate'
 import { ApiError } from '@/lib/protocol/api-error'
 import { ConferenceParams, TicketResponse } from '@/lib/protocol/api'
+import { limitRequestByAddress } from '@/lib/rate-limit/request-limits'
 
 /**
- * POST /api/conferences/[id]/ticket — a fresh short-lived ticket for the board's sockets, for the
- * signed-in facilitator (or other signed-in participant) or for whoever holds this conference's
- * invitation cookie. The board calls it again before the ticket expires and after a reconnect,
- * so a revoked person stops getting tickets.
+ * POST /api/conferences/[id]/ticket — a fresh short-lived ticket for the board's sockets, for a
+ * participant let in (also in the waiting room: the meeting shows them the phase) and for someone
+ * waiting in the lobby or back after being removed with the invitation kept: their ticket only
+ * knocks (the meeting plane keeps them in the lobby, the sync server refuses them with 4403
+ * awaiting-admission). Declined: 403. The board calls it again before the ticket expires and after
+ * a reconnect, so a revoked or declined person stops getting tickets. 401 without any credential,
+ * 403 for a credential that opens nothing here.
  */
 export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   requireSameOrigin(req)
+  await limitRequestByAddress('ticket', req)
   const { id } = await readParams(ctx.params, ConferenceParams)
-  const user = await getSignedInUser()
-  const invitationToken = (await cookies()).get(invitationCookieName(id))?.value
-  const access = await resolveBoardAccess(await getDb(), id, { userId: user?.id, invitationToken })
-  if (!access.ok) {
-    if (access.reason === 'unauthenticated') throw new ApiError('unauthenticated', 'open your invitation link or sign in')
-    throw new ApiError('forbidden', 'no access to this conference')
-  }
+  const { participant, conference } = await requireViewer(id)
+  if (!mayHoldTicket(participant, conference)) throw new ApiError('forbidden', 'no access to this conference')
   const config = getConfig()
-  return jsonResponse(TicketResponse, issueBoardTicket(config.authSecret, access.participant, config.ticketTtlSeconds))
+  return jsonResponse(TicketResponse, issueBoardTicket(config.authSecret, participant, config.ticketTtlSeconds))
 })

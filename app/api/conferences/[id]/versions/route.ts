@@ -1,21 +1,17 @@
-import { cookies } from 'next/headers'
 import { apiRoute, jsonResponse, readParams } from '@/app/_server/route'
-import { getDb } from '@/app/_server/db'
-import { getSignedInUser } from '@/app/_server/session'
-import { listVersions, requireConferenceViewer, VersionListResponse } from '@/lib/conference/agreement-versions'
-import { invitationCookieName } from '@/lib/conference/join-link'
+import { requireViewerAllowedTo } from '@/app/_server/route-viewer'
+import { VersionListResponse } from '@/lib/conference/agreement-versions'
+import { listVersions } from '@/lib/conference/version-list'
 import { ConferenceParams } from '@/lib/protocol/api'
 
 /**
  * GET /api/conferences/[id]/versions — the frozen versions of the plan (number, date, who agreed),
- * newest first, for anyone who takes part in the conference (signed in, or by invitation cookie),
- * and whether they may export. No plan content.
+ * newest first, and whether the asker may export them. No plan content. The gate decides
+ * (`versions.read`: let in and present, so not from the lobby, not declined or removed, and not
+ * from the waiting room during private family time): 403 otherwise, 401 without any credential.
  */
 export const GET = apiRoute(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await readParams(ctx.params, ConferenceParams)
-  const user = await getSignedInUser()
-  const invitationToken = (await cookies()).get(invitationCookieName(id))?.value
-  const db = await getDb()
-  const { participant } = await requireConferenceViewer(db, id, { userId: user?.id, invitationToken })
-  return jsonResponse(VersionListResponse, await listVersions(db, id, participant))
+  const viewer = await requireViewerAllowedTo(id, 'versions.read')
+  return jsonResponse(VersionListResponse, await listVersions(viewer.db, viewer))
 })

@@ -3,6 +3,7 @@
 import { useEditor } from 'tldraw'
 import { useT } from '@/app/_i18n/I18nProvider'
 import { may } from '@/lib/conference/policy'
+import type { PolicyContext } from '@/lib/conference/policy'
 import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import type { RosterMessage } from '@/lib/protocol/meeting'
 import styles from './facilitation.module.css'
@@ -18,6 +19,7 @@ export interface FacilitationLayerProps {
   facilitation: FacilitationClient | null
   me: FacilitationMe
   phase: KnownPhase
+  context: PolicyContext
   roster: RosterMessage | null
   /**
    * Whether the bar shows the phase countdown to those who cannot set it (default true). Pass
@@ -32,21 +34,21 @@ export interface FacilitationLayerProps {
  * (or, for the facilitator, the queue of hands), follow me, and spotlight. Each piece shows only
  * what the policy lets this person do in this phase.
  */
-export function FacilitationLayer({ facilitation, me, phase, roster, showCountdown = true }: FacilitationLayerProps) {
+export function FacilitationLayer({ facilitation, me, phase, context, roster, showCountdown = true }: FacilitationLayerProps) {
   const t = useT()
   const editor = useEditor()
   if (!facilitation) return null
-  const props = { facilitation, editor, me, phase }
-  const clearsHands = phase !== null && may(me.role, phase, 'hand.clear')
+  const props = { facilitation, editor, me, phase, context }
+  const clearsHands = phase !== null && may(me.role, phase, 'hand.clear', context)
   return (
     <>
       <SpotlightOverlay {...props} />
       <div className={styles.bar} role="toolbar" aria-label={t('facilitation.bar.label')} data-testid="facilitation-bar">
-        <PhaseTimer facilitation={facilitation} me={me} phase={phase} showCountdown={showCountdown} />
+        <PhaseTimer facilitation={facilitation} me={me} phase={phase} context={context} showCountdown={showCountdown} />
         {clearsHands ? (
-          <HandQueue facilitation={facilitation} me={me} phase={phase} roster={roster} />
+          <HandQueue facilitation={facilitation} me={me} phase={phase} context={context} roster={roster} />
         ) : (
-          <HandButton facilitation={facilitation} me={me} phase={phase} />
+          <HandButton facilitation={facilitation} me={me} phase={phase} context={context} />
         )}
         <FollowControls {...props} />
         <SpotlightButton {...props} />

@@ -21,6 +21,7 @@ export function FollowControls({
   editor,
   me,
   phase,
+  context,
 }: CanvasToolProps) {
   const t = useT()
   const { view, store } = useFollowView(facilitation)
@@ -37,7 +38,7 @@ export function FollowControls({
   useFollowLeader(editor, store, view, followsLeader(view, me.participantId))
 
   if (!facilitation) return null
-  const canLead = phase !== null && may(me.role, phase, 'facilitation.lead')
+  const canLead = phase !== null && may(me.role, phase, 'facilitation.lead', context)
 
   if (canLead) {
     const start = () => {

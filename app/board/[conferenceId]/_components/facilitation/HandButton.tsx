@@ -12,11 +12,11 @@ import { useHands, useRequest } from './useFacilitation'
  * Raise or lower one's own hand, for everyone who may (`hand.raise`: not the facilitator, not
  * an observer, only while in the room). With the hand up it says your place in the queue.
  */
-export function HandButton({ facilitation, me, phase }: ToolProps) {
+export function HandButton({ facilitation, me, phase, context }: ToolProps) {
   const t = useT()
   const queue = useHands(facilitation)
   const request = useRequest<'raise' | 'lower'>()
-  if (!facilitation || phase === null || !may(me.role, phase, 'hand.raise')) return null
+  if (!facilitation || phase === null || !may(me.role, phase, 'hand.raise', context)) return null
   const place = placeInQueue(queue, me.participantId)
   const up = place !== null
   const label = up ? t('facilitation.hand.lower') : t('facilitation.hand.raise')

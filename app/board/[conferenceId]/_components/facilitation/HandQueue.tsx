@@ -17,6 +17,7 @@ export function HandQueue({
   facilitation,
   me,
   phase,
+  context,
   roster,
 }: ToolProps & {
   /** For the names; someone not (yet) in it shows as "Iemand". */
@@ -30,7 +31,7 @@ export function HandQueue({
   const listId = useId()
   const close = useCallback(() => setOpen(false), [])
   useDismiss(open, ref, close)
-  if (!facilitation || phase === null || !may(me.role, phase, 'hand.clear')) return null
+  if (!facilitation || phase === null || !may(me.role, phase, 'hand.clear', context)) return null
 
   const nameOf = (participantId: string) =>
     roster?.entries.find((entry) => entry.participantId === participantId)?.displayName ?? t('facilitation.queue.someone')

@@ -19,6 +19,7 @@ export function PhaseTimer({
   facilitation,
   me,
   phase,
+  context,
   showCountdown = true,
 }: ToolProps & {
   /** false: someone who cannot set the timer sees nothing here (the page shows the countdown elsewhere). */
@@ -35,7 +36,7 @@ export function PhaseTimer({
   useDismiss(open, ref, close)
   if (!facilitation) return null
 
-  const canSet = phase !== null && may(me.role, phase, 'facilitation.lead')
+  const canSet = phase !== null && may(me.role, phase, 'facilitation.lead', context)
   const running = remaining !== null
   const up = remaining === 0
   const time = remaining === null ? '' : formatCountdown(remaining)

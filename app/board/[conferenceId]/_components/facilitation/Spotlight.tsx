@@ -40,12 +40,13 @@ export function SpotlightButton({
   editor,
   me,
   phase,
+  context,
 }: CanvasToolProps) {
   const t = useT()
   const region = useSpotlightRegion(facilitation)
   const request = useRequest<'set' | 'clear'>()
   const hasSelection = useValue('spotlight: something selected', () => (editor ? editor.getSelectionPageBounds() !== null : false), [editor])
-  if (!facilitation || phase === null || !may(me.role, phase, 'facilitation.lead')) return null
+  if (!facilitation || phase === null || !may(me.role, phase, 'facilitation.lead', context)) return null
 
   const on = region !== null
   const set = () => {
@@ -81,10 +82,11 @@ export function SpotlightOverlay({
   editor,
   me,
   phase,
+  context,
 }: CanvasToolProps) {
   const region = useSpotlightRegion(facilitation)
   const { store } = useFollowView(facilitation)
-  const leads = phase !== null && may(me.role, phase, 'facilitation.lead')
+  const leads = phase !== null && may(me.role, phase, 'facilitation.lead', context)
 
   // Move once per new region (the server repeats the state after a phase or access change).
   const shown = useRef<string | null>(null)
@@ -121,11 +123,12 @@ export function SpotlightNotice({
   editor,
   me,
   phase,
+  context,
 }: CanvasToolProps) {
   const t = useT()
   const region = useSpotlightRegion(facilitation)
   const { view } = useFollowView(facilitation)
-  if (!facilitation || !editor || !region || phase === null || may(me.role, phase, 'facilitation.lead')) return null
+  if (!facilitation || !editor || !region || phase === null || may(me.role, phase, 'facilitation.lead', context)) return null
   // Someone following is taken there already.
   if (followsLeader(view, me.participantId)) return null
   return (

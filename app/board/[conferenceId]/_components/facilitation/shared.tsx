@@ -4,6 +4,7 @@ import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
 import { stopEventPropagation, type Editor } from 'tldraw'
 import { useT } from '@/app/_i18n/I18nProvider'
 import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
+import type { PolicyContext } from '@/lib/conference/policy'
 import type { MessageKey } from '@/lib/i18n/messages/types'
 import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import type { RequestState } from './useFacilitation'
@@ -18,11 +19,13 @@ export interface FacilitationMe {
 /** The phase as the meeting last said; null before it is known (nothing policy-bound is offered then). */
 export type KnownPhase = ConferencePhase | null
 
-/** What every facilitation tool is given: the socket binding (null until bound), who I am, the phase. */
+/** What every facilitation tool is given: the socket binding (null until bound), who I am, the phase and the conference's setting. */
 export interface ToolProps {
   facilitation: FacilitationClient | null
   me: FacilitationMe
   phase: KnownPhase
+  /** The conference's setting (whether the facilitator stays in private time): the policy needs it. */
+  context: PolicyContext
 }
 
 /** A tool that also works the canvas. */

@@ -1,6 +1,7 @@
 'use client'
 
 import type { ParticipantRole } from '@/lib/conference/model'
+import type { PolicyContext } from '@/lib/conference/policy'
 import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import type { RosterMessage } from '@/lib/protocol/meeting'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer'
@@ -12,6 +13,7 @@ export interface BoardLayersProps {
   facilitation: FacilitationClient | null
   me: { participantId: string; role: ParticipantRole }
   phase: KnownPhase
+  context: PolicyContext
   roster: RosterMessage | null
 }
 
@@ -20,11 +22,11 @@ export interface BoardLayersProps {
  * facilitation tools (hands, follow me, timer, spotlight). The header shows the phase countdown,
  * so the tools' bar shows it only to the facilitator, who sets it.
  */
-export function BoardLayers({ readOnly, facilitation, me, phase, roster }: BoardLayersProps) {
+export function BoardLayers({ readOnly, facilitation, me, phase, context, roster }: BoardLayersProps) {
   return (
     <>
       <ReadOnlyMode readOnly={readOnly} />
-      <FacilitationLayer facilitation={facilitation} me={me} phase={phase} roster={roster} showCountdown={false} />
+      <FacilitationLayer facilitation={facilitation} me={me} phase={phase} context={context} roster={roster} showCountdown={false} />
     </>
   )
 }

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react'
 import { useT } from '@/app/_i18n/I18nProvider'
 import { InvitableRole, invitableRoles } from '@/lib/conference/model'
+import { isManageableTarget } from '@/lib/conference/policy'
 import type { RosterEntry } from '@/lib/protocol/meeting'
 import type { MeetingActions } from '../useMeeting'
 import { Dialog } from './Dialog'
@@ -27,9 +28,10 @@ export function ParticipantActions({ entry, actions, disabled }: ParticipantActi
   const [removing, setRemoving] = useState(false)
   const panelId = useId()
   const name = entry.displayName
+  // Whom one may remove or give another role is the policy's question (never the facilitator's
+  // own row); the parse gives the select its type.
   const role = InvitableRole.safeParse(entry.role)
-  // The facilitator's own role is not handed out or taken away here.
-  if (!role.success) return null
+  if (!isManageableTarget(entry.role) || !role.success) return null
 
   const remove = (keepInvitation: boolean) => {
     setRemoving(false)

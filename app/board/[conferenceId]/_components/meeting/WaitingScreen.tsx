@@ -2,6 +2,7 @@
 
 import { useT } from '@/app/_i18n/I18nProvider'
 import type { ParticipantRole } from '@/lib/conference/model'
+import { may } from '@/lib/conference/policy'
 import styles from './meeting.module.css'
 
 /**
@@ -29,7 +30,8 @@ export function WaitingScreen({ place, role, variant = 'canvas' }: { place: 'wai
           <>
             <h2 className={styles.waitingTitle}>{t('meeting.waiting.title')}</h2>
             <p className={styles.waitingLead}>{t('meeting.waiting.body')}</p>
-            <p>{role === 'facilitator' ? t('meeting.waiting.facilitatorHint') : t('meeting.waiting.hint')}</p>
+            {/* The waiting room is private family time; whoever manages the participants keeps seeing who waits to come in. */}
+            <p>{may(role, 'besloten_deel', 'participants.manage') ? t('meeting.waiting.facilitatorHint') : t('meeting.waiting.hint')}</p>
           </>
         )}
       </section>

@@ -47,6 +47,14 @@ export interface MeetingPermissions {
   canEndPrivateTime: boolean
   canManageParticipants: boolean
   canChangeSettings: boolean
+  /** May propose the plan for agreement, withdraw it, and record someone's spoken yes. */
+  canProposePlan: boolean
+  /** May lead the board: follow me, the timer, spotlight, the who-question deck and template areas. */
+  canLead: boolean
+  /** May remove someone else's mark on a scale (of someone who left); see server/sync/write-policy.ts. */
+  canRemoveOthersMarks: boolean
+  /** May download the frozen versions (the plan view links to them). */
+  canExport: boolean
 }
 
 export function meetingPermissions(role: ParticipantRole, phase: ConferencePhase | null, context: PolicyContext): MeetingPermissions {
@@ -55,11 +63,17 @@ export function meetingPermissions(role: ParticipantRole, phase: ConferencePhase
   const canWrite = may(role, now, 'board.write', context)
   return {
     canWrite,
-    readOnlyBecause: canWrite ? null : now === 'afgesloten' ? 'closed' : role === 'observer' ? 'observer' : 'other',
+    // Read-only while others write: the role only watches ("observer"). Without the board at all: other.
+    readOnlyBecause: canWrite ? null : now === 'afgesloten' ? 'closed' : may(role, now, 'board.read', context) ? 'observer' : 'other',
     canChangePhase: may(role, now, 'phase.change', context),
     canEndPrivateTime: phase !== null && may(role, phase, 'privateTime.end', context),
     canManageParticipants: may(role, now, 'participants.manage', context),
     canChangeSettings: may(role, now, 'settings.write', context),
+    canProposePlan: may(role, now, 'plan.propose', context),
+    canLead: may(role, now, 'facilitation.lead', context),
+    // The policy has no action of its own for this yet; the sync server asks the same question.
+    canRemoveOthersMarks: may(role, now, 'scaleMark.remove', context),
+    canExport: may(role, now, 'plan.export', context),
   }
 }
 

@@ -2,7 +2,7 @@
 
 import { DefaultSharePanel } from 'tldraw'
 import { useT } from '@/app/_i18n/I18nProvider'
-import { useBoardMe } from '../items/board-context'
+import { useBoardMay } from '../items/board-policy'
 import { ItemIcon, type ItemIconName } from '../items/ItemIcon'
 import styles from './panels.module.css'
 import { usePanels, type PanelName } from './panels-context'
@@ -25,17 +25,19 @@ function ToolButton({ panel, icon, label, secondary }: { panel: PanelName; icon:
 
 /**
  * The board's own tools, in tldraw's top-right zone (its share panel slot, whose people menu
- * stays): add an item for everyone; the who-question deck and template areas for the facilitator.
+ * stays): add an item for everyone; the who-question deck and template areas for whoever leads.
  */
 export function KringToolbar() {
   const t = useT()
-  const me = useBoardMe()
-  const facilitator = me?.role === 'facilitator'
+  // The who-question deck and template areas put structure on the board: for whoever leads the
+  // conference and may write on the board now.
+  const may = useBoardMay()
+  const leads = may('facilitation.lead') && may('board.write')
   return (
     <div className={styles.toolbar} role="toolbar" aria-label={t('items.title')}>
       <ToolButton panel="add" icon="plus" label={t('items.palette.open')} />
-      {facilitator ? <ToolButton panel="deck" icon="prompt" label={t('items.deck.open')} secondary /> : null}
-      {facilitator ? <ToolButton panel="area" icon="area" label={t('items.areaAdd.open')} secondary /> : null}
+      {leads ? <ToolButton panel="deck" icon="prompt" label={t('items.deck.open')} secondary /> : null}
+      {leads ? <ToolButton panel="area" icon="area" label={t('items.areaAdd.open')} secondary /> : null}
       <DefaultSharePanel />
     </div>
   )

@@ -91,12 +91,14 @@ export function PlanClient(props: PlanClientProps): JSX.Element {
             tickets={tickets}
             me={meNow}
             currentPlan={derived?.plan ?? null}
+            mayExport={permissions.canExport}
+            mayPropose={permissions.canProposePlan}
             enabled={accessLoss === null}
             onAccessLost={decidedByThePage}
           />
 
           {derived && sync.session ? (
-            <PlanView derived={derived} doc={sync.session.doc} canSetThreshold={role === 'facilitator'} ticker={bottomLineTicker(meNow, phase)} />
+            <PlanView derived={derived} doc={sync.session.doc} canSetThreshold={permissions.canChangeSettings} ticker={bottomLineTicker(meNow, phase)} />
           ) : (
             <p className={styles.loading} role="status" aria-live="polite">
               <span className="board-loading__ring" aria-hidden="true" />

@@ -3,7 +3,6 @@
 import Link from 'next/link'
 import type { JSX } from 'react'
 import { useLocale, useT } from '@/app/_i18n/I18nProvider'
-import { mayExport } from '@/lib/conference/agreement-versions'
 import type { Device, ParticipantRole } from '@/lib/conference/model'
 import type { MessageKey } from '@/lib/i18n'
 import type { Plan } from '@/lib/plan/schema'
@@ -22,21 +21,26 @@ export interface AgreementBarProps {
   device?: Device
   /** The plan as the board shows it now: when it differs from the proposal, the bar says so. */
   currentPlan?: Plan | null
+  /** Whether the policy lets me export the frozen versions now (the bar links to them then). */
+  mayExport?: boolean
+  /** Whether the policy lets me lead the agreeing now (`plan.propose`): propose, withdraw, record a spoken yes. */
+  mayPropose: boolean
   enabled?: boolean
   onAccessLost(loss: AccessLoss): void
 }
 
 /**
- * Agreeing on the plan, for the plan view. The facilitator proposes the plan as it stands; everyone
- * present sees who has agreed and agrees on their own device with one big button; the facilitator
- * can record the spoken yes of someone present; when all have agreed the version is frozen and
- * the bar says which version, and when.
+ * Agreeing on the plan, for the plan view. Whoever leads the agreeing (the facilitator, when the
+ * policy lets them: `plan.propose`) proposes the plan as it stands; everyone present sees who has
+ * agreed and agrees on their own device with one big button; the one leading can record the
+ * spoken yes of someone present; when all have agreed the version is frozen and the bar says
+ * which version, and when.
  */
 export function AgreementBar(props: AgreementBarProps): JSX.Element {
   const { me, conferenceId } = props
   const t = useT()
   const state = useAgreement(props)
-  const isFacilitator = me.role === 'facilitator'
+  const leads = props.mayPropose
   const headingId = `agreement-${conferenceId}`
 
   return (
@@ -49,11 +53,11 @@ export function AgreementBar(props: AgreementBarProps): JSX.Element {
         {state.failure && <FailureLine failure={state.failure} onDismiss={state.dismiss} />}
       </div>
       {state.proposal ? (
-        <ProposalView proposal={state.proposal} state={state} me={me} currentPlan={props.currentPlan ?? null} />
+        <ProposalView proposal={state.proposal} state={state} me={me} leads={leads} currentPlan={props.currentPlan ?? null} />
       ) : (
         <>
           <LatestVersion state={state} />
-          {isFacilitator && (
+          {leads && (
             <div className={styles.action}>
               <button
                 type="button"
@@ -67,10 +71,10 @@ export function AgreementBar(props: AgreementBarProps): JSX.Element {
               <p className={styles.hint}>{t('versions.bar.proposeHint')}</p>
             </div>
           )}
-          {!isFacilitator && state.latest === null && <p className={styles.hint}>{t('versions.bar.nothingYet')}</p>}
+          {!leads && state.latest === null && <p className={styles.hint}>{t('versions.bar.nothingYet')}</p>}
         </>
       )}
-      {mayExport(me.role) && state.latest && !state.proposal && (
+      {props.mayExport && state.latest && !state.proposal && (
         <p className={styles.exportLink}>
           <Link href={`/conferences/${conferenceId}#versions`}>{t('versions.bar.toExport')}</Link>
         </p>
@@ -88,16 +92,17 @@ function ProposalView({
   proposal,
   state,
   me,
+  leads,
   currentPlan,
 }: {
   proposal: OpenProposal
   state: AgreementState
   me: AgreementBarProps['me']
+  leads: boolean
   currentPlan: Plan | null
 }): JSX.Element {
   const t = useT()
   const locale = useLocale()
-  const isFacilitator = me.role === 'facilitator'
   const mine = proposal.parties.find((p) => p.participantId === me.participantId)
   const agreed = proposal.parties.filter((p) => p.agreedAt !== null).length
   const total = proposal.parties.length
@@ -109,7 +114,7 @@ function ProposalView({
   return (
     <div className={styles.proposal} data-testid="agreement-proposal">
       <p className={styles.lead}>
-        {t(isFacilitator ? 'versions.bar.openFacilitator' : mine ? 'versions.bar.open' : 'versions.bar.openOthers', { time: proposedAt.time })}
+        {t(leads ? 'versions.bar.openFacilitator' : mine ? 'versions.bar.open' : 'versions.bar.openOthers', { time: proposedAt.time })}
       </p>
       <p className={styles.progress} data-testid="agreement-progress">
         {complete ? t('versions.bar.freezing') : t('versions.bar.progress', { agreed, total })}
@@ -130,16 +135,16 @@ function ProposalView({
           {t('versions.bar.youAgreed')}
         </p>
       )}
-      {!mine && !isFacilitator && <p className={styles.hint}>{t('versions.bar.notOnList')}</p>}
-      {isFacilitator && !complete && <p className={styles.hint}>{t('versions.bar.facilitatorWaits')}</p>}
+      {!mine && !leads && <p className={styles.hint}>{t('versions.bar.notOnList')}</p>}
+      {leads && !complete && <p className={styles.hint}>{t('versions.bar.facilitatorWaits')}</p>}
 
       <ul className={styles.parties} aria-label={t('versions.bar.partiesLabel')}>
         {proposal.parties.map((party) => (
-          <PartyRow key={party.participantId} party={party} me={me} state={state} canAct={canAct} />
+          <PartyRow key={party.participantId} party={party} me={me} leads={leads} state={state} canAct={canAct} />
         ))}
       </ul>
 
-      {isFacilitator && !complete && (
+      {leads && !complete && (
         <button type="button" className="button button--quiet button--small" onClick={state.withdraw} disabled={!canAct} data-testid="agreement-withdraw">
           {t('versions.bar.withdraw')}
         </button>
@@ -151,11 +156,13 @@ function ProposalView({
 function PartyRow({
   party,
   me,
+  leads,
   state,
   canAct,
 }: {
   party: ProposalParty
   me: AgreementBarProps['me']
+  leads: boolean
   state: AgreementState
   canAct: boolean
 }): JSX.Element {
@@ -183,7 +190,7 @@ function PartyRow({
               : t('versions.party.agreed', { time: at.time })}
         </span>
       </span>
-      {me.role === 'facilitator' && at === null && (
+      {leads && at === null && (
         <button
           type="button"
           className="button button--quiet button--small"

@@ -1,22 +1,19 @@
 import { apiRoute, jsonResponse, readParams, requireSameOrigin } from '@/app/_server/route'
-import { getDb } from '@/app/_server/db'
-import { requireSignedInUser } from '@/app/_server/session'
+import { requireViewerAllowedTo } from '@/app/_server/route-viewer'
 import { getConfig } from '@/lib/config/env'
-import { requireFacilitatedConference } from '@/lib/conference/access'
 import { reissueInvitation } from '@/lib/conference/invitations'
 import { InviteResponse, ParticipantParams } from '@/lib/protocol/api'
+import { auditActorOf } from '@/app/_server/audit-actor'
 
 /**
  * POST /api/conferences/[id]/invitations/[participantId]/reissue — "new link" for someone whose
- * link was lost: the old one is revoked (its connections close) and the same name and role are
- * invited again. Answers like an invitation: the new link is shown once.
+ * link was lost (gate: `invitations.manage`): the old one is revoked (its connections close) and
+ * the same name and role are invited again. Answers like an invitation: the new link is shown once.
  */
 export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string; participantId: string }> }) => {
   requireSameOrigin(req)
   const { id, participantId } = await readParams(ctx.params, ParticipantParams)
-  const user = await requireSignedInUser()
-  const db = await getDb()
-  await requireFacilitatedConference(db, id, user.id)
-  const invited = await reissueInvitation(db, { conferenceId: id, participantId, actor: user.id, publicUrl: getConfig().publicUrl })
+  const { db, participant } = await requireViewerAllowedTo(id, 'invitations.manage')
+  const invited = await reissueInvitation(db, { conferenceId: id, participantId, actor: auditActorOf(participant), publicUrl: getConfig().publicUrl })
   return jsonResponse(InviteResponse, invited, 201)
 })

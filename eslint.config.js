@@ -1,14 +1,33 @@
 import tseslint from 'typescript-eslint'
 
 /**
- * Lint keeps the architecture honest: lib/ is framework-free and imports neither app/ nor
- * server/; app/ never reaches into server/ (it talks to it only over the network or through lib/).
+ * Lint keeps the architecture honest (ARCHITECTURE.md draws the same arrows):
+ *   app/         routes only; may import client/, lib/ and lib/server/, never server/
+ *   client/      the browser UI; imports browser-safe lib/ only
+ *   lib/         browser-safe and framework-free: no lib/server/, no Node built-ins, no React or Next
+ *   lib/server/  server-only library code (db, auth, export, use cases); lib/server/web/ is the Next glue
+ *   server/      the Node process; never imports app/ or client/
+ * A client bundle that pulled the database layer or a Node polyfill would fail here first,
+ * and tests/e2e/client-bundle.spec.ts checks the built chunks as well.
  */
-const noServer = { group: ['**/server/**', '@/server/**'], message: 'app/ and lib/ must not import server/.' }
-const noApp = { group: ['**/app/**', '@/app/**'], message: 'lib/ and server/ must not import app/.' }
+const noServerProcess = { group: ['**/server/**', '@/server/**', '!**/lib/server/**', '!@/lib/server/**'], message: 'Only the Node process (server/) may import server/.' }
+const noApp = { group: ['**/app/**', '@/app/**'], message: 'app/ holds routes only; nothing imports it.' }
+const noClient = { group: ['**/client/**', '@/client/**'], message: 'Only routes (app/) and the Next glue (lib/server/web/) render the client UI.' }
+const noServerLib = { group: ['**/lib/server/**', '@/lib/server/**', '../server/**', '../../server/**', './server/**'], message: 'Browser code must not import server-only code (lib/server/).' }
+const noNodeBuiltins = {
+  group: ['node:*', 'fs', 'path', 'crypto', 'os', 'events', 'stream', 'http', 'https', 'net', 'tls', 'zlib', 'child_process', 'worker_threads', 'url', 'buffer', 'util'],
+  message: 'Browser-safe code must not import Node built-ins (they pull polyfills into the client bundle).',
+}
+const noServerPackages = {
+  group: ['better-sqlite3', 'kysely', 'kysely/*', 'pino', 'pdfmake', 'pdfmake/*', '@resvg/*', 'rate-limiter-flexible', 'ws', 'socket.io', 'next/headers', 'server-only'],
+  message: 'Server-only package: use it from lib/server/ or server/.',
+}
+/** next-auth's server side; its React client (`next-auth/react`) is browser code. */
+const noNextAuthServer = { regex: '^next-auth(?!/react$)', message: 'Server-only package: use it from lib/server/web/.' }
+const noFramework = { group: ['next', 'next/*', 'react', 'react-dom', 'react/*'], message: 'lib/ is framework-free.' }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  { ignores: ['node_modules/**', '.next/**', '.next-*/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -18,15 +37,29 @@ export default tseslint.config(
   },
   {
     files: ['lib/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noServer, noApp, { group: ['next', 'next/*', 'react', 'react-dom'], message: 'lib/ is framework-free.' }] }] },
+    ignores: ['lib/server/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noServerProcess, noApp, noClient, noServerLib, noNodeBuiltins, noServerPackages, noNextAuthServer, noFramework] }] },
+  },
+  {
+    files: ['lib/server/**/*.{ts,tsx}'],
+    ignores: ['lib/server/web/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noServerProcess, noApp, noClient, noFramework] }] },
+  },
+  {
+    files: ['lib/server/web/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noServerProcess, noApp] }] },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noServerProcess, noApp, noServerLib, noNodeBuiltins, noServerPackages, noNextAuthServer] }] },
   },
   {
     files: ['app/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noServer] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noServerProcess] }] },
   },
   {
     files: ['server/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noApp] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApp, noClient] }] },
   },
   {
     files: ['server/cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'tests/**/*.ts'],

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { getConfig } from '@/lib/config/env'
-import { contentSecurityPolicy, createNonce } from '@/lib/http/content-security-policy'
+import { getConfig } from '@/lib/server/config/env'
+import { contentSecurityPolicy, createNonce } from '@/lib/server/http/content-security-policy'
 
 /**
- * Runs before every page: a fresh CSP nonce per request (lib/http/content-security-policy.ts).
+ * Runs before every page: a fresh CSP nonce per request (lib/server/http/content-security-policy.ts).
  * Next reads the policy from the request headers and puts the nonce on its scripts; the browser
  * gets the same policy on the response. Pages are rendered per request anyway (the root layout
  * reads the language cookie), so every page can carry its own nonce.

@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next'
 import localFont from 'next/font/local'
 import type { ReactNode } from 'react'
-import { I18nProvider } from './_i18n/I18nProvider'
-import { getServerTranslator } from './_i18n/server'
+import { I18nProvider } from '../client/i18n/I18nProvider'
+import { getServerTranslator } from '../lib/server/web/translator'
 import './globals.css'
 
 // IBM Plex Sans (the board's own typeface, shipped with @tldraw/assets) for headings and buttons;

@@ -1,7 +1,7 @@
 import Link from 'next/link'
-import { Notice } from './_components/Notice'
-import { SiteFrame } from './_components/SiteFrame'
-import { getServerTranslator } from './_i18n/server'
+import { Notice } from '../client/web/common/Notice'
+import { SiteFrame } from '../lib/server/web/views/SiteFrame'
+import { getServerTranslator } from '../lib/server/web/translator'
 
 export default async function NotFound() {
   const { t } = await getServerTranslator()

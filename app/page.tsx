@@ -1,14 +1,14 @@
 import Link from 'next/link'
 import { accountMay } from '@/lib/conference/policy'
-import { listConferencesForUser } from '@/lib/db/repositories/conferences'
-import type { Conference, User } from '@/lib/db/schema'
+import { listConferencesForUser } from '@/lib/server/db/repositories/conferences'
+import type { Conference, User } from '@/lib/server/db/schema'
 import { formatDate } from '@/lib/i18n/format'
 import type { Locale, Translate } from '@/lib/i18n'
-import { SiteFrame } from './_components/SiteFrame'
-import { getServerTranslator } from './_i18n/server'
-import { getDb } from './_server/db'
-import { getSignedInUser } from './_server/session'
-import { CreateConferenceForm } from './conferences/_components/CreateConferenceForm'
+import { SiteFrame } from '../lib/server/web/views/SiteFrame'
+import { getServerTranslator } from '../lib/server/web/translator'
+import { getDb } from '../lib/server/web/db'
+import { getSignedInUser } from '../lib/server/web/session'
+import { CreateConferenceForm } from '../lib/server/web/views/CreateConferenceForm'
 
 /** `/`: what Kring is (signed out), or your conferences and a form to start one (signed in). */
 export default async function HomePage() {

@@ -6,9 +6,9 @@
  * the board image (what the image costs), and the details of a 6-agreement plan.
  * Median of RUNS runs after WARMUP runs. Target: at most 2000 ms.
  */
-import { svgToPng } from '../lib/export/board-png'
-import { renderBoardSvg } from '../lib/export/board-svg'
-import { renderPlanPdf } from '../lib/export/pdf'
+import { svgToPng } from '../lib/server/export/board-png'
+import { renderBoardSvg } from '../lib/server/export/board-svg'
+import { renderPlanPdf } from '../lib/server/export/pdf'
 import { sampleBoard, type SampleBoard } from '../tests/unit/export-fixtures'
 import type { Benchmark } from './lib/benchmark'
 import { ms, percentile } from './lib/stats'

@@ -3,7 +3,7 @@
 // installed @tldraw/assets into public/tldraw-assets, so the board loads them from Kring itself:
 // tldraw's default CDN is unreachable for many users (and for offline phones) and would tell a
 // third party who opens which board. The board points tldraw at them with
-// `getAssetUrls({ baseUrl: '/tldraw-assets' })` (app/board/[conferenceId]/_components/tldraw-asset-urls.ts).
+// `getAssetUrls({ baseUrl: '/tldraw-assets' })` (client/board/canvas/tldraw-asset-urls.ts).
 //
 // Run after upgrading tldraw: `node scripts/copy-tldraw-assets.mjs`. It does nothing when the
 // copy already matches the installed version (public/tldraw-assets/VERSION); `--force` recopies.

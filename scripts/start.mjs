@@ -65,7 +65,7 @@ function newestMtime(path) {
 if (!dev) {
   // The build folder next.config.js uses (KRING_NEXT_DIST_DIR lets several servers share a checkout).
   const buildId = join(root, env.KRING_NEXT_DIST_DIR || '.next', 'BUILD_ID')
-  const sources = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json']
+  const sources = ['app', 'client', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json']
     .map((p) => join(root, p))
     .filter((p) => existsSync(p))
   const newestSource = Math.max(...sources.map(newestMtime))

@@ -1,11 +1,11 @@
 /**
- * Writes the JSON Schema of the plan export (lib/export/json.ts) to docs/plan-export.schema.json.
+ * Writes the JSON Schema of the plan export (lib/server/export/json.ts) to docs/plan-export.schema.json.
  * Run after changing the export or the plan schema: `npx tsx scripts/write-export-schema.ts`.
  * A unit test (tests/unit/export-json.test.ts) fails while the committed file is stale.
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { planExportJsonSchema } from '../lib/export/json'
+import { planExportJsonSchema } from '../lib/server/export/json'
 
 export const SCHEMA_PATH = fileURLToPath(new URL('../docs/plan-export.schema.json', import.meta.url))
 

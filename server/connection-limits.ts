@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
-import type { TrustProxy } from '../lib/config/env'
-import { clientAddressOf, limitKeyOfAddress } from '../lib/http/client-address'
+import type { TrustProxy } from '../lib/server/config/env'
+import { clientAddressOf, limitKeyOfAddress } from '../lib/server/http/client-address'
 import { CloseCode } from '../lib/protocol/close-codes'
 import type { MeetingSocket } from './meeting/types'
 

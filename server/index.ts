@@ -1,7 +1,7 @@
 import next from 'next'
-import { ConfigError, getConfig } from '../lib/config/env'
-import { getSharedDatabase } from '../lib/db/connect'
-import { createLogger } from '../lib/log/logger'
+import { ConfigError, getConfig } from '../lib/server/config/env'
+import { getSharedDatabase } from '../lib/server/db/connect'
+import { createLogger } from '../lib/server/log/logger'
 import { createKringServer } from './app'
 
 /**

@@ -1,4 +1,4 @@
-import { listRevokedSince } from '../lib/db/repositories/participants'
+import { listRevokedSince } from '../lib/server/db/repositories/participants'
 import type { ServerDeps } from './types'
 
 /**

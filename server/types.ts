@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { KringConfig } from '../lib/config/env'
-import type { Db } from '../lib/db/connect'
-import type { Logger } from '../lib/log/logger'
+import type { KringConfig } from '../lib/server/config/env'
+import type { Db } from '../lib/server/db/connect'
+import type { Logger } from '../lib/server/log/logger'
 
 /** What every part of the server is built from. */
 export interface ServerDeps {

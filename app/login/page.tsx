@@ -1,13 +1,13 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
-import { getConfig } from '@/lib/config/env'
+import { getConfig } from '@/lib/server/config/env'
 import type { MessageKey } from '@/lib/i18n'
 import { SafeReturnPath } from '@/lib/protocol/api'
-import { OIDC_PROVIDER_ID } from '../_auth/options'
-import { SiteFrame } from '../_components/SiteFrame'
-import { getServerTranslator } from '../_i18n/server'
-import { getSignedInUser } from '../_server/session'
-import { LoginForm } from './LoginForm'
+import { OIDC_PROVIDER_ID } from '../../lib/server/web/auth-options'
+import { SiteFrame } from '../../lib/server/web/views/SiteFrame'
+import { getServerTranslator } from '../../lib/server/web/translator'
+import { getSignedInUser } from '../../lib/server/web/session'
+import { LoginForm } from '../../client/web/login/LoginForm'
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getServerTranslator()

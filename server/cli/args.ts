@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { PASSWORD_MIN_LENGTH } from '../../lib/auth/password'
+import { PASSWORD_MIN_LENGTH } from '../../lib/server/auth/password'
 import { ConferenceId, ConferenceKind, ConferenceTitle, DisplayName, InvitableRole, UserRole } from '../../lib/conference/model'
 import { ParticipantId } from '../../lib/protocol/api'
 

@@ -1,4 +1,4 @@
-import { parseConfig, type KringConfig } from '../../lib/config/env'
+import { parseConfig, type KringConfig } from '../../lib/server/config/env'
 
 /**
  * The CLI reads the server's configuration (same DATA_DIR, DATABASE_URL, PUBLIC_URL, PORT), so

@@ -1,5 +1,5 @@
-import { ConfigError } from '../../lib/config/env'
-import { openDatabase, type Db } from '../../lib/db/connect'
+import { ConfigError } from '../../lib/server/config/env'
+import { openDatabase, type Db } from '../../lib/server/db/connect'
 import { ApiError } from '../../lib/protocol/api-error'
 import { CliUsageError, HELP, parseCliArgs } from './args'
 import { runCommand } from './commands'

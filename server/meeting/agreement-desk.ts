@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { createId } from '../../lib/auth/tokens'
+import { createId } from '../../lib/server/auth/tokens'
 import { policyContextOf } from '../../lib/conference/access-state'
 import {
   agreedByOf,
@@ -17,13 +17,13 @@ import {
   type Refusal,
 } from '../../lib/conference/agreement'
 import { permits } from '../../lib/conference/gate'
-import type { Db } from '../../lib/db/connect'
-import { recordAudit, type AuditAction } from '../../lib/db/repositories/audit'
-import { listParticipants } from '../../lib/db/repositories/participants'
-import type { Conference } from '../../lib/db/schema'
-import { insertPlanVersion } from '../../lib/db/repositories/plan-versions'
-import { renderBoardSvg } from '../../lib/export/board-svg'
-import type { Logger } from '../../lib/log/logger'
+import type { Db } from '../../lib/server/db/connect'
+import { recordAudit, type AuditAction } from '../../lib/server/db/repositories/audit'
+import { listParticipants } from '../../lib/server/db/repositories/participants'
+import type { Conference } from '../../lib/server/db/schema'
+import { insertPlanVersion } from '../../lib/server/db/repositories/plan-versions'
+import { renderBoardSvg } from '../../lib/server/export/board-svg'
+import type { Logger } from '../../lib/server/log/logger'
 import { derivePlanFromRecords } from '../../lib/plan/derive'
 import type { Plan } from '../../lib/plan/schema'
 import type { OpenProposal } from '../../lib/protocol/meeting'

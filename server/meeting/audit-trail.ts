@@ -1,6 +1,6 @@
-import { recordAudit, type AuditAction } from '../../lib/db/repositories/audit'
-import type { Db } from '../../lib/db/connect'
-import type { Logger } from '../../lib/log/logger'
+import { recordAudit, type AuditAction } from '../../lib/server/db/repositories/audit'
+import type { Db } from '../../lib/server/db/connect'
+import type { Logger } from '../../lib/server/log/logger'
 
 /**
  * The meeting plane's writes to the audit log: joins and leaves (once per participant arriving,

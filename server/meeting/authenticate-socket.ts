@@ -1,6 +1,6 @@
-import { authenticateParticipant } from '../../lib/auth/authenticate'
+import { authenticateParticipant } from '../../lib/server/auth/authenticate'
 import { accessStateOf, arrivalOf, forbiddenReasonOf } from '../../lib/conference/access-state'
-import { markWaiting } from '../../lib/db/repositories/participants'
+import { markWaiting } from '../../lib/server/db/repositories/participants'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import { MeetingHandshake, type MeetingRefusal } from '../../lib/protocol/meeting'
 import type { ServerDeps } from '../types'

@@ -1,9 +1,9 @@
 import { decide } from '../../lib/conference/gate'
 import type { PolicyAction } from '../../lib/conference/policy'
-import type { Db } from '../../lib/db/connect'
-import { findConference } from '../../lib/db/repositories/conferences'
-import { findParticipant } from '../../lib/db/repositories/participants'
-import type { Conference, Participant } from '../../lib/db/schema'
+import type { Db } from '../../lib/server/db/connect'
+import { findConference } from '../../lib/server/db/repositories/conferences'
+import { findParticipant } from '../../lib/server/db/repositories/participants'
+import type { Conference, Participant } from '../../lib/server/db/schema'
 import { MeetingRequestError } from './client-events'
 import type { MeetingSocket } from './types'
 

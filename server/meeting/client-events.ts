@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Logger } from '../../lib/log/logger'
+import type { Logger } from '../../lib/server/log/logger'
 import type { AckResult, ClientToServerEvents, MeetingError } from '../../lib/protocol/meeting'
 import type { MeetingSocket } from './types'
 

@@ -2,11 +2,11 @@ import { MAX_FOLLOW_UPDATES_PER_SECOND } from '../../lib/conference/facilitation
 import * as handQueue from '../../lib/conference/facilitation-hands'
 import type { HandQueue } from '../../lib/conference/facilitation-hands'
 import { timerEndsAt } from '../../lib/conference/facilitation-timer'
-import { getLiveEvents, type LiveEventMap } from '../../lib/conference/live-events'
+import { getLiveEvents, type LiveEventMap } from '../../lib/server/conference/live-events'
 import type { PolicyAction } from '../../lib/conference/policy'
-import type { Db } from '../../lib/db/connect'
-import { clearPhaseTimer, readPhaseTimer, setPhaseTimer } from '../../lib/db/repositories/conference-timer'
-import type { Logger } from '../../lib/log/logger'
+import type { Db } from '../../lib/server/db/connect'
+import { clearPhaseTimer, readPhaseTimer, setPhaseTimer } from '../../lib/server/db/repositories/conference-timer'
+import type { Logger } from '../../lib/server/log/logger'
 import type { FollowMessage, PageBox, SpotlightMessage } from '../../lib/protocol/facilitation'
 import { systemClock, throttlePerSecond, type ThrottleClock, type Throttled } from '../../lib/sync/throttle'
 import type { Authorized } from './authorize'
@@ -36,7 +36,7 @@ interface Spotlight {
 }
 
 /** The facilitation state of one conference with someone connected to this process. */
-interface Room {
+interface FacilitationRoom {
   conferenceId: string
   /** Phase and setting as last heard (loaded on the first join, updated by live events). */
   conference: ConferenceStanding
@@ -70,7 +70,7 @@ export interface FacilitationDeskDeps {
  * those who may read it.
  */
 export class FacilitationDesk {
-  private readonly rooms = new Map<string, Promise<Room | null>>()
+  private readonly rooms = new Map<string, Promise<FacilitationRoom | null>>()
   private readonly pending = new Set<Promise<unknown>>()
   private readonly clock: ThrottleClock
   private readonly liveEvents = getLiveEvents()
@@ -99,7 +99,7 @@ export class FacilitationDesk {
   }
 
   /** Everything as it stands, to one socket (it joined, or was just admitted). */
-  private sendState(socket: MeetingSocket, room: Room, person: ParticipantStanding, timerEndsAt: string | null): void {
+  private sendState(socket: MeetingSocket, room: FacilitationRoom, person: ParticipantStanding, timerEndsAt: string | null): void {
     // Someone waiting in the lobby hears nothing of the meeting yet.
     if (!allows(person, room.conference, 'meeting.read') || !socket.connected) return
     const { conferenceId } = room
@@ -252,7 +252,7 @@ export class FacilitationDesk {
    * longer raise one, end the lead and spotlight of someone who may no longer lead, and send
    * follow and spotlight again, so those who just got the board back see where things stand.
    */
-  private redecide(room: Room): void {
+  private redecide(room: FacilitationRoom): void {
     const person = (participantId: string) => room.people.get(participantId)
     this.applyHands(room, handQueue.keepHands(room.hands, (hand) => allows(person(hand.participantId), room.conference, 'hand.raise')))
     if (room.follow && !allows(person(room.follow.leader), room.conference, 'facilitation.lead')) {
@@ -267,7 +267,7 @@ export class FacilitationDesk {
   // ---- state and broadcasts -------------------------------------------------------------------
 
   /** The room of a conference, loaded on first use (phase and setting from the database). */
-  private room(conferenceId: string): Promise<Room | null> {
+  private room(conferenceId: string): Promise<FacilitationRoom | null> {
     let loading = this.rooms.get(conferenceId)
     if (!loading) {
       loading = readConferenceStanding(this.deps.db, conferenceId).then((conference) =>
@@ -284,21 +284,21 @@ export class FacilitationDesk {
    * The room of an authorized request. The rows the gate just read are the freshest there are:
    * the requester's standing is kept from them (the conference's follows its live events).
    */
-  private async roomOf({ conference, participant }: Authorized): Promise<Room> {
+  private async roomOf({ conference, participant }: Authorized): Promise<FacilitationRoom> {
     const room = await this.room(conference.id)
     if (!room) throw new MeetingRequestError('not_found', 'conference not found')
     room.people.set(participant.id, participantStandingOf(participant))
     return room
   }
 
-  private stopFollow(room: Room): void {
+  private stopFollow(room: FacilitationRoom): void {
     if (!room.follow) return
     room.follow.relay.cancel()
     room.follow = null
     this.emitFollow(room)
   }
 
-  private applyHands(room: Room, step: { queue: HandQueue; changed: boolean }): void {
+  private applyHands(room: FacilitationRoom, step: { queue: HandQueue; changed: boolean }): void {
     if (!step.changed) return
     room.hands = step.queue
     this.emitHands(room)
@@ -316,37 +316,37 @@ export class FacilitationDesk {
     return sockets
   }
 
-  private socketsOf(room: Room, participantId: string): MeetingSocket[] {
+  private socketsOf(room: FacilitationRoom, participantId: string): MeetingSocket[] {
     return this.socketsIn(room.conferenceId).filter((socket) => socket.data.participantId === participantId)
   }
 
   /**
    * A socket's standing as last read. Between entering the room and its first read (join) the
-   * socket counts as admitted with its handshake role: MeetingAccess has just let it in.
+   * socket counts as admitted with its handshake role: AdmissionDesk has just let it in.
    */
-  private standingOf(room: Room, socket: MeetingSocket): ParticipantStanding {
+  private standingOf(room: FacilitationRoom, socket: MeetingSocket): ParticipantStanding {
     return room.people.get(socket.data.participantId) ?? { role: socket.data.role, requires_admission: 0, admission: null, removed_at: null, revoked_at: null }
   }
 
   /** Sockets of people in the meeting (not in the lobby) for whom `action` holds, e.g. `board.read`. */
-  private audience(room: Room, action: PolicyAction): MeetingSocket[] {
+  private audience(room: FacilitationRoom, action: PolicyAction): MeetingSocket[] {
     return this.socketsIn(room.conferenceId).filter((socket) => allows(this.standingOf(room, socket), room.conference, action))
   }
 
   /** Everyone in the meeting, and whether they have the board now. */
-  private meeting(room: Room): { socket: MeetingSocket; readsBoard: boolean }[] {
+  private meeting(room: FacilitationRoom): { socket: MeetingSocket; readsBoard: boolean }[] {
     return this.audience(room, 'meeting.read').map((socket) => ({
       socket,
       readsBoard: allows(this.standingOf(room, socket), room.conference, 'board.read'),
     }))
   }
 
-  private emitHands(room: Room): void {
+  private emitHands(room: FacilitationRoom): void {
     const message = { conferenceId: room.conferenceId, queue: [...room.hands] }
     for (const socket of this.audience(room, 'meeting.read')) socket.emit('hands', message)
   }
 
-  private emitTimer(room: Room, endsAt: string | null): void {
+  private emitTimer(room: FacilitationRoom, endsAt: string | null): void {
     const message = this.timerMessage(room.conferenceId, endsAt)
     for (const socket of this.audience(room, 'meeting.read')) socket.emit('timer', message)
   }
@@ -355,14 +355,14 @@ export class FacilitationDesk {
    * Start or stop of following, to everyone who reads the board (the leader's devices too);
    * everyone else in the meeting (the waiting room) hears that there is nothing to follow.
    */
-  private emitFollow(room: Room): void {
+  private emitFollow(room: FacilitationRoom): void {
     const message = this.followMessage(room)
     const nothing: FollowMessage = { conferenceId: room.conferenceId, leader: null, viewport: null }
     for (const { socket, readsBoard } of this.meeting(room)) socket.emit('follow', readsBoard ? message : nothing)
   }
 
   /** A viewport of the leader, to everyone who reads the board except the leading device. */
-  private relayViewport(room: Room, follow: Follow, viewport: PageBox): void {
+  private relayViewport(room: FacilitationRoom, follow: Follow, viewport: PageBox): void {
     if (room.follow !== follow) return
     const message: FollowMessage = { conferenceId: room.conferenceId, leader: follow.leader, viewport }
     for (const socket of this.audience(room, 'board.read')) {
@@ -370,17 +370,17 @@ export class FacilitationDesk {
     }
   }
 
-  private emitSpotlight(room: Room): void {
+  private emitSpotlight(room: FacilitationRoom): void {
     const message = this.spotlightMessage(room)
     const nothing: SpotlightMessage = { conferenceId: room.conferenceId, region: null }
     for (const { socket, readsBoard } of this.meeting(room)) socket.emit('spotlight', readsBoard ? message : nothing)
   }
 
-  private followMessage(room: Room): FollowMessage {
+  private followMessage(room: FacilitationRoom): FollowMessage {
     return { conferenceId: room.conferenceId, leader: room.follow?.leader ?? null, viewport: room.follow?.viewport ?? null }
   }
 
-  private spotlightMessage(room: Room): SpotlightMessage {
+  private spotlightMessage(room: FacilitationRoom): SpotlightMessage {
     return { conferenceId: room.conferenceId, region: room.spotlight?.region ?? null }
   }
 

@@ -1,17 +1,17 @@
-import { getLiveEvents } from '../../lib/conference/live-events'
+import { getLiveEvents } from '../../lib/server/conference/live-events'
 import type { ConferencePhase, InvitableRole } from '../../lib/conference/model'
-import { revokeInvitation } from '../../lib/conference/invitations'
+import { revokeInvitation } from '../../lib/server/conference/invitations'
 import { isManageableTarget } from '../../lib/conference/policy'
-import type { Db } from '../../lib/db/connect'
-import { setConferencePhase, setFacilitatorStaysPrivate } from '../../lib/db/repositories/conferences'
-import { decideAdmission, findParticipant, markRemoved, setParticipantRole } from '../../lib/db/repositories/participants'
-import type { Participant } from '../../lib/db/schema'
-import type { Logger } from '../../lib/log/logger'
+import type { Db } from '../../lib/server/db/connect'
+import { setConferencePhase, setFacilitatorStaysPrivate } from '../../lib/server/db/repositories/conferences'
+import { decideAdmission, findParticipant, markRemoved, setParticipantRole } from '../../lib/server/db/repositories/participants'
+import type { Participant } from '../../lib/server/db/schema'
+import type { Logger } from '../../lib/server/log/logger'
 import type { AuditTrail } from './audit-trail'
 import type { Authorized } from './authorize'
 import { MeetingRequestError } from './client-events'
 import type { ConferenceRosters } from './conference-rosters'
-import type { MeetingAccess } from './meeting-access'
+import type { AdmissionDesk } from './admission-desk'
 import { conferenceRoom, type MeetingIo } from './types'
 
 export interface MeetingControlDeskDeps {
@@ -19,7 +19,7 @@ export interface MeetingControlDeskDeps {
   logger: Logger
   io: MeetingIo
   audit: AuditTrail
-  access: MeetingAccess
+  access: AdmissionDesk
   rosters: ConferenceRosters
   now?: () => Date
 }

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
-import { getLiveEvents } from '../../lib/conference/live-events'
+import { getLiveEvents } from '../../lib/server/conference/live-events'
 import { isAdmitted } from '../../lib/conference/access-state'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import { MEETING_PATH, MEETING_PROTOCOL_VERSION, type ClientToServerEvents } from '../../lib/protocol/meeting'
@@ -16,7 +16,7 @@ import { ConferenceRosters } from './conference-rosters'
 import { registerDeviceHandlers } from './device-handlers'
 import { FacilitationDesk } from './facilitation-desk'
 import { FACILITATION_EVENTS, registerFacilitationHandlers } from './facilitation-handlers'
-import { MeetingAccess } from './meeting-access'
+import { AdmissionDesk } from './admission-desk'
 import { MeetingControlDesk } from './meeting-control-desk'
 import { MEETING_CONTROL_EVENTS, registerMeetingControlHandlers } from './meeting-control-handlers'
 import { createAllowRequest } from './origin-policy'
@@ -33,7 +33,7 @@ const CLIENT_EVENTS: ReadonlySet<keyof ClientToServerEvents> = new Set([
 /**
  * The meeting plane: socket.io on /socket.io, sharing the HTTP server with Next and the sync
  * endpoint. A socket authenticates in the handshake, which also decides where it stands
- * (MeetingAccess): someone let in joins the conference's room, gets a `welcome`, its
+ * (AdmissionDesk): someone let in joins the conference's room, gets a `welcome`, its
  * `access:state`, the `conference:state` and the roster, each sent again on every change, and
  * the meeting's handlers (device, agreeing on the plan, running the meeting, facilitation), each
  * through `onRequest` (requests.ts), so every payload is parsed and then put to the gate.
@@ -59,7 +59,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
 
   const audit = createAuditTrail(db, logger)
   const agreements = new AgreementDesk({ db, logger, io, boards: deps.boards })
-  // A new timer reaches `conference:state` too (MeetingAccess sends it; `access` is created below).
+  // A new timer reaches `conference:state` too (AdmissionDesk sends it; `access` is created below).
   const facilitation = new FacilitationDesk({ db, logger, io, onTimerChanged: (conferenceId) => void access.refresh(conferenceId) })
 
   const closeSocket = (socket: MeetingSocket, code: number, reason: string) => {
@@ -108,7 +108,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     logger.debug({ conferenceId, participantId, socketId: socket.id }, 'socket joined')
   }
 
-  const access = new MeetingAccess({ db, logger, audit, enter, close: closeSocket })
+  const access = new AdmissionDesk({ db, logger, audit, enter, close: closeSocket })
   const control = new MeetingControlDesk({ db, logger, io, audit, access, rosters })
 
   io.use(createSocketAuthenticator({ config, db, logger }, isClosing))

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import type { Db } from '../../lib/db/connect'
-import type { Logger } from '../../lib/log/logger'
+import type { Db } from '../../lib/server/db/connect'
+import type { Logger } from '../../lib/server/log/logger'
 import { authorize, type Authorized } from './authorize'
 import { onClientEvent } from './client-events'
 import { REQUEST_ACTIONS, type RequestName } from './request-actions'

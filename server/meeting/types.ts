@@ -3,11 +3,11 @@ import type { AccessState } from '../../lib/conference/access-state'
 import type { Device, ParticipantRole } from '../../lib/conference/model'
 import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/protocol/meeting'
 
-/** What the handshake established about a socket; set by the auth middleware, kept current by MeetingAccess. */
+/** What the handshake established about a socket; set by the auth middleware, kept current by AdmissionDesk. */
 export interface MeetingSocketData {
   participantId: string
   conferenceId: string
-  /** The participant's role now: a role change reaches live sockets at once (MeetingAccess). */
+  /** The participant's role now: a role change reaches live sockets at once (AdmissionDesk). */
   role: ParticipantRole
   /** Shown in `welcome`; kept in memory only, never logged. */
   displayName: string
@@ -15,7 +15,7 @@ export interface MeetingSocketData {
   /**
    * Where this socket stands, as last told to it (`access:state`). Only `in` and `waiting-room`
    * sockets are in the conference's room and have the meeting's handlers; a `lobby` socket hears
-   * nothing of the conference (server/meeting/meeting-access.ts).
+   * nothing of the conference (server/meeting/admission-desk.ts).
    */
   access: AccessState
 }

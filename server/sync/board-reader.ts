@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
-import type { Db } from '../../lib/db/connect'
-import { loadBoard } from '../../lib/db/repositories/yjs-log'
-import type { Logger } from '../../lib/log/logger'
+import type { Db } from '../../lib/server/db/connect'
+import { loadBoard } from '../../lib/server/db/repositories/yjs-log'
+import type { Logger } from '../../lib/server/log/logger'
 import { docOfStoredBoard } from './persistence'
 
 /**

@@ -2,9 +2,9 @@ import WebSocket from 'ws'
 import type { ConferencePhase, ParticipantRole } from '../../lib/conference/model'
 import { policyContextOf } from '../../lib/conference/access-state'
 import type { PolicyContext } from '../../lib/conference/policy'
-import type { Logger } from '../../lib/log/logger'
+import type { Logger } from '../../lib/server/log/logger'
 import { CloseCode } from '../../lib/protocol/close-codes'
-import type { ConferenceAccess, ParticipantAccess } from './access'
+import type { ConferenceAccess, ParticipantAccess } from './read-decision'
 import type { Writer } from './write-policy'
 
 /** Who is on the other end of a sync connection, fixed when it was authenticated. */

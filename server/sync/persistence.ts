@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
-import type { Db } from '../../lib/db/connect'
-import { compactBoard, loadBoard, type StoredBoard, type UpdateAppender } from '../../lib/db/repositories/yjs-log'
-import type { Logger } from '../../lib/log/logger'
+import type { Db } from '../../lib/server/db/connect'
+import { compactBoard, loadBoard, type StoredBoard, type UpdateAppender } from '../../lib/server/db/repositories/yjs-log'
+import type { Logger } from '../../lib/server/log/logger'
 
 /**
  * A board's storage while its room is loaded: append-before-apply and compaction.

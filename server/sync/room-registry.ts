@@ -1,4 +1,4 @@
-import type { Logger } from '../../lib/log/logger'
+import type { Logger } from '../../lib/server/log/logger'
 import type { Room } from './room'
 
 /** A connection's hold on a room: keeps it loaded until released (once). */

@@ -1,6 +1,6 @@
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { Logger } from '../../lib/log/logger'
+import type { Logger } from '../../lib/server/log/logger'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import type { SyncConnection } from './connection'
 import type { BoardStorage } from './persistence'

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test'
 import Ajv from 'ajv'
-import type { Db } from '../../lib/db/connect'
+import type { Db } from '../../lib/server/db/connect'
 import { createConference, invite, joinByLink, newPhoneContext, signIn } from './support/flows'
 import { createFacilitator, openE2eDatabase } from './support/seed'
 

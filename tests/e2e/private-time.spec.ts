@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import type { Db } from '../../lib/db/connect'
+import type { Db } from '../../lib/server/db/connect'
 import { createConference, invite, joinByLink, newPhoneContext, signIn } from './support/flows'
 import { createFacilitator, openE2eDatabase } from './support/seed'
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import type { Db } from '../../lib/db/connect'
+import type { Db } from '../../lib/server/db/connect'
 import { sameOrigin } from './support/api-session'
 import { E2E_BASE_URL, E2E_PORT } from './support/env'
 import { createConference, signIn } from './support/flows'

@@ -2,9 +2,9 @@
  * A Kring server (without Next) in its own process, for tests that kill -9 it and for the
  * benchmark. Reads DATA_DIR etc. from the environment and prints `PORT <n>` when listening.
  */
-import { parseConfig } from '../../lib/config/env'
-import { openDatabase } from '../../lib/db/connect'
-import { createLogger } from '../../lib/log/logger'
+import { parseConfig } from '../../lib/server/config/env'
+import { openDatabase } from '../../lib/server/db/connect'
+import { createLogger } from '../../lib/server/log/logger'
 import { createKringServer } from '../../server/app'
 
 const config = parseConfig({ LOG_LEVEL: 'silent', ...process.env, NODE_ENV: 'test' })

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { getPlanVersion, listPlanVersions } from '../../lib/db/repositories/plan-versions'
+import { getPlanVersion, listPlanVersions } from '../../lib/server/db/repositories/plan-versions'
 import { recordsMapOf } from '../../lib/sync/document-format'
 import { connectBoard, type BoardClient } from '../helpers/sync-clients'
 import { waitFor } from '../helpers/test-server'

@@ -140,7 +140,7 @@ describe('socket caps per address and per participant', () => {
   it('fits a family of twelve behind one address, each with a board and a meeting socket, with the defaults', async () => {
     const { ts, seed } = await start({ TRUST_PROXY: '1' })
     const id = seed.conference.id
-    const { seedInvitation } = await import('../../lib/db/seed')
+    const { seedInvitation } = await import('../../lib/server/db/seed')
     const family = [seed.mother, seed.aunt]
     for (let i = family.length; i < 12; i++) family.push(await seedInvitation(ts.db, { conferenceId: id, displayName: `Familielid ${i}`, role: 'family' }))
     const tabs = family.map((member) => board(ts, id, member.token, FAMILY_HOME))

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTicket } from '../../lib/auth/tickets'
-import { revokeParticipant } from '../../lib/db/repositories/participants'
+import { createTicket } from '../../lib/server/auth/tickets'
+import { revokeParticipant } from '../../lib/server/db/repositories/participants'
 import { seedMeeting, startTestServer, TEST_SECRET, waitFor, type TestServer } from '../helpers/test-server'
 import { handshakeOutcome, joinMeeting, rawSocket, waitConnected, type RecordedMeeting } from './meeting-support'
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { createTicket } from '../../lib/auth/tickets'
+import { createTicket } from '../../lib/server/auth/tickets'
 import { TEST_SECRET, waitFor } from '../helpers/test-server'
 import { waitConnected, waitForEntry, useMeetingFixture } from './meeting-support'
 

@@ -1,10 +1,10 @@
 import type { Socket } from 'socket.io-client'
-import { createTicket } from '../../lib/auth/tickets'
+import { createTicket } from '../../lib/server/auth/tickets'
 import type { Device, InvitableRole } from '../../lib/conference/model'
-import type { Db } from '../../lib/db/connect'
-import { seedInvitation } from '../../lib/db/seed'
-import { inviteToConference } from '../../lib/conference/invitations'
-import { findParticipant } from '../../lib/db/repositories/participants'
+import type { Db } from '../../lib/server/db/connect'
+import { seedInvitation } from '../../lib/server/db/seed'
+import { inviteToConference } from '../../lib/server/conference/invitations'
+import { findParticipant } from '../../lib/server/db/repositories/participants'
 import {
   AckResult,
   ClosingMessage,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { revokeInvitation } from '../../lib/conference/invitations'
+import { revokeInvitation } from '../../lib/server/conference/invitations'
 import { connectBoard, type BoardClient } from '../helpers/sync-clients'
 import { seedMeeting, startTestServer, waitFor, type TestServer } from '../helpers/test-server'
 import {

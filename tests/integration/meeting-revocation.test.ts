@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { getLiveEvents } from '../../lib/conference/live-events'
-import { revokeParticipant } from '../../lib/db/repositories/participants'
+import { getLiveEvents } from '../../lib/server/conference/live-events'
+import { revokeParticipant } from '../../lib/server/db/repositories/participants'
 import { waitFor } from '../helpers/test-server'
 import { type RecordedMeeting, useMeetingFixture, waitConnected, waitForEntry } from './meeting-support'
 

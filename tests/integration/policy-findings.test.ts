@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listPlanVersions } from '../../lib/db/repositories/plan-versions'
+import { listPlanVersions } from '../../lib/server/db/repositories/plan-versions'
 import { seedMeeting, startTestServer, waitFor, type TestServer } from '../helpers/test-server'
 import { smallPlanRecords, storeRecords } from './agreement-support'
 import { auditRows, seedPerson, ticketFor } from './meeting-control-support'

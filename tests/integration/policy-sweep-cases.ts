@@ -1,6 +1,6 @@
 import type { ConferencePhase, ParticipantRole } from '../../lib/conference/model'
 import type { PolicyAction } from '../../lib/conference/policy'
-import type { Db } from '../../lib/db/connect'
+import type { Db } from '../../lib/server/db/connect'
 import type { AckResult } from '../../lib/protocol/meeting'
 import { auditRows, storedConference, storedParticipant } from './meeting-control-support'
 import type { MeetingPerson, RequestName } from './policy-support'

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { inviteParticipant } from '../../lib/db/repositories/participants'
+import { inviteParticipant } from '../../lib/server/db/repositories/participants'
 import { ForbiddenReason } from '../../lib/protocol/close-codes'
 import { WriteRefusal } from '../../server/sync/write-policy'
 import {

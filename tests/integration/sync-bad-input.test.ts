@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { countUpdates } from '../../lib/db/repositories/yjs-log'
+import { countUpdates } from '../../lib/server/db/repositories/yjs-log'
 import { connectBoard, connectRaw, syncUrlFor, type BoardClient, type RawClient } from '../helpers/sync-clients'
 import { seedMeeting, startTestServer, waitFor, type TestServer } from '../helpers/test-server'
 

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ParticipantRole } from '../../lib/conference/model'
-import { appendUpdate, countUpdates } from '../../lib/db/repositories/yjs-log'
+import { appendUpdate, countUpdates } from '../../lib/server/db/repositories/yjs-log'
 import { WriteRefusal } from '../../server/sync/write-policy'
 import { craftedOverwrite, syncUpdateMessage } from '../helpers/crafted-updates'
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { hashPassword, verifyPassword } from '../../lib/auth/password'
-import { createTicket, verifyTicket } from '../../lib/auth/tickets'
-import { createId, createInviteToken, hashInviteToken, INVITE_TOKEN_PATTERN } from '../../lib/auth/tokens'
+import { hashPassword, verifyPassword } from '../../lib/server/auth/password'
+import { createTicket, verifyTicket } from '../../lib/server/auth/tickets'
+import { createId, createInviteToken, hashInviteToken, INVITE_TOKEN_PATTERN } from '../../lib/server/auth/tokens'
 
 const secret = 'x'.repeat(40)
 

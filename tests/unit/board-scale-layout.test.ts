@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { axisX, freeLane, laneY, markWidthFor, markXFor, placeMark, valueAt } from '../../app/board/[conferenceId]/_components/items/scale-layout'
+import { axisX, freeLane, laneY, markWidthFor, markXFor, placeMark, valueAt } from '../../client/board/canvas/scale-layout'
 
 /** Where a mark lands on a 0–10 scale: on a whole value, under the axis, never hiding another mark. */
 describe('scale layout', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createBoardStore } from '../../app/board/[conferenceId]/_components/board-store'
+import { createBoardStore } from '../../client/board/session/board-store'
 import { itemTypes } from '../../lib/board/items'
 import { createKringTLSchema } from '../../lib/board/tldraw-schema'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { TrustProxy } from '../../lib/config/env'
-import { CLIENT_ADDRESS_HEADER, clientAddressFromHeaders, limitKeyOfAddress, resolveClientAddress } from '../../lib/http/client-address'
+import type { TrustProxy } from '../../lib/server/config/env'
+import { CLIENT_ADDRESS_HEADER, clientAddressFromHeaders, limitKeyOfAddress, resolveClientAddress } from '../../lib/server/http/client-address'
 
 const none = { kind: 'none' } as const
 const oneHop = { kind: 'hops', hops: 1 } as const

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseConfig } from '../../lib/config/env'
+import { ConfigError, parseConfig } from '../../lib/server/config/env'
 
 const secret = 'a'.repeat(32)
 

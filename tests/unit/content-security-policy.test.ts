@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, createNonce } from '../../lib/http/content-security-policy'
+import { contentSecurityPolicy, createNonce } from '../../lib/server/http/content-security-policy'
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]))

@@ -1,8 +1,8 @@
 import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
 import { itemDefaults } from '../../lib/board/items'
-import { svgToPng } from '../../lib/export/board-png'
-import { REDACTED_MARK, renderBoardSvg } from '../../lib/export/board-svg'
+import { svgToPng } from '../../lib/server/export/board-png'
+import { REDACTED_MARK, renderBoardSvg } from '../../lib/server/export/board-svg'
 import { PAGE, sampleBoard } from './export-fixtures'
 
 /**

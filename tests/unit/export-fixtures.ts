@@ -1,6 +1,6 @@
 import { b64Vecs, toRichText } from '@tldraw/tlschema'
 import { itemDefaults, type ItemProps, type ItemType, type TieKind } from '../../lib/board/items'
-import type { ExportInput } from '../../lib/export/input'
+import type { ExportInput } from '../../lib/server/export/input'
 import { emptyPlan, type Plan, type PlanAgreement, type PlanPerson } from '../../lib/plan/schema'
 import { arrowProps } from './plan-fixtures'
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import Ajv from 'ajv'
 import { describe, expect, it } from 'vitest'
-import { PLAN_EXPORT_FORMAT, PlanExport, planExportJson, planExportJsonSchema } from '../../lib/export/json'
+import { PLAN_EXPORT_FORMAT, PlanExport, planExportJson, planExportJsonSchema } from '../../lib/server/export/json'
 import { SCHEMA_PATH, schemaFileText } from '../../scripts/write-export-schema'
 import { sampleBoard } from './export-fixtures'
 
@@ -61,7 +61,7 @@ describe('planExportJson', () => {
 })
 
 describe('docs/plan-export.schema.json', () => {
-  it('is what lib/export/json.ts generates (run `npx tsx scripts/write-export-schema.ts` after a change)', () => {
+  it('is what lib/server/export/json.ts generates (run `npx tsx scripts/write-export-schema.ts` after a change)', () => {
     expect(readFileSync(SCHEMA_PATH, 'utf8')).toBe(schemaFileText())
   })
 

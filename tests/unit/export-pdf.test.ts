@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { PDFParse } from 'pdf-parse'
 import { describe, expect, it } from 'vitest'
-import { renderBoardSvg } from '../../lib/export/board-svg'
-import { renderPlanPdf } from '../../lib/export/pdf'
+import { renderBoardSvg } from '../../lib/server/export/board-svg'
+import { renderPlanPdf } from '../../lib/server/export/pdf'
 import { sampleBoard } from './export-fixtures'
 
 /**

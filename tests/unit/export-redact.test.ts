@@ -1,7 +1,7 @@
 import { toRichText } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { initials, participantNames, redactInput, redactPlan, redactRecords, textRedactor } from '../../lib/export/redact'
-import { richTextToPlain } from '../../lib/export/text/rich-text'
+import { initials, participantNames, redactInput, redactPlan, redactRecords, textRedactor } from '../../lib/server/export/redact'
+import { richTextToPlain } from '../../lib/server/export/text/rich-text'
 import { Plan } from '../../lib/plan/schema'
 import { sampleBoard } from './export-fixtures'
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { fontCoverage } from '../../lib/export/fonts'
-import { textRuns, isRightToLeft } from '../../lib/export/text/runs'
-import { richTextToPlain } from '../../lib/export/text/rich-text'
-import { cleanText } from '../../lib/export/text/clean'
+import { fontCoverage } from '../../lib/server/export/fonts'
+import { textRuns, isRightToLeft } from '../../lib/server/export/text/runs'
+import { richTextToPlain } from '../../lib/server/export/text/rich-text'
+import { cleanText } from '../../lib/server/export/text/clean'
 
 /**
  * Text for the PDF: pdfmake has no font fallback and lays words out left to right, so every text

@@ -1,11 +1,11 @@
-import { startConference } from '../../lib/conference/start-conference'
-import { inviteToConference } from '../../lib/conference/invitations'
+import { startConference } from '../../lib/server/conference/start-conference'
+import { inviteToConference } from '../../lib/server/conference/invitations'
 import type { ConferencePhase } from '../../lib/conference/model'
-import type { Db } from '../../lib/db/connect'
-import { decideAdmission, markRemoved, markWaiting, revokeParticipant } from '../../lib/db/repositories/participants'
-import { insertPlanVersion } from '../../lib/db/repositories/plan-versions'
-import { createUser } from '../../lib/db/repositories/users'
-import type { Conference, User } from '../../lib/db/schema'
+import type { Db } from '../../lib/server/db/connect'
+import { decideAdmission, markRemoved, markWaiting, revokeParticipant } from '../../lib/server/db/repositories/participants'
+import { insertPlanVersion } from '../../lib/server/db/repositories/plan-versions'
+import { createUser } from '../../lib/server/db/repositories/users'
+import type { Conference, User } from '../../lib/server/db/schema'
 import { emptyPlan } from '../../lib/plan/schema'
 
 /**

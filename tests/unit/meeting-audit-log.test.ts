@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { auditNames, describeAuditEntries, parseAuditDetail } from '../../lib/conference/audit-log'
-import type { AuditEntry } from '../../lib/db/repositories/audit'
+import { auditNames, describeAuditEntries, parseAuditDetail } from '../../lib/server/conference/audit-log'
+import type { AuditEntry } from '../../lib/server/db/repositories/audit'
 import { createTranslator } from '../../lib/i18n'
 import { InviteRequest } from '../../lib/protocol/api'
 import { parseCliArgs } from '../../server/cli/args'

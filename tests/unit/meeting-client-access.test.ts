@@ -8,7 +8,7 @@ import {
   probeDelayMs,
   type AccessEvent,
   type AccessView,
-} from '../../app/board/[conferenceId]/_components/meeting/access-place'
+} from '../../client/board/meeting/access-place'
 import { isWaitingReason } from '../../lib/meeting/meeting-client'
 import { ForbiddenReason } from '../../lib/protocol/close-codes'
 

@@ -9,7 +9,7 @@ import {
   phaseNeighbours,
   phaseNumber,
   secondsLeft,
-} from '../../app/board/[conferenceId]/_components/meeting/meeting-role'
+} from '../../client/board/meeting/meeting-role'
 import type { RosterMessage } from '../../lib/protocol/meeting'
 import type { ConferenceStateMessage, LobbyEntry } from '../../lib/protocol/meeting-control'
 

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest'
  */
 
 const ROOT = join(__dirname, '..', '..')
-const SCANNED = ['app', 'lib', 'server']
+const SCANNED = ['app', 'client', 'lib', 'server']
 const POLICY = 'lib/conference/policy.ts'
 const ROLE_NAMES = '(facilitator|family|child|network|professional|observer)'
 
@@ -41,7 +41,7 @@ interface Allowed {
 const ALLOWED: Allowed[] = [
   // ---- not a permission -------------------------------------------------------------------
   {
-    file: 'app/board/[conferenceId]/plan/_components/PeopleSection.tsx',
+    file: 'client/plan-view/PeopleSection.tsx',
     line: "tie.to === 'family'",
     why: "not a role: 'family' is the centre of the network rings, the far end of a tie",
   },
@@ -51,18 +51,18 @@ const ALLOWED: Allowed[] = [
     why: "not a role: 'family' is the centre of the network rings, the far end of a tie",
   },
   {
-    file: 'server/meeting/meeting-access.ts',
+    file: 'server/meeting/admission-desk.ts',
     line: 'row.role !== socket.data.role',
     why: 'notices that a role changed, to send the socket a new welcome; not a permission',
   },
   // ---- in other helpers' files, for the lead ------------------------------------------------
   {
-    file: 'lib/db/repositories/participants.ts',
+    file: 'lib/server/db/repositories/participants.ts',
     line: ".where('role', '!=', 'facilitator')",
     why: "being moved by another helper: a storage invariant (the facilitator's row is the conference's anchor) mirroring isManageableTarget",
   },
   {
-    file: 'lib/db/repositories/participants.ts',
+    file: 'lib/server/db/repositories/participants.ts',
     line: "current.role === 'facilitator'",
     why: "being moved by another helper: a storage invariant (nobody becomes or stops being the facilitator) mirroring isManageableTarget",
   },

@@ -1,11 +1,11 @@
 import { isValidElement, type ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { NoAccessNotice } from '../../app/_components/NoAccessNotice'
-import { getConfig } from '../../lib/config/env'
+import { NoAccessNotice } from '../../lib/server/web/views/NoAccessNotice'
+import { getConfig } from '../../lib/server/config/env'
 import type { ConferencePhase } from '../../lib/conference/model'
 import { invitationCookieName } from '../../lib/conference/join-link'
-import { openDatabase, type Db } from '../../lib/db/connect'
-import type { User } from '../../lib/db/schema'
+import { openDatabase, type Db } from '../../lib/server/db/connect'
+import type { User } from '../../lib/server/db/schema'
 import { buildGateWorld, credentialsOf, setPhase, TITLE, type Asker, type GateWorld } from './gate-fixtures'
 
 /**
@@ -15,8 +15,8 @@ import { buildGateWorld, credentialsOf, setPhase, TITLE, type Asker, type GateWo
  * so a title passed to the board client is found as surely as one in a heading.
  */
 const state = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null, cookies: {} as Record<string, string> }))
-vi.mock('@/app/_server/db', () => ({ getDb: async () => state.db }))
-vi.mock('@/app/_server/session', () => ({
+vi.mock('@/lib/server/web/db', () => ({ getDb: async () => state.db }))
+vi.mock('@/lib/server/web/session', () => ({
   getSignedInUser: async () => state.signedIn,
   requireSignedInUser: async () => state.signedIn,
 }))
@@ -24,12 +24,12 @@ vi.mock('next/headers', () => ({
   cookies: async () => ({ get: (name: string) => (name in state.cookies ? { name, value: state.cookies[name] } : undefined) }),
 }))
 // The client components stay unrendered stubs: what matters is which one a page chooses, and its props.
-vi.mock('../../app/board/[conferenceId]/_components/BoardClient', () => ({ BoardClient: function BoardClient() {} }))
-vi.mock('../../app/board/[conferenceId]/_components/meeting/LobbyDoor', () => ({ LobbyDoor: function LobbyDoor() {} }))
-vi.mock('../../app/board/[conferenceId]/plan/_components/PlanClient', () => ({ PlanClient: function PlanClient() {} }))
-vi.mock('../../app/conferences/[id]/_components/InvitationsPanel', () => ({ InvitationsPanel: function InvitationsPanel() {} }))
-vi.mock('../../app/conferences/[id]/_components/VersionsSection', () => ({ VersionsSection: function VersionsSection() {} }))
-vi.mock('../../app/conferences/[id]/audit/_components/AuditTable', () => ({ AuditTable: function AuditTable() {} }))
+vi.mock('../../client/board/BoardClient', () => ({ BoardClient: function BoardClient() {} }))
+vi.mock('../../client/board/meeting/LobbyDoor', () => ({ LobbyDoor: function LobbyDoor() {} }))
+vi.mock('../../client/plan-view/PlanClient', () => ({ PlanClient: function PlanClient() {} }))
+vi.mock('../../client/web/conference/InvitationsPanel', () => ({ InvitationsPanel: function InvitationsPanel() {} }))
+vi.mock('../../client/web/conference/VersionsSection', () => ({ VersionsSection: function VersionsSection() {} }))
+vi.mock('../../lib/server/web/views/AuditTable', () => ({ AuditTable: function AuditTable() {} }))
 
 type Page = (props: { params: Promise<Record<string, string>> }) => Promise<ReactNode>
 const pages = {} as Record<'conference' | 'audit' | 'board' | 'plan', Page>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { bottomLineAccess } from '../../app/board/[conferenceId]/_components/items/bottom-line-access'
-import { bottomLineTicker } from '../../app/board/[conferenceId]/plan/_components/bottom-line-ticker'
+import { bottomLineAccess } from '../../client/board/canvas/bottom-line-access'
+import { bottomLineTicker } from '../../client/plan-view/bottom-line-ticker'
 import { defaultBoardSettings } from '../../lib/board/settings'
 import { conferencePhases, participantRoles } from '../../lib/conference/model'
 import { setBottomLineTick, tickProps } from '../../lib/plan/bottom-line-tick'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { errorResponse } from '../../app/_server/route'
-import { createLimiter } from '../../lib/rate-limit/limiter'
-import { limitOrThrow } from '../../lib/rate-limit/request-limits'
+import { errorResponse } from '../../lib/server/web/route'
+import { createLimiter } from '../../lib/server/rate-limit/limiter'
+import { limitOrThrow } from '../../lib/server/rate-limit/request-limits'
 import { ApiError, ApiErrorBody } from '../../lib/protocol/api-error'
 
 describe('limitOrThrow', () => {

@@ -1,17 +1,17 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getConfig } from '../../lib/config/env'
+import { getConfig } from '../../lib/server/config/env'
 import type { ConferencePhase } from '../../lib/conference/model'
 import { invitationCookieName } from '../../lib/conference/join-link'
-import { openDatabase, type Db } from '../../lib/db/connect'
-import type { User } from '../../lib/db/schema'
+import { openDatabase, type Db } from '../../lib/server/db/connect'
+import type { User } from '../../lib/server/db/schema'
 import { ApiErrorBody } from '../../lib/protocol/api-error'
 import { buildGateWorld, credentialsOf, PLAN_LINE, setPhase, TITLE, type Asker, type GateWorld } from './gate-fixtures'
 
 // The route handlers as Next runs them, with the request's session, cookies and database stubbed:
 // the signed-in user is `signedIn`, the cookies are `cookies`.
 const state = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null, cookies: {} as Record<string, string> }))
-vi.mock('@/app/_server/db', () => ({ getDb: async () => state.db }))
-vi.mock('@/app/_server/session', () => ({
+vi.mock('@/lib/server/web/db', () => ({ getDb: async () => state.db }))
+vi.mock('@/lib/server/web/session', () => ({
   getSignedInUser: async () => state.signedIn,
   requireSignedInUser: async () => {
     const { ApiError } = await import('../../lib/protocol/api-error')

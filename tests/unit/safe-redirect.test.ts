@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isKringUrl, safeRedirectUrl } from '../../lib/http/safe-redirect'
+import { isKringUrl, safeRedirectUrl } from '../../lib/server/http/safe-redirect'
 
 const BASE = 'http://localhost:3000'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { isCredentialsSignIn, refuseThrottledSignIn } from '../../app/api/auth/[...nextauth]/credentials-throttle'
-import { getLoginThrottle } from '../../lib/auth/login-throttle'
-import { CLIENT_ADDRESS_HEADER } from '../../lib/http/client-address'
+import { isCredentialsSignIn, refuseThrottledSignIn } from '../../lib/server/web/credentials-throttle'
+import { getLoginThrottle } from '../../lib/server/auth/login-throttle'
+import { CLIENT_ADDRESS_HEADER } from '../../lib/server/http/client-address'
 
 function signInRequest(email: string, address: string): Request {
   return new Request('http://localhost:3000/api/auth/callback/credentials', {

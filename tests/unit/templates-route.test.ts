@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getConfig } from '../../lib/config/env'
-import { openDatabase, type Db } from '../../lib/db/connect'
-import { startConference } from '../../lib/conference/start-conference'
-import { insertPlanVersion } from '../../lib/db/repositories/plan-versions'
-import { createUser } from '../../lib/db/repositories/users'
-import type { User } from '../../lib/db/schema'
+import { getConfig } from '../../lib/server/config/env'
+import { openDatabase, type Db } from '../../lib/server/db/connect'
+import { startConference } from '../../lib/server/conference/start-conference'
+import { insertPlanVersion } from '../../lib/server/db/repositories/plan-versions'
+import { createUser } from '../../lib/server/db/repositories/users'
+import type { User } from '../../lib/server/db/schema'
 import { emptyPlan } from '../../lib/plan/schema'
 import { ApiErrorBody } from '../../lib/protocol/api-error'
 import { CreateConferenceResponse } from '../../lib/protocol/api'
@@ -12,15 +12,15 @@ import { CreateConferenceResponse } from '../../lib/protocol/api'
 // The route handler as Next runs it, with the request's session, database and language stubbed:
 // the signed-in user is whoever `signedIn` says.
 const state = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null }))
-vi.mock('@/app/_server/db', () => ({ getDb: async () => state.db }))
-vi.mock('@/app/_server/session', () => ({
+vi.mock('@/lib/server/web/db', () => ({ getDb: async () => state.db }))
+vi.mock('@/lib/server/web/session', () => ({
   requireSignedInUser: async () => {
     const { ApiError } = await import('../../lib/protocol/api-error')
     if (!state.signedIn) throw new ApiError('unauthenticated', 'sign in first')
     return state.signedIn
   },
 }))
-vi.mock('@/app/_i18n/server', () => ({ getRequestLocale: async () => 'nl' }))
+vi.mock('@/lib/server/web/translator', () => ({ getRequestLocale: async () => 'nl' }))
 
 const savedEnv = { AUTH_SECRET: process.env.AUTH_SECRET, PUBLIC_URL: process.env.PUBLIC_URL }
 let POST: (req: Request, ctx: unknown) => Promise<Response>

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { TLDRAW_ASSETS_PATH, tldrawAssetUrls } from '../../app/board/[conferenceId]/_components/tldraw-asset-urls'
+import { TLDRAW_ASSETS_PATH, tldrawAssetUrls } from '../../client/board/canvas/tldraw-asset-urls'
 
 /** The board must not depend on tldraw's CDN: every asset it asks for is served from public/. */
 describe('self-hosted tldraw assets', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createInviteToken } from '../../lib/auth/tokens'
+import { createInviteToken } from '../../lib/server/auth/tokens'
 import { ApiError, ApiErrorBody, apiErrorStatus, toErrorBody } from '../../lib/protocol/api-error'
 import {
   CreateConferenceRequest,

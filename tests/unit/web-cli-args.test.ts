@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CliUsageError, parseCliArgs } from '../../server/cli/args'
 import { loadCliConfig } from '../../server/cli/config'
-import { ConfigError } from '../../lib/config/env'
+import { ConfigError } from '../../lib/server/config/env'
 
 const CONFERENCE = 'nbeNWaHqGQsPqWAGz_VyRg'
 

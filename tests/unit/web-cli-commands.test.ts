@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { parseConfig, type KringConfig } from '../../lib/config/env'
-import { openDatabase, type Db } from '../../lib/db/connect'
-import { findParticipantByToken } from '../../lib/db/repositories/participants'
-import { verifyCredentials } from '../../lib/auth/sign-in'
+import { parseConfig, type KringConfig } from '../../lib/server/config/env'
+import { openDatabase, type Db } from '../../lib/server/db/connect'
+import { findParticipantByToken } from '../../lib/server/db/repositories/participants'
+import { verifyCredentials } from '../../lib/server/auth/sign-in'
 import { parseCliArgs, type CliCommand } from '../../server/cli/args'
 import { runCommand } from '../../server/cli/commands'
 

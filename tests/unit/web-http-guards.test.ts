@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BodyTooLargeError, readLimitedText } from '../../lib/http/read-limited'
-import { isSameOriginRequest } from '../../lib/http/same-origin'
+import { BodyTooLargeError, readLimitedText } from '../../lib/server/http/read-limited'
+import { isSameOriginRequest } from '../../lib/server/http/same-origin'
 
 const PUBLIC_URL = 'https://kring.example.org'
 

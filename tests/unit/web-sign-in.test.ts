@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hashPassword } from '../../lib/auth/password'
-import { findOrCreateOidcUser, verifyCredentials } from '../../lib/auth/sign-in'
-import { openDatabase, type Db } from '../../lib/db/connect'
-import { createUser, findUserByEmail } from '../../lib/db/repositories/users'
+import { hashPassword } from '../../lib/server/auth/password'
+import { findOrCreateOidcUser, verifyCredentials } from '../../lib/server/auth/sign-in'
+import { openDatabase, type Db } from '../../lib/server/db/connect'
+import { createUser, findUserByEmail } from '../../lib/server/db/repositories/users'
 
 let db: Db
 

@@ -1,9 +1,9 @@
-import { apiRoute, jsonResponse, readJson, requireSameOrigin } from '@/app/_server/route'
-import { getDb } from '@/app/_server/db'
-import { requireSignedInUser } from '@/app/_server/session'
-import { getRequestLocale } from '@/app/_i18n/server'
-import { startConference } from '@/lib/conference/start-conference'
-import { toConferenceSummary } from '@/lib/conference/summaries'
+import { apiRoute, jsonResponse, readJson, requireSameOrigin } from '@/lib/server/web/route'
+import { getDb } from '@/lib/server/web/db'
+import { requireSignedInUser } from '@/lib/server/web/session'
+import { getRequestLocale } from '@/lib/server/web/translator'
+import { startConference } from '@/lib/server/conference/start-conference'
+import { toConferenceSummary } from '@/lib/server/conference/summaries'
 import { CreateConferenceRequest, CreateConferenceResponse } from '@/lib/protocol/api'
 
 /**

@@ -1,11 +1,11 @@
-import { apiRoute, readJsonOrForm, requireSameOrigin, seeOther } from '@/app/_server/route'
-import { getDb } from '@/app/_server/db'
-import { getConfig } from '@/lib/config/env'
+import { apiRoute, readJsonOrForm, requireSameOrigin, seeOther } from '@/lib/server/web/route'
+import { getDb } from '@/lib/server/web/db'
+import { getConfig } from '@/lib/server/config/env'
 import { INVITATION_COOKIE_MAX_AGE_SECONDS, invitationCookieName } from '@/lib/conference/join-link'
-import { findLiveInvitation } from '@/lib/db/repositories/participants'
+import { findLiveInvitation } from '@/lib/server/db/repositories/participants'
 import { ApiError } from '@/lib/protocol/api-error'
 import { JoinForm } from '@/lib/protocol/api'
-import { limitRequestByAddress } from '@/lib/rate-limit/request-limits'
+import { limitRequestByAddress } from '@/lib/server/rate-limit/request-limits'
 
 /**
  * POST /api/join — the "Naar het bord" button. Remembers the invitation in an httpOnly cookie

@@ -1,5 +1,5 @@
-import { apiRoute, jsonResponse, readJsonOrForm, requireSameOrigin, seeOther } from '@/app/_server/route'
-import { getConfig } from '@/lib/config/env'
+import { apiRoute, jsonResponse, readJsonOrForm, requireSameOrigin, seeOther } from '@/lib/server/web/route'
+import { getConfig } from '@/lib/server/config/env'
 import { LOCALE_COOKIE } from '@/lib/i18n'
 import { LocaleRequest, LocaleResponse } from '@/lib/protocol/api'
 

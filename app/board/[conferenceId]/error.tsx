@@ -1,6 +1,6 @@
 'use client'
 
-import { RenderError } from '@/app/_components/RenderError'
+import { RenderError } from '@/client/web/common/RenderError'
 
 /** When the board page itself fails (not a lost connection, which the board handles). */
 export default function BoardError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,4 +1,4 @@
-import { getServerTranslator } from '@/app/_i18n/server'
+import { getServerTranslator } from '@/lib/server/web/translator'
 
 /** Shown while the board page resolves access; the board itself shows its own progress after. */
 export default async function BoardLoading() {

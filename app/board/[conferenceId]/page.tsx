@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
-import { I18nProvider } from '@/app/_i18n/I18nProvider'
-import { NoAccessNotice } from '@/app/_components/NoAccessNotice'
-import { getServerTranslator } from '@/app/_i18n/server'
-import { BoardClient } from './_components/BoardClient'
-import { LobbyDoor } from './_components/meeting/LobbyDoor'
-import { openBoard } from './open-board'
+import { I18nProvider } from '@/client/i18n/I18nProvider'
+import { NoAccessNotice } from '@/lib/server/web/views/NoAccessNotice'
+import { getServerTranslator } from '@/lib/server/web/translator'
+import { BoardClient } from '../../../client/board/BoardClient'
+import { LobbyDoor } from '../../../client/board/meeting/LobbyDoor'
+import { openBoard } from '../../../lib/server/web/open-board'
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getServerTranslator()

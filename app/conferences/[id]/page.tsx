@@ -1,14 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { NoAccessNotice } from '@/app/_components/NoAccessNotice'
-import { resolvePageViewer } from '@/app/_server/page-viewer'
-import { listVersions } from '@/lib/conference/version-list'
-import { listInvitations } from '@/lib/conference/invitations'
-import { SiteFrame } from '../../_components/SiteFrame'
-import { getServerTranslator } from '../../_i18n/server'
-import { InvitationsPanel } from './_components/InvitationsPanel'
-import { VersionsSection } from './_components/VersionsSection'
-import { conferencePageSections } from './page-sections'
+import { NoAccessNotice } from '@/lib/server/web/views/NoAccessNotice'
+import { resolvePageViewer } from '@/lib/server/web/page-viewer'
+import { listVersions } from '@/lib/server/conference/version-list'
+import { listInvitations } from '@/lib/server/conference/invitations'
+import { SiteFrame } from '../../../lib/server/web/views/SiteFrame'
+import { getServerTranslator } from '../../../lib/server/web/translator'
+import { InvitationsPanel } from '../../../client/web/conference/InvitationsPanel'
+import { VersionsSection } from '../../../client/web/conference/VersionsSection'
+import { conferencePageSections } from '../../../lib/conference/conference-page-sections'
 
 type Params = Promise<{ id: string }>
 

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import { Notice } from '@/app/_components/Notice'
-import { SiteFrame } from '@/app/_components/SiteFrame'
-import { getServerTranslator } from '@/app/_i18n/server'
-import { getDb } from '@/app/_server/db'
+import { Notice } from '@/client/web/common/Notice'
+import { SiteFrame } from '@/lib/server/web/views/SiteFrame'
+import { getServerTranslator } from '@/lib/server/web/translator'
+import { getDb } from '@/lib/server/web/db'
 import { permits } from '@/lib/conference/gate'
-import { findConference } from '@/lib/db/repositories/conferences'
-import { findLiveInvitation } from '@/lib/db/repositories/participants'
+import { findConference } from '@/lib/server/db/repositories/conferences'
+import { findLiveInvitation } from '@/lib/server/db/repositories/participants'
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getServerTranslator()

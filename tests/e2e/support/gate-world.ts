@@ -1,15 +1,15 @@
 import type { ConferencePhase, InvitableRole } from '../../../lib/conference/model'
-import type { Db } from '../../../lib/db/connect'
-import { findUserByEmail } from '../../../lib/db/repositories/users'
-import { decideAdmission, inviteParticipant, markRemoved, markWaiting, revokeParticipant } from '../../../lib/db/repositories/participants'
-import { insertPlanVersion } from '../../../lib/db/repositories/plan-versions'
-import { seedConference } from '../../../lib/db/seed'
+import type { Db } from '../../../lib/server/db/connect'
+import { findUserByEmail } from '../../../lib/server/db/repositories/users'
+import { decideAdmission, inviteParticipant, markRemoved, markWaiting, revokeParticipant } from '../../../lib/server/db/repositories/participants'
+import { insertPlanVersion } from '../../../lib/server/db/repositories/plan-versions'
+import { seedConference } from '../../../lib/server/db/seed'
 import { emptyPlan } from '../../../lib/plan/schema'
 import { createFacilitator } from './seed'
 
 /**
  * One conference in the e2e server's database with a frozen version and a person in every access
- * state, seeded the way the app stores them (lib/db/seed.ts and the repositories), for sweeps that
+ * state, seeded the way the app stores them (lib/server/db/seed.ts and the repositories), for sweeps that
  * ask every route and page as each person. Titles and accounts are unique per run.
  */
 

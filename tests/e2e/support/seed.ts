@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import { openDatabase, type Db } from '../../../lib/db/connect'
-import { seedUser } from '../../../lib/db/seed'
+import { openDatabase, type Db } from '../../../lib/server/db/connect'
+import { seedUser } from '../../../lib/server/db/seed'
 import { E2E_DATA_DIR } from './env'
 
 /** Opens the e2e server's own SQLite file (WAL lets the test and the server share it). */

@@ -1,9 +1,9 @@
 import NextAuth from 'next-auth'
 import { NextRequest } from 'next/server'
-import { getAuthOptions } from '@/app/_auth/options'
-import { getConfig } from '@/lib/config/env'
-import { isKringUrl } from '@/lib/http/safe-redirect'
-import { isCredentialsSignIn, refuseThrottledSignIn } from './credentials-throttle'
+import { getAuthOptions } from '@/lib/server/web/auth-options'
+import { getConfig } from '@/lib/server/config/env'
+import { isKringUrl } from '@/lib/server/http/safe-redirect'
+import { isCredentialsSignIn, refuseThrottledSignIn } from '../../../../lib/server/web/credentials-throttle'
 
 type Context = { params: Promise<{ nextauth: string[] }> }
 
@@ -22,7 +22,7 @@ async function handler(req: NextRequest, ctx: Context): Promise<Response> {
 /**
  * next-auth answers a `?callbackUrl=` it cannot parse (`javascript:…`, `//host`) with a 500 on
  * most of its endpoints. Such a value, or one for another site, is dropped here: next-auth then
- * goes to its default, Kring's start page (app/_auth/options.ts checks the rest).
+ * goes to its default, Kring's start page (lib/server/web/auth-options.ts checks the rest).
  */
 function withoutForeignCallbackUrl(req: NextRequest): NextRequest {
   const callbackUrl = req.nextUrl.searchParams.get('callbackUrl')

@@ -1,4 +1,4 @@
-import { getServerTranslator } from '@/app/_i18n/server'
+import { getServerTranslator } from '@/lib/server/web/translator'
 
 /** While the plan page resolves access; the plan shows its own progress after. */
 export default async function PlanLoading() {

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
-import { NoAccessNotice } from '@/app/_components/NoAccessNotice'
-import { SiteFrame } from '@/app/_components/SiteFrame'
-import { getServerTranslator } from '@/app/_i18n/server'
-import { LobbyDoor } from '../_components/meeting/LobbyDoor'
-import { openBoard } from '../open-board'
-import { PlanClient } from './_components/PlanClient'
+import { NoAccessNotice } from '@/lib/server/web/views/NoAccessNotice'
+import { SiteFrame } from '@/lib/server/web/views/SiteFrame'
+import { getServerTranslator } from '@/lib/server/web/translator'
+import { LobbyDoor } from '../../../../client/board/meeting/LobbyDoor'
+import { openBoard } from '../../../../lib/server/web/open-board'
+import { PlanClient } from '../../../../client/plan-view/PlanClient'
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getServerTranslator()

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { NoAccessNotice } from '@/app/_components/NoAccessNotice'
-import { resolvePageViewer } from '@/app/_server/page-viewer'
-import { auditNames, describeAuditEntries } from '@/lib/conference/audit-log'
+import { NoAccessNotice } from '@/lib/server/web/views/NoAccessNotice'
+import { resolvePageViewer } from '@/lib/server/web/page-viewer'
+import { auditNames, describeAuditEntries } from '@/lib/server/conference/audit-log'
 import { permits } from '@/lib/conference/gate'
-import { listAudit } from '@/lib/db/repositories/audit'
-import { listParticipants } from '@/lib/db/repositories/participants'
-import { SiteFrame } from '../../../_components/SiteFrame'
-import { getServerTranslator } from '../../../_i18n/server'
-import { AuditTable } from './_components/AuditTable'
+import { listAudit } from '@/lib/server/db/repositories/audit'
+import { listParticipants } from '@/lib/server/db/repositories/participants'
+import { SiteFrame } from '../../../../lib/server/web/views/SiteFrame'
+import { getServerTranslator } from '../../../../lib/server/web/translator'
+import { AuditTable } from '../../../../lib/server/web/views/AuditTable'
 
 type Params = Promise<{ id: string }>
 

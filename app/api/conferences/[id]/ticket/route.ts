@@ -1,11 +1,11 @@
-import { apiRoute, jsonResponse, readParams, requireSameOrigin } from '@/app/_server/route'
-import { requireViewer } from '@/app/_server/route-viewer'
-import { getConfig } from '@/lib/config/env'
-import { issueBoardTicket } from '@/lib/conference/access'
+import { apiRoute, jsonResponse, readParams, requireSameOrigin } from '@/lib/server/web/route'
+import { requireViewer } from '@/lib/server/web/route-viewer'
+import { getConfig } from '@/lib/server/config/env'
+import { issueBoardTicket } from '@/lib/server/conference/find-viewer'
 import { mayHoldTicket } from '@/lib/conference/gate'
 import { ApiError } from '@/lib/protocol/api-error'
 import { ConferenceParams, TicketResponse } from '@/lib/protocol/api'
-import { limitRequestByAddress } from '@/lib/rate-limit/request-limits'
+import { limitRequestByAddress } from '@/lib/server/rate-limit/request-limits'
 
 /**
  * POST /api/conferences/[id]/ticket — a fresh short-lived ticket for the board's sockets, for a

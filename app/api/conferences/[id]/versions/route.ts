@@ -1,7 +1,7 @@
-import { apiRoute, jsonResponse, readParams } from '@/app/_server/route'
-import { requireViewerAllowedTo } from '@/app/_server/route-viewer'
-import { VersionListResponse } from '@/lib/conference/agreement-versions'
-import { listVersions } from '@/lib/conference/version-list'
+import { apiRoute, jsonResponse, readParams } from '@/lib/server/web/route'
+import { requireViewerAllowedTo } from '@/lib/server/web/route-viewer'
+import { VersionListResponse } from '@/lib/protocol/versions'
+import { listVersions } from '@/lib/server/conference/version-list'
 import { ConferenceParams } from '@/lib/protocol/api'
 
 /**

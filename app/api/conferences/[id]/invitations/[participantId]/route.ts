@@ -1,8 +1,8 @@
-import { apiRoute, jsonResponse, readParams, requireSameOrigin } from '@/app/_server/route'
-import { requireViewerAllowedTo } from '@/app/_server/route-viewer'
-import { revokeInvitation } from '@/lib/conference/invitations'
+import { apiRoute, jsonResponse, readParams, requireSameOrigin } from '@/lib/server/web/route'
+import { requireViewerAllowedTo } from '@/lib/server/web/route-viewer'
+import { revokeInvitation } from '@/lib/server/conference/invitations'
 import { ParticipantParams, RevokeResponse } from '@/lib/protocol/api'
-import { auditActorOf } from '@/app/_server/audit-actor'
+import { auditActorOf } from '@/lib/server/web/audit-actor'
 
 /**
  * DELETE /api/conferences/[id]/invitations/[participantId] — revoke an invitation (gate:

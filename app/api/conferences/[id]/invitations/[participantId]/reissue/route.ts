@@ -1,9 +1,9 @@
-import { apiRoute, jsonResponse, readParams, requireSameOrigin } from '@/app/_server/route'
-import { requireViewerAllowedTo } from '@/app/_server/route-viewer'
-import { getConfig } from '@/lib/config/env'
-import { reissueInvitation } from '@/lib/conference/invitations'
+import { apiRoute, jsonResponse, readParams, requireSameOrigin } from '@/lib/server/web/route'
+import { requireViewerAllowedTo } from '@/lib/server/web/route-viewer'
+import { getConfig } from '@/lib/server/config/env'
+import { reissueInvitation } from '@/lib/server/conference/invitations'
 import { InviteResponse, ParticipantParams } from '@/lib/protocol/api'
-import { auditActorOf } from '@/app/_server/audit-actor'
+import { auditActorOf } from '@/lib/server/web/audit-actor'
 
 /**
  * POST /api/conferences/[id]/invitations/[participantId]/reissue — "new link" for someone whose

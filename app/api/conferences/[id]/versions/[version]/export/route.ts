@@ -1,7 +1,7 @@
-import { apiRoute, readParams } from '@/app/_server/route'
-import { requireViewerAllowedTo } from '@/app/_server/route-viewer'
-import { exportHeaders, exportPlanVersion } from '@/lib/conference/agreement-exports'
-import { ExportQuery, VersionParams } from '@/lib/conference/agreement-versions'
+import { apiRoute, readParams } from '@/lib/server/web/route'
+import { requireViewerAllowedTo } from '@/lib/server/web/route-viewer'
+import { exportHeaders, exportPlanVersion } from '@/lib/server/conference/version-exports'
+import { ExportQuery, VersionParams } from '@/lib/protocol/versions'
 import { ApiError } from '@/lib/protocol/api-error'
 
 /**
@@ -9,7 +9,7 @@ import { ApiError } from '@/lib/protocol/api-error'
  * frozen version as a file. The gate decides (`plan.export`: the facilitator and professionals, let
  * in and present: never from the lobby, declined or removed, nor from the waiting room during
  * private family time): 403 otherwise, 401 without any credential, 404 for an unknown version.
- * Every export is audited (lib/conference/agreement-exports.ts).
+ * Every export is audited (lib/server/conference/version-exports.ts).
  */
 export const GET = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string; version: string }> }) => {
   const { id, version } = await readParams(ctx.params, VersionParams)

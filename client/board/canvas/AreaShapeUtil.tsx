@@ -1,0 +1,82 @@
+'use client'
+
+import { Group2d, HTMLContainer, Polyline2d, Rectangle2d, resizeBox, ShapeUtil, Vec, type TLResizeInfo, type TLShape } from 'tldraw'
+import { useT } from '@/client/i18n/I18nProvider'
+import { itemDefaults, type AreaKind } from '@/lib/board/items'
+import { kringShapeProps } from '@/lib/board/tldraw-schema'
+import { AREA_TITLE_HEIGHT } from '@/lib/board/templates'
+import type { MessageKey } from '@/lib/i18n'
+import { AreaDrawing } from './AreaDrawing'
+import styles from './area.module.css'
+import { roundedRectPath } from './indicator'
+
+type AreaShape = TLShape<'kring-area'>
+
+const titleKey = (area: AreaKind, variant: number): MessageKey =>
+  area === 'finding-circle' ? (`items.area.finding-circle.${Math.min(4, Math.max(0, variant)) as 0 | 1 | 2 | 3 | 4}.title` as const) : `items.area.${area}.title`
+
+/**
+ * A laid-out area of the board (network rings, three columns, houses…): the structure people
+ * put their items on. It lies under the items and is only grabbed by its title bar (and its
+ * edge), so dragging across the area draws a selection box or moves the items on it instead of
+ * the whole area. Its title comes from i18n in the viewer's language.
+ */
+export class AreaShapeUtil extends ShapeUtil<AreaShape> {
+  static override type = 'kring-area' as const
+  static override props = kringShapeProps['kring-area']
+
+  override getDefaultProps(): AreaShape['props'] {
+    return { ...itemDefaults['kring-area'] }
+  }
+
+  override getGeometry(shape: AreaShape) {
+    const { w, h } = shape.props
+    return new Group2d({
+      children: [
+        new Rectangle2d({ width: w, height: Math.min(h, AREA_TITLE_HEIGHT), isFilled: true }),
+        // The outline, open: a click inside the area does not count as a click on it.
+        new Polyline2d({ points: [new Vec(0, 0), new Vec(w, 0), new Vec(w, h), new Vec(0, h), new Vec(0, 0)] }),
+      ],
+    })
+  }
+
+  override canEdit() {
+    return false
+  }
+
+  override canSnap() {
+    return false
+  }
+
+  override hideRotateHandle() {
+    return true
+  }
+
+  override onResize(shape: AreaShape, info: TLResizeInfo<AreaShape>) {
+    return resizeBox(shape, info, { minWidth: 400, minHeight: 300 })
+  }
+
+  override component(shape: AreaShape) {
+    return <Area shape={shape} />
+  }
+
+  override getIndicatorPath(shape: AreaShape) {
+    return roundedRectPath(shape.props.w, shape.props.h, 24)
+  }
+}
+
+function Area({ shape }: { shape: AreaShape }) {
+  const t = useT()
+  const { area, variant, w, h } = shape.props
+  const hint =
+    area === 'finding-circle' ? `${t('items.area.finding-circle.title')} · ${t('items.area.finding-circle.hint')}` : t(`items.area.${area}.hint`)
+  return (
+    <HTMLContainer className={styles.area} data-area={area}>
+      <AreaDrawing area={area} variant={variant} w={w} h={h} />
+      <div className={styles.titleBar} style={{ height: AREA_TITLE_HEIGHT }}>
+        <p className={styles.title}>{t(titleKey(area, variant))}</p>
+        <p className={styles.hint}>{hint}</p>
+      </div>
+    </HTMLContainer>
+  )
+}

@@ -1,0 +1,143 @@
+import * as Y from 'yjs'
+import type { Db } from '../db/connect'
+import { recordAudit } from '../db/repositories/audit'
+import { findParticipant } from '../db/repositories/participants'
+import { getPlanVersion, type StoredPlanVersion } from '../db/repositories/plan-versions'
+import type { Conference, Participant } from '../db/schema'
+import { svgToPng } from '../export/board-png'
+import { renderBoardSvg } from '../export/board-svg'
+import type { ExportInput } from '../export/input'
+import { planExportJson } from '../export/json'
+import { renderPlanPdf } from '../export/pdf'
+import { participantNames } from '../export/redact'
+import type { Locale } from '../../i18n/locales'
+import { ApiError } from '../../protocol/api-error'
+import { recordsMapOf } from '../../sync/document-format'
+import type { ExportFormat } from '../../protocol/versions'
+import { permits } from '../../conference/gate'
+
+/**
+ * Exporting a frozen version (issue 3, section 7): one file per request, rendered from what was
+ * stored when the version was frozen, so an export of version 1 is the same today and next year.
+ * Who may export is the gate's decision (`plan.export`: the facilitator and professionals, admitted
+ * and present, so never from the lobby nor from the waiting room during private family time); every
+ * export is written to the audit log (who, which version, which format, redacted or not; never content).
+ */
+
+export interface ExportedFile {
+  body: Uint8Array
+  contentType: string
+  fileName: string
+}
+
+/** Exports are written for the professional's file, in plain Dutch (issue 3, section 7). */
+const EXPORT_LOCALE: Locale = 'nl'
+
+const contentTypes: Record<ExportFormat, string> = {
+  pdf: 'application/pdf',
+  json: 'application/json; charset=utf-8',
+  png: 'image/png',
+  svg: 'image/svg+xml; charset=utf-8',
+}
+
+export async function exportPlanVersion(
+  db: Db,
+  input: { conference: Conference; participant: Participant; version: number; format: ExportFormat; redacted: boolean },
+): Promise<ExportedFile> {
+  const { conference, participant, format, redacted } = input
+  if (participant.conference_id !== conference.id || !permits(participant, conference, 'plan.export')) {
+    throw new ApiError('forbidden', 'you may not export this plan now')
+  }
+  const stored = await getPlanVersion(db, conference.id, input.version)
+  if (!stored) throw new ApiError('not_found', 'no such version')
+
+  const exportInput = await exportInputOf(db, conference, stored, redacted)
+  const body = await render(format, exportInput)
+  await recordAudit(db, {
+    conferenceId: conference.id,
+    actor: participant.id,
+    action: 'plan.exported',
+    detail: `format=${format} version=${stored.version} redacted=${redacted ? 1 : 0}`,
+  })
+  return { body, contentType: contentTypes[format], fileName: exportFileName(conference.title, stored.version, redacted, format) }
+}
+
+/**
+ * The response headers of an export: its type, a download with its file name, never cached (it is
+ * child-protection data), never sniffed, and, opened directly (an SVG in a tab), unable to run or
+ * load anything.
+ */
+export function exportHeaders(file: ExportedFile): Record<string, string> {
+  return {
+    'Content-Type': file.contentType,
+    'Content-Disposition': `attachment; filename="${file.fileName}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+  }
+}
+
+/** `kring-<title-slug>-v<n>[-geanonimiseerd].<ext>`: ASCII only, so every browser and file system takes it. */
+export function exportFileName(title: string, version: number, redacted: boolean, extension: ExportFormat): string {
+  return `kring-${slugOf(title)}-v${version}${redacted ? '-geanonimiseerd' : ''}.${extension}`
+}
+
+function slugOf(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  return slug || 'plan'
+}
+
+async function render(format: ExportFormat, input: ExportInput): Promise<Uint8Array> {
+  switch (format) {
+    case 'pdf':
+      return renderPlanPdf(input)
+    case 'json':
+      return new TextEncoder().encode(`${JSON.stringify(planExportJson(input), null, 2)}\n`)
+    case 'svg':
+      return new TextEncoder().encode(input.boardSvg)
+    case 'png':
+      return svgToPng(input.boardSvg)
+  }
+}
+
+/**
+ * Everything an export is made of, all from the stored version: the people are the facilitator who
+ * froze it and those who agreed (as named then), not whoever is invited today.
+ */
+async function exportInputOf(db: Db, conference: Conference, stored: StoredPlanVersion, redacted: boolean): Promise<ExportInput> {
+  const facilitator = await findParticipant(db, stored.frozenBy)
+  const participants = [
+    ...(facilitator ? [{ name: facilitator.display_name, role: facilitator.role }] : []),
+    ...stored.agreedBy.map((a) => ({ name: a.name, role: a.role })),
+  ]
+  return {
+    conference: { id: conference.id, title: conference.title, kind: conference.kind, createdAt: conference.created_at },
+    participants,
+    version: { number: stored.version, frozenAt: stored.frozenAt, agreedBy: stored.agreedBy },
+    plan: stored.plan,
+    boardSvg: redacted ? redactedBoardSvg(stored.boardState, participantNames({ participants, version: { agreedBy: stored.agreedBy } })) : stored.boardSvg,
+    locale: EXPORT_LOCALE,
+    redacted,
+  }
+}
+
+/**
+ * The stored image is unredacted; a redacted one is drawn again from the board as agreed, with the
+ * participants' names scrubbed from its free text as from the plan's (redact.ts).
+ */
+function redactedBoardSvg(boardState: Uint8Array, names: string[]): string {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, boardState)
+    return renderBoardSvg(recordsMapOf(doc).toJSON() as Record<string, unknown>, { locale: EXPORT_LOCALE, redacted: true, names })
+  } finally {
+    doc.destroy()
+  }
+}

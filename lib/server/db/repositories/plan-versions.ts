@@ -1,0 +1,83 @@
+import { createId } from '../../auth/tokens'
+import { AgreedBy, PlanVersion, type PlanVersionSummary } from '../../../plan/version'
+import { Plan } from '../../../plan/schema'
+import { z } from 'zod'
+import type { Db } from '../connect'
+
+/**
+ * Frozen plan versions. Insert-only: a version is never updated; agreeing again adds the next one.
+ * JSON columns are parsed with their zod schemas on the way out, so a bad row is an error, not data.
+ */
+export async function insertPlanVersion(
+  db: Db,
+  input: { conferenceId: string; plan: Plan; boardState: Uint8Array; boardSvg: string; agreedBy: AgreedBy[]; frozenBy: string; frozenAt?: Date },
+): Promise<PlanVersion> {
+  const plan = Plan.parse(input.plan)
+  const agreedBy = z.array(AgreedBy).parse(input.agreedBy)
+  const frozenAt = (input.frozenAt ?? new Date()).toISOString()
+  return db.transaction().execute(async (tx) => {
+    const last = await tx
+      .selectFrom('plan_versions')
+      .select((eb) => eb.fn.max<number | null>('version').as('v'))
+      .where('conference_id', '=', input.conferenceId)
+      .executeTakeFirst()
+    const version = Number(last?.v ?? 0) + 1
+    const id = createId()
+    await tx
+      .insertInto('plan_versions')
+      .values({
+        id,
+        conference_id: input.conferenceId,
+        version,
+        plan_json: JSON.stringify(plan),
+        board_state: input.boardState,
+        board_svg: input.boardSvg,
+        agreed_by_json: JSON.stringify(agreedBy),
+        frozen_by: input.frozenBy,
+        frozen_at: frozenAt,
+      })
+      .execute()
+    return { id, conferenceId: input.conferenceId, version, plan, agreedBy, frozenBy: input.frozenBy, frozenAt }
+  })
+}
+
+/** Versions of a conference, newest first, without plan data. */
+export async function listPlanVersions(db: Db, conferenceId: string): Promise<PlanVersionSummary[]> {
+  const rows = await db
+    .selectFrom('plan_versions')
+    .select(['id', 'conference_id', 'version', 'agreed_by_json', 'frozen_by', 'frozen_at'])
+    .where('conference_id', '=', conferenceId)
+    .orderBy('version', 'desc')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    conferenceId: r.conference_id,
+    version: Number(r.version),
+    agreedBy: z.array(AgreedBy).parse(JSON.parse(r.agreed_by_json)),
+    frozenBy: r.frozen_by,
+    frozenAt: r.frozen_at,
+  }))
+}
+
+export interface StoredPlanVersion extends PlanVersion {
+  boardState: Uint8Array
+  boardSvg: string
+}
+
+/** One version with everything needed to export it; `version` omitted = the latest. */
+export async function getPlanVersion(db: Db, conferenceId: string, version?: number): Promise<StoredPlanVersion | undefined> {
+  let query = db.selectFrom('plan_versions').selectAll().where('conference_id', '=', conferenceId)
+  query = version === undefined ? query.orderBy('version', 'desc').limit(1) : query.where('version', '=', version)
+  const row = await query.executeTakeFirst()
+  if (!row) return undefined
+  const parsed = PlanVersion.parse({
+    id: row.id,
+    conferenceId: row.conference_id,
+    version: Number(row.version),
+    plan: JSON.parse(row.plan_json),
+    agreedBy: JSON.parse(row.agreed_by_json),
+    frozenBy: row.frozen_by,
+    frozenAt: row.frozen_at,
+  })
+  return { ...parsed, boardState: new Uint8Array(row.board_state), boardSvg: row.board_svg }
+}

@@ -1,0 +1,113 @@
+import type { Generated, Insertable, Selectable } from 'kysely'
+import type { AdmissionState, ConferenceKind, ConferencePhase, ParticipantRole, UserRole } from '../../conference/model'
+
+/**
+ * The database as Kysely sees it. Timestamps are ISO-8601 strings and binary data is a
+ * Uint8Array, so the same queries run on SQLite now and PostgreSQL later.
+ */
+export interface UsersTable {
+  id: string
+  email: string
+  name: string
+  role: UserRole
+  /** scrypt hash; null for accounts that only sign in through the organisation's OIDC provider. */
+  password_hash: string | null
+  created_at: string
+}
+
+export interface ConferencesTable {
+  id: string
+  title: string
+  kind: ConferenceKind
+  phase: ConferencePhase
+  created_by: string
+  created_at: string
+  /** After this date the conference and its board are deleted (GDPR storage limitation). */
+  retain_until: string
+  /** For an evaluatie: the conference whose agreements it reviews. */
+  reviews_conference_id: string | null
+  /** 1 when the facilitator stays during private family time; 0 (default) when they leave. */
+  facilitator_stays_private: Generated<number>
+  phase_changed_at: string | null
+  /** When the current phase's timer runs out; null when there is no timer. */
+  timer_ends_at: string | null
+}
+
+export interface ParticipantsTable {
+  id: string
+  conference_id: string
+  display_name: string
+  role: ParticipantRole
+  /** Set for people who sign in (the facilitator); null for people invited by link. */
+  user_id: string | null
+  /** SHA-256 of the invitation token; the token itself is never stored. */
+  token_hash: string | null
+  created_at: string
+  revoked_at: string | null
+  /** 1 when the facilitator must admit this person from the lobby before they see the board. */
+  requires_admission: Generated<number>
+  admission: AdmissionState | null
+  /** Removed by the facilitator while the invitation stays valid. */
+  removed_at: string | null
+}
+
+export type { AdmissionState } from '../../conference/model'
+
+export interface YjsUpdatesTable {
+  id: Generated<number>
+  conference_id: string
+  data: Uint8Array
+  created_at: string
+}
+
+export interface YjsSnapshotsTable {
+  conference_id: string
+  data: Uint8Array
+  /** The highest yjs_updates.id folded into this snapshot. */
+  last_update_id: number
+  updated_at: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  conference_id: string
+  /** A participant id, a user id or 'cli'; never a name. */
+  actor: string
+  action: string
+  /** Non-personal detail, such as the new phase or the participant id acted upon. */
+  detail: string | null
+  at: string
+}
+
+export interface PlanVersionsTable {
+  id: string
+  conference_id: string
+  /** 1, 2, 3… per conference. */
+  version: number
+  /** The Plan (lib/plan/schema.ts) as agreed, JSON. */
+  plan_json: string
+  /** The board as agreed: a Yjs update of the whole document, to render images (also redacted) from. */
+  board_state: Uint8Array
+  /** The board image as agreed (SVG), unredacted. */
+  board_svg: string
+  /** Who agreed and when (lib/plan/version.ts AgreedBy[]), JSON. */
+  agreed_by_json: string
+  /** Participant id of the facilitator who proposed the version. */
+  frozen_by: string
+  frozen_at: string
+}
+
+export interface Database {
+  users: UsersTable
+  conferences: ConferencesTable
+  participants: ParticipantsTable
+  yjs_updates: YjsUpdatesTable
+  yjs_snapshots: YjsSnapshotsTable
+  audit_log: AuditLogTable
+  plan_versions: PlanVersionsTable
+}
+
+export type User = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type Conference = Selectable<ConferencesTable>
+export type Participant = Selectable<ParticipantsTable>

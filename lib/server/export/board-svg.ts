@@ -1,0 +1,106 @@
+import { isItemType, tieKinds, type TieKind } from '../../board/items'
+import { createTranslator, type Locale, type Translate } from '../../i18n'
+import type { DrawContext } from './board/context'
+import { drawArrow } from './board/draw-arrows'
+import { drawKringItem } from './board/draw-kring'
+import { drawTldrawShape } from './board/draw-tldraw'
+import { matrixAttr, round, transformBox, unionBoxes, type Box } from './board/geometry'
+import { BACKGROUND, INK, MUTED, TIE_STYLES } from './board/palette'
+import { buildScene, str, type SceneShape } from './board/scene'
+import { group, rect } from './board/svg'
+import { label, LINE_HEIGHT } from './board/text'
+import { SVG_FONT_FAMILY } from './fonts'
+import { redactRecords } from './redact'
+
+/**
+ * The board as an SVG image, drawn by us from its tldraw records (no browser, no tldraw UI): Kring
+ * items and template areas, tldraw's geo, text, note, draw, line and frame shapes, and arrows
+ * between bound shapes. Readable rather than pixel-identical to the canvas; the view fits the
+ * content. Text is escaped; fonts are named so resvg (board-png.ts) finds the bundled Noto fonts.
+ *
+ * With `redacted`, the records are redacted first (redact.ts) and the SVG says so in its root
+ * element (`data-kring-redacted="true"`), which the PDF checks before embedding it. `names` are
+ * scrubbed from the board's free text besides those on the board: the participants' (an export
+ * passes redact.ts `participantNames`).
+ */
+
+export const REDACTED_MARK = 'data-kring-redacted="true"'
+const MARGIN = 40
+
+/** How far a shape draws outside its box (frame titles above, scale-mark names below). */
+function overhang(shape: SceneShape): Box {
+  const { x, y, w, h } = shape.local
+  if (shape.type === 'frame') return { x, y: y - 26, w, h: h + 26 }
+  if (shape.type === 'kring-scale-mark') return { x: x + w / 2 - 60, y, w: 120, h: h + 20 }
+  return { x: x - 3, y: y - 3, w: w + 6, h: h + 6 }
+}
+
+function legend(ties: Set<TieKind>, at: { x: number; y: number }, t: Translate): { svg: string; box: Box } {
+  const kinds = tieKinds.filter((kind) => ties.has(kind))
+  const size = 16
+  let svg = label(`${t('items.tie.label')}:`, { x: at.x, y: at.y, width: 120, size, bold: true, color: MUTED })
+  let x = at.x + 110
+  const middle = at.y + (size * LINE_HEIGHT) / 2
+  for (const kind of kinds) {
+    const style = TIE_STYLES[kind]
+    svg += `<path d="M${round(x)} ${round(middle)}h60" stroke="${style.color}" stroke-width="${style.width}" stroke-linecap="round"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>`
+    svg += label(t(`items.tie.${kind}`), { x: x + 70, y: at.y, width: 170, size, color: INK })
+    x += 250
+  }
+  return { svg, box: { x: at.x, y: at.y, w: x - at.x, h: size * LINE_HEIGHT } }
+}
+
+function svgDocument(content: string, box: Box, redacted: boolean): string {
+  const x = round(box.x - MARGIN)
+  const y = round(box.y - MARGIN)
+  const w = round(box.w + 2 * MARGIN)
+  const h = round(box.h + 2 * MARGIN)
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="${x} ${y} ${w} ${h}" ` +
+    `data-kring-board="1" ${redacted ? REDACTED_MARK : 'data-kring-redacted="false"'} font-family="${SVG_FONT_FAMILY}">` +
+    rect(x, y, w, h, { fill: BACKGROUND }) +
+    content +
+    '</svg>'
+  )
+}
+
+export function renderBoardSvg(records: Record<string, unknown>, options: { locale: Locale; redacted: boolean; names?: Iterable<string> }): string {
+  const t = createTranslator(options.locale)
+  const scene = buildScene(options.redacted ? redactRecords(records, options.names) : records)
+  const ctx: DrawContext = {
+    t,
+    scene,
+    personName(id) {
+      const shape = scene.byId.get(id)
+      return shape?.type === 'kring-person' ? str(shape.props.name) : null
+    },
+  }
+  const parts: string[] = []
+  const boxes: Box[] = []
+  const ties = new Set<TieKind>()
+  for (const shape of scene.shapes) {
+    if (shape.type === 'arrow') {
+      const arrow = drawArrow(shape, scene)
+      if (!arrow) continue
+      parts.push(group(arrow.svg, { opacity: shape.opacity }))
+      boxes.push(arrow.bounds)
+      if (arrow.tie) ties.add(arrow.tie)
+      continue
+    }
+    const body = isItemType(shape.type) ? drawKringItem(shape, ctx) : drawTldrawShape(shape, ctx)
+    if (body === '') continue
+    parts.push(group(body, { transform: matrixAttr(shape.matrix), opacity: shape.opacity }))
+    boxes.push(transformBox(shape.matrix, overhang(shape)))
+  }
+  const content = unionBoxes(boxes)
+  if (!content) {
+    const empty = { x: 0, y: 0, w: 720, h: 220 }
+    return svgDocument(label(t('exports.board.empty'), { x: 0, y: 90, width: 720, size: 28, align: 'middle', color: MUTED }), empty, options.redacted)
+  }
+  if (ties.size > 0) {
+    const key = legend(ties, { x: content.x, y: content.y + content.h + 30 }, t)
+    parts.push(key.svg)
+    return svgDocument(parts.join(''), unionBoxes([content, key.box])!, options.redacted)
+  }
+  return svgDocument(parts.join(''), content, options.redacted)
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { ConferenceKind, ParticipantRole } from '../../conference/model'
+import { locales } from '../../i18n/locales'
+import { Plan } from '../../plan/schema'
+import { AgreedBy } from '../../plan/version'
+
+/**
+ * Everything an export of one frozen plan version is made from. The route (app/) assembles it
+ * from the database: the conference, its participants, the stored version and its board image.
+ *
+ * `boardSvg` is the board as `renderBoardSvg` drew it; for a redacted export it must be drawn with
+ * `redacted: true` (renderPlanPdf refuses an SVG that was not). `redacted` asks every export to
+ * replace people's names by initials and leave out phone numbers and notes about people.
+ */
+export const ExportInput = z.object({
+  conference: z.object({
+    id: z.string().min(1).max(64),
+    title: z.string().max(120),
+    kind: ConferenceKind,
+    createdAt: z.iso.datetime(),
+  }),
+  participants: z.array(z.object({ name: z.string().max(80), role: ParticipantRole })).max(500),
+  version: z.object({
+    number: z.number().int().positive(),
+    frozenAt: z.iso.datetime(),
+    agreedBy: z.array(AgreedBy).max(500),
+  }),
+  plan: Plan,
+  /** The board image as SVG; '' when there is none. At most 20 MB. */
+  boardSvg: z.string().max(20_000_000),
+  locale: z.enum(locales),
+  redacted: z.boolean(),
+})
+export type ExportInput = z.infer<typeof ExportInput>

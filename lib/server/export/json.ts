@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import { ConferenceKind, ParticipantRole } from '../../conference/model'
+import { Plan } from '../../plan/schema'
+import { AgreedBy } from '../../plan/version'
+import { ExportInput } from './input'
+import { redactInput } from './redact'
+
+/**
+ * The JSON export of an agreed plan version, for case systems: a versioned, documented format.
+ * `format` names it, `schemaVersion` says which shape it has (a breaking change bumps it); the
+ * JSON Schema generated from this zod schema is committed as docs/plan-export.schema.json
+ * (regenerate with `npx tsx scripts/write-export-schema.ts`).
+ */
+
+export const PLAN_EXPORT_FORMAT = 'kring.plan-export'
+export const PLAN_EXPORT_SCHEMA_VERSION = 1
+
+export const PlanExport = z
+  .object({
+    format: z.literal(PLAN_EXPORT_FORMAT).describe('Always "kring.plan-export": what this file is.'),
+    schemaVersion: z.literal(PLAN_EXPORT_SCHEMA_VERSION).describe('Version of this format; a breaking change increases it.'),
+    conference: z
+      .object({
+        id: z.string().describe("Kring's id of the conference."),
+        title: z.string().describe('Title the facilitator gave the conference.'),
+        kind: ConferenceKind.describe('Kind of conference: familiegroepsplan, veiligheidsplan, netwerkkaart or evaluatie.'),
+        createdAt: z.iso.datetime().describe('When the conference was created (ISO 8601, UTC).'),
+      })
+      .describe('The conference this plan was made at.'),
+    version: z
+      .object({
+        number: z.number().int().positive().describe('Version number of the agreed plan: 1, 2, … for each time the group agreed.'),
+        frozenAt: z.iso.datetime().describe('When this version was agreed and frozen (ISO 8601, UTC). A frozen version never changes.'),
+      })
+      .describe('Which agreed version of the plan this is.'),
+    participants: z
+      .array(z.object({ name: z.string().describe('Display name (initials when redacted).'), role: ParticipantRole.describe('Role at the conference.') }))
+      .describe('The people who took part in agreeing this version: the facilitator and everyone who said yes.'),
+    agreedBy: z
+      .array(AgreedBy)
+      .describe('Who agreed and when; recordedBy is set (the facilitator\'s participant id) when the facilitator recorded a spoken yes on that person\'s behalf.'),
+    redacted: z.boolean().describe('True when names are initials and phone numbers and notes about people are left out.'),
+    plan: Plan.describe(
+      'The plan as derived from the board: central question, the professionals\' bottom lines (each with the agreements that answer it and who ticked it off, when), people and their ties, what goes well, worries, next steps, danger statements with safety goals, scales (one mark per participant), agreements (owners and backup refer to people by id; name is null when that person was removed from the board), the safety plan, the child\'s three houses and needs. Ids are the board\'s shape ids.',
+    ),
+  })
+  .meta({
+    title: 'Kring plan export',
+    description: 'An agreed, frozen version of a family network conference plan, exported from Kring.',
+  })
+export type PlanExport = z.infer<typeof PlanExport>
+
+export function planExportJson(rawInput: ExportInput): PlanExport {
+  const parsed = ExportInput.parse(rawInput)
+  const input = parsed.redacted ? redactInput(parsed) : parsed
+  return PlanExport.parse({
+    format: PLAN_EXPORT_FORMAT,
+    schemaVersion: PLAN_EXPORT_SCHEMA_VERSION,
+    conference: input.conference,
+    version: { number: input.version.number, frozenAt: input.version.frozenAt },
+    participants: input.participants,
+    agreedBy: input.version.agreedBy,
+    redacted: input.redacted,
+    plan: input.plan,
+  })
+}
+
+/** The JSON Schema (draft-07, widely supported by case systems) of the export. */
+export function planExportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(PlanExport, { target: 'draft-7' }) as Record<string, unknown>
+}

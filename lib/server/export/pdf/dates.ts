@@ -1,0 +1,13 @@
+import type { Locale } from '../../../i18n'
+
+const dateLocales: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' }
+
+/** "3 maart 2026": the date as a family writes it, in Dutch time. */
+export function longDate(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
+}
+
+/** "3 mrt 2026, 14:02". */
+export function dateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
+}

@@ -18,6 +18,13 @@ export const policyActions = [
   'board.write',
   /** Add, change, tick off or remove a bottom line (ondergrens). */
   'bottomLine.write',
+  /**
+   * Change or remove the board's structure (template areas, pages) and remove items someone else
+   * added. Everyone who writes may move and edit shared items and remove their own.
+   */
+  'board.arrange',
+  /** See the board's history (checkpoints) and restore the board or single items from it. */
+  'board.restore',
   /** Remove someone else's mark on a scale (of someone who left); moving a mark stays its owner's. */
   'scaleMark.remove',
   /** See who is here (roster) and the phase, timer, hands. */
@@ -84,6 +91,10 @@ export function may(role: ParticipantRole, phase: ConferencePhase, action: Polic
     case 'bottomLine.write':
       // Bottom lines are the professionals' conditions: only they write them, while they are in the room.
       return role === 'professional' && present && !closed
+    case 'board.arrange':
+    case 'board.restore':
+      // The facilitator keeps the board in order and can take it back to an earlier state.
+      return facilitator && present && !closed
     case 'scaleMark.remove':
       // Clearing the mark of someone who left is running the meeting, on a board one may write.
       return facilitator && present && !closed

@@ -50,6 +50,7 @@ export function apiErrorMessageKey(err: unknown): MessageKey {
     case 'not_found':
     case 'bad_request':
     case 'network':
+    case 'too_many_requests':
       return `web.apiError.${code}`
     default:
       return 'common.errorGeneric'

@@ -22,11 +22,14 @@ export async function createConference(page: Page, title: string): Promise<strin
 /** On the conference page: invite someone by name and role; returns the join link shown once. */
 export async function invite(page: Page, name: string, role: 'family' | 'child' | 'network' | 'professional'): Promise<string> {
   const inviteForm = page.getByTestId('invite-form')
+  const link = page.getByTestId('invitation-link')
+  // The link of the previous invitation may still be on screen: wait for this one's, not that one.
+  const previous = (await link.isVisible()) ? ((await link.textContent())?.trim() ?? '') : ''
   await inviteForm.getByLabel(/naam/i).fill(name)
   await inviteForm.getByLabel(/rol/i).selectOption(role)
   await inviteForm.getByRole('button').click()
-  const link = page.getByTestId('invitation-link')
   await expect(link).toBeVisible()
+  await expect.poll(async () => (await link.textContent())?.trim() ?? '').not.toBe(previous)
   const joinUrl = (await link.textContent())?.trim() ?? ''
   expect(joinUrl).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/)
   await expect(page.getByTestId('invitation-row').filter({ hasText: name })).toBeVisible()

@@ -118,6 +118,7 @@ const web: Messages<'web'> = {
   'apiError.not_found': 'This no longer exists. Refresh the page.',
   'apiError.bad_request': 'Check what you filled in and try again.',
   'apiError.network': 'No connection. Check your internet and try again.',
+  'apiError.too_many_requests': 'Too many attempts at once. Wait a minute and try again.',
 
   // Invitations that need admission, and the audit log (issue 4).
   'invite.admission': 'Must be admitted first',

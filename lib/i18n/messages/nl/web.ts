@@ -117,6 +117,7 @@ const web = {
   'apiError.not_found': 'Dit bestaat niet meer. Ververs de pagina.',
   'apiError.bad_request': 'Controleer wat je hebt ingevuld en probeer het opnieuw.',
   'apiError.network': 'Geen verbinding. Controleer je internet en probeer het opnieuw.',
+  'apiError.too_many_requests': 'Even te veel tegelijk. Wacht een minuut en probeer het opnieuw.',
 
   // Invitations that need admission, and the audit log (issue 4).
   'invite.admission': 'Moet eerst worden toegelaten',

@@ -7,7 +7,8 @@ import { may } from '@/lib/conference/policy'
 import styles from './facilitation.module.css'
 import { TimerIcon } from './icons'
 import { CanvasControl, FailureNote, useDismiss, type ToolProps } from './shared'
-import { usePhaseTimer, useRequest } from './useFacilitation'
+import { useRequest } from '../meeting/useRequest'
+import { usePhaseTimer } from './useFacilitation'
 
 const DEFAULT_MINUTES = 10
 

@@ -1,12 +1,11 @@
 'use client'
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import { notFollowing, type FollowView } from '@/lib/conference/facilitation-follow'
 import type { HandQueue } from '@/lib/conference/facilitation-hands'
 import { clockOffsetMs, phaseTimeLeft } from '@/lib/conference/facilitation-timer'
-import { isUnanswered, type FacilitationClient } from '@/lib/meeting/facilitation-client'
+import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import type { PageBox } from '@/lib/protocol/facilitation'
-import type { AckResult, MeetingError } from '@/lib/protocol/meeting'
 import { followStoreFor, type FollowStore } from './follow-store'
 
 /**
@@ -75,38 +74,4 @@ export function usePhaseTimer(client: FacilitationClient | null, conferenceEndsA
     return () => clearInterval(tick)
   }, [running])
   return { remaining: left }
-}
-
-export interface RequestState<A extends string> {
-  /** The request on its way. */
-  busy: A | null
-  /** The last refusal, until the next request or `dismiss`. */
-  failure: { action: A; code: MeetingError['code'] | 'offline' } | null
-  run(action: A, request: () => Promise<AckResult>): void
-  dismiss(): void
-}
-
-/** One request at a time per control, with what went wrong for the person to read. */
-export function useRequest<A extends string>(): RequestState<A> {
-  const [busy, setBusy] = useState<A | null>(null)
-  const [failure, setFailure] = useState<RequestState<A>['failure']>(null)
-  const alive = useRef(true)
-  useEffect(() => {
-    alive.current = true
-    return () => {
-      alive.current = false
-    }
-  }, [])
-  const run = useCallback((action: A, request: () => Promise<AckResult>) => {
-    setBusy(action)
-    setFailure(null)
-    void request().then((result) => {
-      if (!alive.current) return
-      setBusy(null)
-      if (result.ok) return
-      setFailure({ action, code: isUnanswered(result.error) ? 'offline' : result.error.code })
-    })
-  }, [])
-  const dismiss = useCallback(() => setFailure(null), [])
-  return { busy, failure, run, dismiss }
 }

@@ -7,7 +7,7 @@ import { AREA_TITLE_HEIGHT, SAFETY_MAP_COLUMNS_HEIGHT } from './templates/area-s
  * (client/board/canvas/AreaDrawing.tsx) draws it as React SVG and the board image of the
  * exports (lib/server/export/board/draw-areas.ts) as SVG strings. One computation, so the
  * exported image cannot drift from what people saw on the board. Colours stay with each
- * renderer; a label's `role`, `column` or `house` says which one to take.
+ * renderer; a label's `kind`, `column` or `house` says which one to take.
  */
 
 /** The three columns' card kinds, left to right. */
@@ -28,7 +28,7 @@ export interface Line {
 
 export interface AreaLabel {
   key: MessageKey
-  role: 'core' | 'ring' | 'column' | 'section' | 'house'
+  kind: 'core' | 'ring' | 'column' | 'section' | 'house'
   /** The column or the house whose colour the label takes. */
   column?: ColumnKind
   house?: House
@@ -104,7 +104,7 @@ export function areaGeometry(area: AreaKind, variant: number, w: number, h: numb
       const split = Math.min(h - 40, SAFETY_MAP_COLUMNS_HEIGHT)
       columns(geometry, w, T, split)
       geometry.dividers.push(hLine(split, w))
-      geometry.labels.push({ key: 'items.area.safety-map.lower', role: 'section', x: 32, baseline: split + 32, width: w - 64, size: 26, align: 'start' })
+      geometry.labels.push({ key: 'items.area.safety-map.lower', kind: 'section', x: 32, baseline: split + 32, width: w - 64, size: 26, align: 'start' })
       return geometry
     }
     case 'three-houses':
@@ -131,10 +131,10 @@ function rings(g: AreaGeometry, w: number, h: number, center: MessageKey, labels
   const font = Math.max(18, Math.round(r / 24))
   g.rings = radii.map((radius) => ({ cx, cy, r: radius }))
   g.core = { cx, cy, r: core }
-  g.labels.push({ key: center, role: 'core', x: cx, baseline: cy + font * 0.55, width: 2 * core, size: font * 1.5, align: 'middle' })
+  g.labels.push({ key: center, kind: 'core', x: cx, baseline: cy + font * 0.55, width: 2 * core, size: font * 1.5, align: 'middle' })
   for (const band of [2, 1, 0]) {
     const radius = radii[2 - band]!
-    g.labels.push({ key: labels[band]!, role: 'ring', x: cx, baseline: cy - radius + font * 1.8, width: 2 * radius, size: font, align: 'middle' })
+    g.labels.push({ key: labels[band]!, kind: 'ring', x: cx, baseline: cy - radius + font * 1.8, width: 2 * radius, size: font, align: 'middle' })
   }
   return g
 }
@@ -145,7 +145,7 @@ function columns(g: AreaGeometry, w: number, top: number, bottom: number): AreaG
   const band = 64
   COLUMN_KINDS.forEach((kind, i) => {
     g.columnBands.push({ kind, x: i * colW + 12, y: top + 12, w: colW - 24, h: band, radius: 12 })
-    g.labels.push({ key: `items.area.three-columns.${kind}`, role: 'column', column: kind, x: i * colW + colW / 2, baseline: top + 12 + band / 2 + 10, width: colW - 48, size: 30, align: 'middle' })
+    g.labels.push({ key: `items.area.three-columns.${kind}`, kind: 'column', column: kind, x: i * colW + colW / 2, baseline: top + 12 + band / 2 + 10, width: colW - 48, size: 30, align: 'middle' })
     if (i > 0) g.columnLines.push({ x1: i * colW, y1: top + 12, x2: i * colW, y2: bottom - 12 })
   })
   return g
@@ -162,7 +162,7 @@ function threeHouses(g: AreaGeometry, w: number, h: number): AreaGeometry {
     const base = h - 24
     const eaves = top + roof
     g.houses.push({ house, d: `M${n(left)} ${n(eaves)} L${n((left + right) / 2)} ${n(top)} L${n(right)} ${n(eaves)} V${n(base)} H${n(left)} Z` })
-    g.labels.push({ key: `items.house.${house}`, role: 'house', house, x: (left + right) / 2, baseline: eaves - roof * 0.25, width: right - left - 80, size: 30, align: 'middle' })
+    g.labels.push({ key: `items.house.${house}`, kind: 'house', house, x: (left + right) / 2, baseline: eaves - roof * 0.25, width: right - left - 80, size: 30, align: 'middle' })
   })
   return g
 }

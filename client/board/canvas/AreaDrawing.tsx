@@ -46,7 +46,7 @@ export function AreaDrawing({ area, variant, w, h }: { area: AreaKind; variant: 
         <path key={layer} d={d} className={styles.stain} data-layer={layer} />
       ))}
       {g.labels.map((label) => (
-        <text key={label.key} x={label.x} y={label.baseline} textAnchor={label.align} className={labelClass[label.role]} style={labelStyle(label)}>
+        <text key={label.key} x={label.x} y={label.baseline} textAnchor={label.align} className={labelClass[label.kind]} style={labelStyle(label)}>
           {t(label.key)}
         </text>
       ))}
@@ -54,7 +54,7 @@ export function AreaDrawing({ area, variant, w, h }: { area: AreaKind; variant: 
   )
 }
 
-const labelClass: Record<AreaLabel['role'], string | undefined> = {
+const labelClass: Record<AreaLabel['kind'], string | undefined> = {
   core: styles.coreLabel,
   ring: styles.ringLabel,
   column: styles.columnLabel,

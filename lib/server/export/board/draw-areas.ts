@@ -45,7 +45,7 @@ function shapes(g: AreaGeometry): string {
 function labelColor(l: AreaLabel): string {
   if (l.column) return CARD_COLORS[l.column].accent
   if (l.house) return HOUSE_COLORS[l.house].accent
-  return l.role === 'core' ? PAPER : MUTED
+  return l.kind === 'core' ? PAPER : MUTED
 }
 
 /** A label at the geometry's baseline; the export's text boxes are placed by their top edge. */

@@ -30,7 +30,17 @@ export function remainingMs(endsAtIso: string | null, localNowMs: number, offset
 }
 
 /**
- * The countdown as people read it: "4:05", "0:09", "1:02:00". Rounded up to the whole second,
+ * What the phase timer counts down to: the facilitation tools' `timer` message when it names
+ * a running timer (the server's clock, so a device with a wrong clock still counts right),
+ * else the conference state's `timerEndsAt` on this device's clock (the first moment after
+ * loading, an older server). Null when no timer runs.
+ */
+export function phaseTimeLeft(message: { endsAt: string | null; offsetMs: number }, conferenceEndsAt: string | null, localNowMs: number): number | null {
+  return message.endsAt !== null ? remainingMs(message.endsAt, localNowMs, message.offsetMs) : remainingMs(conferenceEndsAt, localNowMs)
+}
+
+/**
+ * The countdown as people read it (the only formatter of a remaining time): "4:05", "0:09", "1:02:00". Rounded up to the whole second,
  * so the display shows 0:00 only when time is really up.
  */
 export function formatCountdown(ms: number): string {

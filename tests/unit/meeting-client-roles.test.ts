@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   currentPhase,
   currentRole,
-  formatCountdown,
   meetingPermissions,
   newArrivals,
   phaseChangeNeedsConfirm,
   phaseNeighbours,
   phaseNumber,
-  secondsLeft,
 } from '../../client/board/meeting/meeting-role'
 import type { RosterMessage } from '../../lib/protocol/meeting'
 import type { ConferenceStateMessage, LobbyEntry } from '../../lib/protocol/meeting-control'
@@ -73,17 +71,6 @@ describe('what the board offers to whom (meeting-role)', () => {
     expect(currentPhase(state, roster('informatie', []))).toBe('besloten_deel')
     expect(currentPhase(null, roster('informatie', []))).toBe('informatie')
     expect(currentPhase(null, null)).toBeNull()
-  })
-
-  it('counts the phase timer down in whole seconds and shows it as a clock', () => {
-    const now = Date.parse('2026-03-01T10:00:00.000Z')
-    expect(secondsLeft(null, now)).toBeNull()
-    expect(secondsLeft('2026-03-01T10:04:05.000Z', now)).toBe(245)
-    expect(secondsLeft('2026-03-01T10:00:00.400Z', now)).toBe(1)
-    expect(secondsLeft('2026-03-01T09:59:00.000Z', now)).toBe(0)
-    expect(formatCountdown(245)).toBe('4:05')
-    expect(formatCountdown(0)).toBe('0:00')
-    expect(formatCountdown(3723)).toBe('1:02:03')
   })
 
   it('notices who started waiting in the lobby since the last list', () => {

@@ -2,18 +2,15 @@
 
 import { Group2d, HTMLContainer, Polyline2d, Rectangle2d, resizeBox, ShapeUtil, Vec, type TLResizeInfo, type TLShape } from 'tldraw'
 import { useT } from '@/client/i18n/I18nProvider'
-import { itemDefaults, type AreaKind } from '@/lib/board/items'
+import { areaTexts } from '@/lib/board/area-geometry'
+import { itemDefaults } from '@/lib/board/items'
 import { kringShapeProps } from '@/lib/board/tldraw-schema'
 import { AREA_TITLE_HEIGHT } from '@/lib/board/templates'
-import type { MessageKey } from '@/lib/i18n'
 import { AreaDrawing } from './AreaDrawing'
 import styles from './area.module.css'
 import { roundedRectPath } from './indicator'
 
 type AreaShape = TLShape<'kring-area'>
-
-const titleKey = (area: AreaKind, variant: number): MessageKey =>
-  area === 'finding-circle' ? (`items.area.finding-circle.${Math.min(4, Math.max(0, variant)) as 0 | 1 | 2 | 3 | 4}.title` as const) : `items.area.${area}.title`
 
 /**
  * A laid-out area of the board (network rings, three columns, houses…): the structure people
@@ -68,14 +65,13 @@ export class AreaShapeUtil extends ShapeUtil<AreaShape> {
 function Area({ shape }: { shape: AreaShape }) {
   const t = useT()
   const { area, variant, w, h } = shape.props
-  const hint =
-    area === 'finding-circle' ? `${t('items.area.finding-circle.title')} · ${t('items.area.finding-circle.hint')}` : t(`items.area.${area}.hint`)
+  const { title, hint } = areaTexts(area, variant)
   return (
     <HTMLContainer className={styles.area} data-area={area}>
       <AreaDrawing area={area} variant={variant} w={w} h={h} />
       <div className={styles.titleBar} style={{ height: AREA_TITLE_HEIGHT }}>
-        <p className={styles.title}>{t(titleKey(area, variant))}</p>
-        <p className={styles.hint}>{hint}</p>
+        <p className={styles.title}>{t(title)}</p>
+        <p className={styles.hint}>{hint.map((key) => t(key)).join(' · ')}</p>
       </div>
     </HTMLContainer>
   )

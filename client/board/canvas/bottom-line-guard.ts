@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
-import type { Editor, TLShape, TLShapeId } from 'tldraw'
+import type { Editor, TLShape } from 'tldraw'
+import { refusedCreations } from './editor-guard'
 
 /**
  * Bottom lines are the professionals' (lib/conference/policy.ts `bottomLine.write`): on this
@@ -29,8 +30,7 @@ export function mayWriteBottomLines(editor: Editor): boolean {
 
 function install(editor: Editor, entry: Pick<GuardEntry, 'canWrite'>): () => void {
   // Copies made here that may not exist; removed once the current operation is complete.
-  const refused = new Set<TLShapeId>()
-  const allowRemoval = new Set<TLShapeId>()
+  const refused = refusedCreations(editor)
   const disposers = [
     editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
       if (source !== 'user' || !(isBottomLine(prev) || isBottomLine(next))) return next
@@ -38,20 +38,13 @@ function install(editor: Editor, entry: Pick<GuardEntry, 'canWrite'>): () => voi
     }),
     editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
       if (source !== 'user' || !isBottomLine(shape)) return
-      if (allowRemoval.delete(shape.id)) return
+      if (refused.isOwnRemoval(shape.id)) return
       if (!entry.canWrite) return false
     }),
     editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
-      if (source === 'user' && isBottomLine(shape) && !entry.canWrite) refused.add(shape.id)
+      if (source === 'user' && isBottomLine(shape) && !entry.canWrite) refused.refuse(shape.id)
     }),
-    editor.sideEffects.registerOperationCompleteHandler(() => {
-      if (refused.size === 0) return
-      const ids = [...refused].filter((id) => editor.getShape(id))
-      refused.clear()
-      for (const id of ids) allowRemoval.add(id)
-      editor.deleteShapes(ids)
-      allowRemoval.clear()
-    }),
+    editor.sideEffects.registerOperationCompleteHandler(() => refused.removeRefused()),
   ]
   return () => disposers.forEach((dispose) => dispose())
 }

@@ -1,5 +1,6 @@
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
 import { mayChangeMark, mayCreateMark, mayDeleteMark, type MarkActor } from '@/lib/board/ownership'
+import { refusedCreations } from './editor-guard'
 import { placeMark, type MarkBox } from './scale-layout'
 
 type MarkShape = TLShape<'kring-scale-mark'>
@@ -25,8 +26,7 @@ export function guardScaleMarks(editor: Editor, actor: MarkActor): () => void {
   // Marks whose scale is being deleted in the same step: they go with it.
   let removing = new Set<string>()
   // Marks made here that may not exist; removed once the current operation is complete.
-  const refused = new Set<TLShapeId>()
-  const allowRemoval = new Set<TLShapeId>()
+  const refused = refusedCreations(editor)
 
   const scaleOf = (mark: MarkShape) => {
     const parent = editor.getShape(mark.parentId as TLShapeId)
@@ -53,7 +53,7 @@ export function guardScaleMarks(editor: Editor, actor: MarkActor): () => void {
 
     editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
       if (source !== 'user' || !isMark(shape)) return
-      if (allowRemoval.delete(shape.id)) return
+      if (refused.isOwnRemoval(shape.id)) return
       const scaleRemovedToo = removing.has(shape.parentId) || !scaleOf(shape)
       if (!mayDeleteMark(shape, actor, { scaleRemovedToo })) return false
     }),
@@ -62,17 +62,12 @@ export function guardScaleMarks(editor: Editor, actor: MarkActor): () => void {
       if (source !== 'user' || !isMark(shape)) return
       const scale = scaleOf(shape)
       const marksOnScale = scale ? editor.getSortedChildIdsForParent(scale.id).map((id) => editor.getShape(id)).filter((s): s is MarkShape => !!s && isMark(s)) : []
-      if (!mayCreateMark(shape, actor, { parentIsScale: !!scale, marksOnScale })) refused.add(shape.id)
+      if (!mayCreateMark(shape, actor, { parentIsScale: !!scale, marksOnScale })) refused.refuse(shape.id)
     }),
 
     editor.sideEffects.registerOperationCompleteHandler(() => {
       removing = new Set()
-      if (refused.size === 0) return
-      const ids = [...refused].filter((id) => editor.getShape(id))
-      refused.clear()
-      for (const id of ids) allowRemoval.add(id)
-      editor.deleteShapes(ids)
-      allowRemoval.clear()
+      refused.removeRefused()
     }),
   ]
   return () => disposers.forEach((dispose) => dispose())

@@ -10,7 +10,7 @@ import styles from './facilitation.module.css'
 import { FollowControls } from './FollowControls'
 import { HandButton } from './HandButton'
 import { HandQueue } from './HandQueue'
-import { PhaseTimer } from './PhaseTimer'
+import { PhaseTimerControls } from './PhaseTimerControls'
 import type { FacilitationMe, KnownPhase } from './shared'
 import { SpotlightButton, SpotlightNotice, SpotlightOverlay } from './Spotlight'
 
@@ -21,20 +21,15 @@ export interface FacilitationLayerProps {
   phase: KnownPhase
   context: PolicyContext
   roster: RosterMessage | null
-  /**
-   * Whether the bar shows the phase countdown to those who cannot set it (default true). Pass
-   * false when the page shows the timer elsewhere (e.g. beside the phase in the header).
-   */
-  showCountdown?: boolean
 }
 
 /**
  * All facilitation tools over the board, as one child of <Tldraw> (it takes the editor from
- * there): the spotlight's dimming, and a bar at the top centre with the phase timer, the hand
+ * there): the spotlight's dimming, and a bar at the top centre with the phase timer's controls, the hand
  * (or, for the facilitator, the queue of hands), follow me, and spotlight. Each piece shows only
  * what the policy lets this person do in this phase.
  */
-export function FacilitationLayer({ facilitation, me, phase, context, roster, showCountdown = true }: FacilitationLayerProps) {
+export function FacilitationLayer({ facilitation, me, phase, context, roster }: FacilitationLayerProps) {
   const t = useT()
   const editor = useEditor()
   if (!facilitation) return null
@@ -44,7 +39,7 @@ export function FacilitationLayer({ facilitation, me, phase, context, roster, sh
     <>
       <SpotlightOverlay {...props} />
       <div className={styles.bar} role="toolbar" aria-label={t('facilitation.bar.label')} data-testid="facilitation-bar">
-        <PhaseTimer facilitation={facilitation} me={me} phase={phase} context={context} showCountdown={showCountdown} />
+        <PhaseTimerControls facilitation={facilitation} me={me} phase={phase} context={context} />
         {clearsHands ? (
           <HandQueue facilitation={facilitation} me={me} phase={phase} context={context} roster={roster} />
         ) : (

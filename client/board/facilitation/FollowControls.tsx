@@ -7,7 +7,8 @@ import { may } from '@/lib/conference/policy'
 import styles from './facilitation.module.css'
 import { EyeIcon } from './icons'
 import { CanvasControl, FailureNote, type CanvasToolProps } from './shared'
-import { useFollowView, useRequest } from './useFacilitation'
+import { useRequest } from '../meeting/useRequest'
+import { useFollowView } from './useFacilitation'
 import { useFollowLeader, useLeadViewport, viewportOf } from './useFollowCamera'
 
 /**

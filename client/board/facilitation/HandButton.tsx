@@ -6,7 +6,8 @@ import { may } from '@/lib/conference/policy'
 import styles from './facilitation.module.css'
 import { HandIcon } from './icons'
 import { CanvasControl, FailureNote, type ToolProps } from './shared'
-import { useHands, useRequest } from './useFacilitation'
+import { useRequest } from '../meeting/useRequest'
+import { useHands } from './useFacilitation'
 
 /**
  * Raise or lower one's own hand, for everyone who may (`hand.raise`: not the facilitator, not

@@ -7,7 +7,8 @@ import type { RosterMessage } from '@/lib/protocol/meeting'
 import styles from './facilitation.module.css'
 import { HandIcon } from './icons'
 import { CanvasControl, FailureNote, useDismiss, type ToolProps } from './shared'
-import { useHands, useRequest } from './useFacilitation'
+import { useRequest } from '../meeting/useRequest'
+import { useHands } from './useFacilitation'
 
 /**
  * The facilitator's view of raised hands: a button with how many are up, opening the queue in

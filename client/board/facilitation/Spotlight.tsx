@@ -9,7 +9,8 @@ import type { PageBox } from '@/lib/protocol/facilitation'
 import styles from './facilitation.module.css'
 import { SpotlightIcon } from './icons'
 import { CanvasControl, FailureNote, type CanvasToolProps } from './shared'
-import { useFollowView, useRequest, useSpotlightRegion } from './useFacilitation'
+import { useRequest } from '../meeting/useRequest'
+import { useFollowView, useSpotlightRegion } from './useFacilitation'
 
 /** Room around the selection, in page units, so the light does not hug the items. */
 const SPOTLIGHT_MARGIN = 24

@@ -7,7 +7,7 @@ import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
 import type { PolicyContext } from '@/lib/conference/policy'
 import type { MessageKey } from '@/lib/i18n/messages/types'
 import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
-import type { RequestState } from './useFacilitation'
+import type { RequestFailure } from '@/lib/meeting/request-outcome'
 import styles from './facilitation.module.css'
 
 /** Who is looking at the board, as the facilitation tools need it. */
@@ -41,12 +41,12 @@ const failureKeys: Record<string, MessageKey> = {
 }
 
 /** A refused or unanswered request, in words, until the next try. */
-export function FailureNote({ failure }: { failure: RequestState<string>['failure'] }) {
+export function FailureNote({ failure }: { failure: RequestFailure<string> | null }) {
   const t = useT()
   if (!failure) return null
   return (
     <p className={styles.error} role="alert">
-      {t(failureKeys[failure.code] ?? 'facilitation.error.failed')}
+      {t(failureKeys[failure.unanswered ? 'offline' : failure.code] ?? 'facilitation.error.failed')}
     </p>
   )
 }

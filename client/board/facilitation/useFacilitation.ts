@@ -1,12 +1,11 @@
 'use client'
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import { notFollowing, type FollowView } from '@/lib/conference/facilitation-follow'
 import type { HandQueue } from '@/lib/conference/facilitation-hands'
-import { clockOffsetMs, remainingMs } from '@/lib/conference/facilitation-timer'
-import { isUnanswered, type FacilitationClient } from '@/lib/meeting/facilitation-client'
+import { clockOffsetMs, phaseTimeLeft } from '@/lib/conference/facilitation-timer'
+import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import type { PageBox } from '@/lib/protocol/facilitation'
-import type { AckResult, MeetingError } from '@/lib/protocol/meeting'
 import { followStoreFor, type FollowStore } from './follow-store'
 
 /**
@@ -47,14 +46,15 @@ export function useSpotlightRegion(client: FacilitationClient | null): PageBox |
 }
 
 export interface PhaseTimerState {
-  /** When the timer runs out (server time), or null when none runs. */
-  endsAt: string | null
-  /** Milliseconds left on this device's corrected clock; null when no timer runs. */
+  /** Milliseconds left (see phaseTimeLeft); null when no timer runs. */
   remaining: number | null
 }
 
-/** The phase timer, counting down once a second while it runs. */
-export function usePhaseTimer(client: FacilitationClient | null): PhaseTimerState {
+/**
+ * The phase timer, counting down once a second while it runs: the facilitation binding's
+ * `timer` messages, else `conferenceEndsAt` (the conference state's) on this device's clock.
+ */
+export function usePhaseTimer(client: FacilitationClient | null, conferenceEndsAt: string | null = null): PhaseTimerState {
   const [timer, setTimer] = useState<{ endsAt: string | null; offsetMs: number }>({ endsAt: null, offsetMs: 0 })
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -64,46 +64,14 @@ export function usePhaseTimer(client: FacilitationClient | null): PhaseTimerStat
       setNow(Date.now())
     })
   }, [client])
-  const left = client ? remainingMs(timer.endsAt, now, timer.offsetMs) : null
+  // A new end from the conference state starts counting from now, not from the last tick.
+  useEffect(() => setNow(Date.now()), [conferenceEndsAt])
+  const left = phaseTimeLeft(client ? timer : { endsAt: null, offsetMs: 0 }, conferenceEndsAt, now)
   const running = left !== null && left > 0
   useEffect(() => {
     if (!running) return
     const tick = setInterval(() => setNow(Date.now()), 1000)
     return () => clearInterval(tick)
   }, [running])
-  return { endsAt: client ? timer.endsAt : null, remaining: left }
-}
-
-export interface RequestState<A extends string> {
-  /** The request on its way. */
-  busy: A | null
-  /** The last refusal, until the next request or `dismiss`. */
-  failure: { action: A; code: MeetingError['code'] | 'offline' } | null
-  run(action: A, request: () => Promise<AckResult>): void
-  dismiss(): void
-}
-
-/** One request at a time per control, with what went wrong for the person to read. */
-export function useRequest<A extends string>(): RequestState<A> {
-  const [busy, setBusy] = useState<A | null>(null)
-  const [failure, setFailure] = useState<RequestState<A>['failure']>(null)
-  const alive = useRef(true)
-  useEffect(() => {
-    alive.current = true
-    return () => {
-      alive.current = false
-    }
-  }, [])
-  const run = useCallback((action: A, request: () => Promise<AckResult>) => {
-    setBusy(action)
-    setFailure(null)
-    void request().then((result) => {
-      if (!alive.current) return
-      setBusy(null)
-      if (result.ok) return
-      setFailure({ action, code: isUnanswered(result.error) ? 'offline' : result.error.code })
-    })
-  }, [])
-  const dismiss = useCallback(() => setFailure(null), [])
-  return { busy, failure, run, dismiss }
+  return { remaining: left }
 }

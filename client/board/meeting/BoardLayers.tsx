@@ -19,14 +19,14 @@ export interface BoardLayersProps {
 
 /**
  * What the meeting puts inside <Tldraw> (they need the editor): read-only mode, and the
- * facilitation tools (hands, follow me, timer, spotlight). The header shows the phase countdown,
- * so the tools' bar shows it only to the facilitator, who sets it.
+ * facilitation tools (hands, follow me, timer, spotlight). The header shows the phase countdown;
+ * the tools' bar has only the facilitator's controls to set it.
  */
 export function BoardLayers({ readOnly, facilitation, me, phase, context, roster }: BoardLayersProps) {
   return (
     <>
       <ReadOnlyMode readOnly={readOnly} />
-      <FacilitationLayer facilitation={facilitation} me={me} phase={phase} context={context} roster={roster} showCountdown={false} />
+      <FacilitationLayer facilitation={facilitation} me={me} phase={phase} context={context} roster={roster} />
     </>
   )
 }

@@ -7,6 +7,7 @@ import { formatMoment } from '../../plan-view/agreement/format-time'
 import type { MeetingActions } from '../session/useMeeting'
 import { Dialog } from './Dialog'
 import styles from './meeting.module.css'
+import { ackErrorKey } from './ack-errors'
 import { useRequest } from './useRequest'
 
 export interface LobbyPanelProps {
@@ -22,7 +23,7 @@ export interface LobbyPanelProps {
 export function LobbyPanel({ waiting, actions, disabled }: LobbyPanelProps) {
   const t = useT()
   const locale = useLocale()
-  const request = useRequest()
+  const request = useRequest<'admit' | 'decline'>()
   const [declining, setDeclining] = useState<LobbyEntry | null>(null)
   if (waiting.length === 0) return null
 
@@ -44,17 +45,17 @@ export function LobbyPanel({ waiting, actions, disabled }: LobbyPanelProps) {
               <button
                 type="button"
                 className="button button--small"
-                disabled={disabled || request.busy}
+                disabled={disabled || request.busy !== null}
                 aria-label={t('meeting.lobby.admitLabel', { name: entry.displayName })}
                 data-testid="lobby-admit"
-                onClick={() => void request.run(() => actions.admit(entry.participantId))}
+                onClick={() => void request.run('admit', () => actions.admit(entry.participantId))}
               >
                 {t('meeting.lobby.admit')}
               </button>
               <button
                 type="button"
                 className="button button--quiet button--small"
-                disabled={disabled || request.busy}
+                disabled={disabled || request.busy !== null}
                 aria-label={t('meeting.lobby.declineLabel', { name: entry.displayName })}
                 data-testid="lobby-decline"
                 onClick={() => setDeclining(entry)}
@@ -65,9 +66,9 @@ export function LobbyPanel({ waiting, actions, disabled }: LobbyPanelProps) {
           </li>
         ))}
       </ul>
-      {request.error ? (
+      {request.failure ? (
         <p className={styles.inlineError} role="alert">
-          {t(request.error)}
+          {t(ackErrorKey(request.failure))}
         </p>
       ) : null}
       <Dialog
@@ -84,7 +85,7 @@ export function LobbyPanel({ waiting, actions, disabled }: LobbyPanelProps) {
               onClick={() => {
                 const entry = declining
                 setDeclining(null)
-                if (entry) void request.run(() => actions.decline(entry.participantId))
+                if (entry) void request.run('decline', () => actions.decline(entry.participantId))
               }}
             >
               {t('meeting.lobby.confirmDeclineYes')}

@@ -8,6 +8,7 @@ import type { RosterEntry } from '@/lib/protocol/meeting'
 import type { MeetingActions } from '../session/useMeeting'
 import { Dialog } from './Dialog'
 import styles from './meeting.module.css'
+import { ackErrorKey } from './ack-errors'
 import { useRequest } from './useRequest'
 
 export interface ParticipantActionsProps {
@@ -23,7 +24,7 @@ export interface ParticipantActionsProps {
  */
 export function ParticipantActions({ entry, actions, disabled }: ParticipantActionsProps) {
   const t = useT()
-  const request = useRequest()
+  const request = useRequest<'remove' | 'role'>()
   const [open, setOpen] = useState(false)
   const [removing, setRemoving] = useState(false)
   const panelId = useId()
@@ -35,7 +36,7 @@ export function ParticipantActions({ entry, actions, disabled }: ParticipantActi
 
   const remove = (keepInvitation: boolean) => {
     setRemoving(false)
-    void request.run(() => actions.removeParticipant(entry.participantId, keepInvitation)).then((ok) => ok && setOpen(false))
+    void request.run('remove', () => actions.removeParticipant(entry.participantId, keepInvitation)).then((ok) => ok && setOpen(false))
   }
 
   return (
@@ -58,12 +59,12 @@ export function ParticipantActions({ entry, actions, disabled }: ParticipantActi
             <select
               className="select"
               value={role.data}
-              disabled={disabled || request.busy}
+              disabled={disabled || request.busy !== null}
               aria-label={t('meeting.participant.roleLabel', { name })}
               data-testid="participant-role"
               onChange={(event) => {
                 const next = InvitableRole.safeParse(event.currentTarget.value)
-                if (next.success) void request.run(() => actions.setRole(entry.participantId, next.data))
+                if (next.success) void request.run('role', () => actions.setRole(entry.participantId, next.data))
               }}
             >
               {invitableRoles.map((option) => (
@@ -76,16 +77,16 @@ export function ParticipantActions({ entry, actions, disabled }: ParticipantActi
           <button
             type="button"
             className="button button--quiet button--small"
-            disabled={disabled || request.busy}
+            disabled={disabled || request.busy !== null}
             aria-label={t('meeting.participant.removeLabel', { name })}
             data-testid="participant-remove"
             onClick={() => setRemoving(true)}
           >
             {t('meeting.participant.remove')}
           </button>
-          {request.error ? (
+          {request.failure ? (
             <p className={styles.inlineError} role="alert">
-              {t(request.error)}
+              {t(ackErrorKey(request.failure))}
             </p>
           ) : null}
         </div>

@@ -7,6 +7,7 @@ import type { MeetingActions } from '../session/useMeeting'
 import { Dialog } from './Dialog'
 import { phaseChangeNeedsConfirm, phaseNeighbours } from './meeting-role'
 import styles from './meeting.module.css'
+import { ackErrorKey } from './ack-errors'
 import { useRequest } from './useRequest'
 
 export interface PhaseControlsProps {
@@ -22,18 +23,18 @@ export interface PhaseControlsProps {
  */
 export function PhaseControls({ phase, facilitatorStays, actions, disabled }: PhaseControlsProps) {
   const t = useT()
-  const request = useRequest()
+  const request = useRequest<'phase'>()
   const [confirming, setConfirming] = useState<ConferencePhase | null>(null)
   const { previous, next } = phaseNeighbours(phase)
 
   const go = (target: ConferencePhase) => {
     if (phaseChangeNeedsConfirm(target) || target === 'afgesloten') return setConfirming(target)
-    void request.run(() => actions.setPhase(target))
+    void request.run('phase', () => actions.setPhase(target))
   }
   const confirm = () => {
     const target = confirming
     setConfirming(null)
-    if (target) void request.run(() => actions.setPhase(target))
+    if (target) void request.run('phase', () => actions.setPhase(target))
   }
 
   return (
@@ -43,7 +44,7 @@ export function PhaseControls({ phase, facilitatorStays, actions, disabled }: Ph
           type="button"
           className={`button button--quiet button--small ${styles.stepButton}`}
           onClick={() => go(previous)}
-          disabled={disabled || request.busy}
+          disabled={disabled || request.busy !== null}
           aria-label={t('meeting.controls.previousLabel', { phase: t(`meeting.phase.${previous}`) })}
           data-testid="phase-previous"
         >
@@ -55,18 +56,18 @@ export function PhaseControls({ phase, facilitatorStays, actions, disabled }: Ph
           type="button"
           className={`button button--small ${styles.stepButton}`}
           onClick={() => go(next)}
-          disabled={disabled || request.busy}
+          disabled={disabled || request.busy !== null}
           aria-label={t('meeting.controls.nextLabel', { phase: t(`meeting.phase.${next}`) })}
           data-testid="phase-next"
           data-target={next}
         >
-          {request.busy ? t('meeting.controls.busy') : t('meeting.controls.next', { phase: t(`meeting.phase.${next}`) })}{' '}
+          {request.busy !== null ? t('meeting.controls.busy') : t('meeting.controls.next', { phase: t(`meeting.phase.${next}`) })}{' '}
           <span aria-hidden="true">→</span>
         </button>
       ) : null}
-      {request.error ? (
+      {request.failure ? (
         <span className={styles.inlineError} role="alert">
-          {t(request.error)}
+          {t(ackErrorKey(request.failure))}
         </span>
       ) : null}
 

@@ -5,6 +5,7 @@ import { useT } from '@/client/i18n/I18nProvider'
 import type { MeetingActions } from '../session/useMeeting'
 import { Dialog } from './Dialog'
 import styles from './meeting.module.css'
+import { ackErrorKey } from './ack-errors'
 import { useRequest } from './useRequest'
 
 /**
@@ -14,7 +15,7 @@ import { useRequest } from './useRequest'
  */
 export function PrivateTimeReady({ actions, disabled }: { actions: Pick<MeetingActions, 'endPrivateTime'>; disabled: boolean }) {
   const t = useT()
-  const request = useRequest()
+  const request = useRequest<'end'>()
   const [asking, setAsking] = useState(false)
 
   return (
@@ -24,14 +25,14 @@ export function PrivateTimeReady({ actions, disabled }: { actions: Pick<MeetingA
         type="button"
         className={`button ${styles.readyButton}`}
         onClick={() => setAsking(true)}
-        disabled={disabled || request.busy}
+        disabled={disabled || request.busy !== null}
         data-testid="we-are-ready"
       >
-        {request.busy ? t('meeting.controls.busy') : t('meeting.ready.button')}
+        {request.busy !== null ? t('meeting.controls.busy') : t('meeting.ready.button')}
       </button>
-      {request.error ? (
+      {request.failure ? (
         <span className={styles.inlineError} role="alert">
-          {t(request.error)}
+          {t(ackErrorKey(request.failure))}
         </span>
       ) : null}
       <Dialog
@@ -47,7 +48,7 @@ export function PrivateTimeReady({ actions, disabled }: { actions: Pick<MeetingA
               data-testid="confirm-ready-yes"
               onClick={() => {
                 setAsking(false)
-                void request.run(() => actions.endPrivateTime())
+                void request.run('end', () => actions.endPrivateTime())
               }}
             >
               {t('meeting.ready.confirmYes')}

@@ -4,6 +4,7 @@ import { useId, useState } from 'react'
 import { useT } from '@/client/i18n/I18nProvider'
 import type { MeetingActions } from '../session/useMeeting'
 import styles from './meeting.module.css'
+import { ackErrorKey } from './ack-errors'
 import { useRequest } from './useRequest'
 
 /**
@@ -13,7 +14,7 @@ import { useRequest } from './useRequest'
  */
 export function PrivateTimeSetting({ stays, actions, disabled }: { stays: boolean; actions: Pick<MeetingActions, 'setFacilitatorStaysInPrivateTime'>; disabled: boolean }) {
   const t = useT()
-  const request = useRequest()
+  const request = useRequest<'stay'>()
   const hintId = useId()
   const [pending, setPending] = useState<boolean | null>(null)
   return (
@@ -23,14 +24,14 @@ export function PrivateTimeSetting({ stays, actions, disabled }: { stays: boolea
           type="checkbox"
           className={styles.check}
           checked={pending ?? stays}
-          disabled={disabled || request.busy}
+          disabled={disabled || request.busy !== null}
           aria-describedby={hintId}
           data-testid="setting-facilitator-stays"
           onChange={(event) => {
             const value = event.currentTarget.checked
             setPending(value)
             // The server's conference:state arrives before its answer: then `stays` says it.
-            void request.run(() => actions.setFacilitatorStaysInPrivateTime(value)).finally(() => setPending(null))
+            void request.run('stay', () => actions.setFacilitatorStaysInPrivateTime(value)).finally(() => setPending(null))
           }}
         />
         {t('meeting.settings.facilitatorStays')}
@@ -38,9 +39,9 @@ export function PrivateTimeSetting({ stays, actions, disabled }: { stays: boolea
       <p id={hintId} className={styles.settingHint}>
         {t('meeting.settings.facilitatorStaysHint')}
       </p>
-      {request.error ? (
+      {request.failure ? (
         <p className={styles.inlineError} role="alert">
-          {t(request.error)}
+          {t(ackErrorKey(request.failure))}
         </p>
       ) : null}
     </div>

@@ -1,10 +1,9 @@
 import type { MessageKey } from '@/lib/i18n'
-import type { AckResult } from '@/lib/protocol/meeting'
+import type { RequestFailure } from '@/lib/meeting/request-outcome'
 
-/** The sentence for a refused meeting request, or null when it went through. */
-export function ackErrorKey(result: AckResult): MessageKey | null {
-  if (result.ok) return null
-  switch (result.error.code) {
+/** The sentence for a refused meeting-control request (an unanswered one reads as unavailable). */
+export function ackErrorKey(failure: RequestFailure<string>): MessageKey {
+  switch (failure.code) {
     case 'forbidden':
       return 'meeting.error.forbidden'
     case 'conflict':

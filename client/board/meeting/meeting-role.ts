@@ -77,23 +77,6 @@ export function meetingPermissions(role: ParticipantRole, phase: ConferencePhase
   }
 }
 
-/** Whole seconds left on a timer that ends at `endsAt` (ISO), never below 0; null without a timer. */
-export function secondsLeft(endsAt: string | null, now: number): number | null {
-  if (!endsAt) return null
-  const end = Date.parse(endsAt)
-  if (!Number.isFinite(end)) return null
-  return Math.max(0, Math.ceil((end - now) / 1000))
-}
-
-/** "4:05", "12:00", "1:02:03": a countdown as a clock shows it. */
-export function formatCountdown(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds))
-  const hours = Math.floor(s / 3600)
-  const minutes = Math.floor((s % 3600) / 60)
-  const rest = String(s % 60).padStart(2, '0')
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`
-}
-
 /** People who started waiting in the lobby since the last list (the facilitator gets a notice). */
 export function newArrivals(before: readonly LobbyEntry[] | null, after: readonly LobbyEntry[]): LobbyEntry[] {
   if (before === null) return [...after]

@@ -5,8 +5,10 @@ import type { Socket } from 'socket.io-client'
 import { bindAgreement, type AgreementClient } from '@/lib/conference/agreement-client'
 import { VersionListResponse } from '@/lib/protocol/versions'
 import type { Device } from '@/lib/conference/model'
-import type { AckResult, MeetingError, OpenProposal } from '@/lib/protocol/meeting'
+import type { RequestFailure } from '@/lib/meeting/request-outcome'
+import type { AckResult, OpenProposal } from '@/lib/protocol/meeting'
 import type { AccessLoss, TicketSource } from '../../board/session/ticket-source'
+import { useRequest } from '../../board/meeting/useRequest'
 import { useDevice } from '../../board/session/useDevice'
 import { openAgreementSocket, type AgreementConnection } from './agreement-socket'
 
@@ -15,10 +17,7 @@ export type AgreementAction = 'propose' | 'confirm' | 'confirm-for' | 'withdraw'
 /** What happened last that the bar tells everyone about until it is dismissed. */
 export type AgreementNotice = { kind: 'frozen'; version: number; frozenAt: string } | { kind: 'withdrawn' } | { kind: 'not-saved' }
 
-export interface AgreementFailure {
-  action: AgreementAction
-  code: MeetingError['code']
-}
+export type AgreementFailure = RequestFailure<AgreementAction>
 
 export interface AgreementState {
   connection: AgreementConnection
@@ -58,8 +57,7 @@ export function useAgreement(options: {
   const [proposal, setProposal] = useState<OpenProposal | null>(null)
   const [latest, setLatest] = useState<AgreementState['latest']>(null)
   const [notice, setNotice] = useState<AgreementNotice | null>(null)
-  const [busy, setBusy] = useState<AgreementState['busy']>(null)
-  const [failure, setFailure] = useState<AgreementFailure | null>(null)
+  const request = useRequest<AgreementAction>()
   const client = useRef<AgreementClient | null>(null)
   const socket = useRef<Socket | null>(null)
   // The device for the next handshake; a change while connected is sent as `device:set`.
@@ -123,16 +121,14 @@ export function useAgreement(options: {
     return () => abort.abort()
   }, [conferenceId, enabled])
 
-  const run = useCallback((action: AgreementAction, request: (agreement: AgreementClient) => Promise<AckResult>, participantId?: string) => {
-    const agreement = client.current
-    if (!agreement) return
-    setBusy({ action, participantId })
-    setFailure(null)
-    request(agreement).then((result) => {
-      setBusy(null)
-      if (!result.ok) setFailure({ action, code: result.error.code })
-    })
-  }, [])
+  const { run: send } = request
+  const run = useCallback(
+    (action: AgreementAction, ask: (agreement: AgreementClient) => Promise<AckResult>, participantId?: string) => {
+      const agreement = client.current
+      if (agreement) void send(action, () => ask(agreement), participantId)
+    },
+    [send],
+  )
 
   const proposalId = proposal?.id
   return {
@@ -140,8 +136,8 @@ export function useAgreement(options: {
     proposal,
     latest,
     notice,
-    busy,
-    failure,
+    busy: request.busy && { action: request.busy.action, participantId: request.busy.subject },
+    failure: request.failure,
     propose: () => {
       setNotice(null)
       run('propose', (a) => a.propose())
@@ -151,7 +147,7 @@ export function useAgreement(options: {
     withdraw: () => proposalId && run('withdraw', (a) => a.withdraw(proposalId)),
     dismiss: () => {
       setNotice(null)
-      setFailure(null)
+      request.dismiss()
     },
   }
 }

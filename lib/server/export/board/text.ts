@@ -48,6 +48,8 @@ export interface TextOptions {
 }
 
 export const LINE_HEIGHT = 1.3
+/** Where a line's baseline sits below the top of its box, in font sizes. */
+export const BASELINE = 1.02
 
 /** A wrapped text block; returns its SVG and the height it takes. */
 export function textBlock(text: string, options: TextOptions): { svg: string; height: number } {
@@ -63,7 +65,7 @@ export function textBlock(text: string, options: TextOptions): { svg: string; he
     const rtl = align === 'start' && isRightToLeft(line)
     const anchor = rtl ? 'end' : align
     const lineX = anchor === 'start' ? x : anchor === 'middle' ? x + width / 2 : x + width
-    const baseline = top + i * step + size * 1.02
+    const baseline = top + i * step + size * BASELINE
     return `<text x="${round(lineX)}" y="${round(baseline)}"${anchor === 'start' ? '' : ` text-anchor="${anchor}"`}>${escapeXml(line)}</text>`
   })
   const style = `font-size="${round(size)}"${bold ? ' font-weight="bold"' : ''}${italic ? ' font-style="italic"' : ''} fill="${color}"`

@@ -7,24 +7,18 @@ import { may } from '@/lib/conference/policy'
 import styles from './facilitation.module.css'
 import { TimerIcon } from './icons'
 import { CanvasControl, FailureNote, useDismiss, type ToolProps } from './shared'
-import { usePhaseTimer, useRequest } from './useFacilitation'
+import { useRequest } from '../meeting/useRequest'
+import { usePhaseTimer } from './useFacilitation'
 
 const DEFAULT_MINUTES = 10
 
 /**
- * The phase timer: everyone sees the countdown while it runs, and "De tijd is om" when it ran out
- * (until the facilitator stops it or the phase changes). The facilitator sets it in minutes.
+ * The facilitator's part of the phase timer: a button (showing the time left while the timer
+ * runs) that opens a form to set it in minutes or stop it. Everyone's countdown is
+ * client/board/meeting/PhaseTimer.tsx in the header; someone who may not set the timer sees
+ * nothing here.
  */
-export function PhaseTimer({
-  facilitation,
-  me,
-  phase,
-  context,
-  showCountdown = true,
-}: ToolProps & {
-  /** false: someone who cannot set the timer sees nothing here (the page shows the countdown elsewhere). */
-  showCountdown?: boolean
-}) {
+export function PhaseTimerControls({ facilitation, me, phase, context }: ToolProps) {
   const t = useT()
   const { remaining } = usePhaseTimer(facilitation)
   const request = useRequest<'set' | 'stop'>()
@@ -35,26 +29,11 @@ export function PhaseTimer({
   const close = useCallback(() => setOpen(false), [])
   useDismiss(open, ref, close)
   if (!facilitation) return null
+  if (phase === null || !may(me.role, phase, 'facilitation.lead', context)) return null
 
-  const canSet = phase !== null && may(me.role, phase, 'facilitation.lead', context)
   const running = remaining !== null
   const up = remaining === 0
   const time = remaining === null ? '' : formatCountdown(remaining)
-
-  const display = running ? (
-    <span
-      className={`${styles.pill} ${up ? styles.timeUp : ''}`}
-      role="timer"
-      aria-label={up ? t('facilitation.timer.up') : t('facilitation.timer.remainingLabel', { time })}
-    >
-      <TimerIcon />
-      <span className={styles.time} aria-hidden="true">
-        {up ? t('facilitation.timer.up') : time}
-      </span>
-    </span>
-  ) : null
-
-  if (!canSet) return display && showCountdown ? <CanvasControl testId="phase-timer">{display}</CanvasControl> : null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -67,7 +46,7 @@ export function PhaseTimer({
     })
   }
   return (
-    <CanvasControl testId="phase-timer">
+    <CanvasControl testId="phase-timer-controls">
       <div ref={ref}>
         <button
           type="button"

@@ -1,7 +1,6 @@
 import Link from 'next/link'
 import { accountMay } from '@/lib/conference/policy'
-import { listConferencesForUser } from '@/lib/server/db/repositories/conferences'
-import type { Conference, User } from '@/lib/server/db/schema'
+import { homeConferencesOf, type HomeConference } from '@/lib/server/conference/summaries'
 import { formatDate } from '@/lib/i18n/format'
 import type { Locale, Translate } from '@/lib/i18n'
 import { SiteFrame } from '../lib/server/web/views/SiteFrame'
@@ -10,8 +9,13 @@ import { getDb } from '../lib/server/web/db'
 import { getSignedInUser } from '../lib/server/web/session'
 import { CreateConferenceForm } from '../lib/server/web/views/CreateConferenceForm'
 
-/** `/`: what Kring is (signed out), or your conferences and a form to start one (signed in). */
-export default async function HomePage() {
+/**
+ * `/`: what Kring is (signed out), or your conferences and a form to start one (signed in). Your
+ * conferences are those you created, those you take part in with your account (also an invitation
+ * by link you linked to it) and those you exported a plan from: with their phase, date and latest
+ * agreed version, each opening the conference page (where the gate decides what you see).
+ */
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { t, locale } = await getServerTranslator()
   const user = await getSignedInUser()
   if (!user) {
@@ -34,12 +38,17 @@ export default async function HomePage() {
       </SiteFrame>
     )
   }
-  const conferences = await listConferencesForUser(await getDb(), user.id)
+  const conferences = await homeConferencesOf(await getDb(), user.id)
   const mayCreate = accountMay(user.role, 'conference.create')
   return (
     <SiteFrame>
       <div className="stack">
         <h1>{t('web.home.greeting', { name: user.name })}</h1>
+        {typeof (await searchParams).linked === 'string' && (
+          <p className="card" role="status" data-testid="linked-notice">
+            {t('web.home.linked')}
+          </p>
+        )}
         <section aria-labelledby="conferences-heading">
           <h2 id="conferences-heading">{t('web.home.conferences.title')}</h2>
           {conferences.length === 0 ? (
@@ -47,7 +56,7 @@ export default async function HomePage() {
           ) : (
             <ul className="conference-list">
               {conferences.map((conference) => (
-                <ConferenceItem key={conference.id} conference={conference} user={user} t={t} locale={locale} />
+                <ConferenceItem key={conference.id} conference={conference} t={t} locale={locale} />
               ))}
             </ul>
           )}
@@ -64,23 +73,27 @@ export default async function HomePage() {
   )
 }
 
-function ConferenceItem({ conference, user, t, locale }: { conference: Conference; user: User; t: Translate; locale: Locale }) {
-  const manages = conference.created_by === user.id
+function ConferenceItem({ conference, t, locale }: { conference: HomeConference; t: Translate; locale: Locale }) {
   return (
-    <li className="conference-item" data-testid="conference-item">
+    <li className="conference-item" data-testid="conference-item" data-conference-id={conference.id}>
       <div>
-        <h3 className="conference-item__title">{conference.title}</h3>
+        <h3 className="conference-item__title">
+          <Link href={`/conferences/${conference.id}`} data-testid="conference-link">
+            {conference.title}
+          </Link>
+        </h3>
         <p className="conference-item__meta">
-          <span className="tag">{t(`common.kind.${conference.kind}`)}</span>{' '}
-          {t(`common.phase.${conference.phase}`)} · {t('web.home.conferences.created', { date: formatDate(conference.created_at, locale) })}
+          <span className="tag">{t(`common.kind.${conference.kind}`)}</span> <span className="tag">{t(`web.home.conferences.relation.${conference.relation}`)}</span>{' '}
+          {t(`common.phase.${conference.phase}`)} · {t('web.home.conferences.created', { date: formatDate(conference.date.at, locale) })} ·{' '}
+          <span data-testid="conference-version">
+            {conference.latestVersion === null ? t('web.home.conferences.noVersion') : t('web.home.conferences.version', { version: conference.latestVersion })}
+          </span>
         </p>
       </div>
       <div className="button-row">
-        {manages && (
-          <Link href={`/conferences/${conference.id}`} className="button button--quiet" aria-label={`${t('web.home.conferences.manage')}: ${conference.title}`}>
-            {t('web.home.conferences.manage')}
-          </Link>
-        )}
+        <Link href={`/conferences/${conference.id}`} className="button button--quiet" aria-label={`${t('web.home.conferences.open')}: ${conference.title}`}>
+          {t('web.home.conferences.open')}
+        </Link>
         <Link href={`/board/${conference.id}`} className="button" aria-label={`${t('web.home.conferences.board')}: ${conference.title}`}>
           {t('web.home.conferences.board')}
         </Link>

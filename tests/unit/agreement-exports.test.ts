@@ -175,14 +175,15 @@ describe('exporting a version', () => {
     const png = await exportAs('professional', 'png', true)
     expect(png.contentType).toBe('image/png')
     expect([...png.body.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
-    expect(png.fileName).toBe('kring-familie-celik-de-vries-v1-geanonimiseerd.png')
+    // The title names the family: a redacted file is named without it.
+    expect(png.fileName).toBe('kring-plan-v1-geanonimiseerd.png')
   })
 
   it('sends every file as a download that is never cached or run', async () => {
     const headers = exportHeaders(await exportAs('professional', 'pdf', true))
     expect(headers).toMatchObject({
       'Content-Type': 'application/pdf',
-      'Content-Disposition': 'attachment; filename="kring-familie-celik-de-vries-v1-geanonimiseerd.pdf"',
+      'Content-Disposition': 'attachment; filename="kring-plan-v1-geanonimiseerd.pdf"',
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     })
@@ -203,7 +204,8 @@ describe('the export request', () => {
 
   it('names files after the conference in plain ASCII', () => {
     expect(exportFileName('Familie Jansen', 3, false, 'json')).toBe('kring-familie-jansen-v3.json')
-    expect(exportFileName('Gezin "Ø/Ünal"', 1, true, 'pdf')).toBe('kring-gezin-unal-v1-geanonimiseerd.pdf')
+    expect(exportFileName('Gezin "Ø/Ünal"', 1, false, 'pdf')).toBe('kring-gezin-unal-v1.pdf')
+    expect(exportFileName('Gezin "Ø/Ünal"', 1, true, 'pdf')).toBe('kring-plan-v1-geanonimiseerd.pdf')
     expect(exportFileName('عائلة', 2, false, 'svg')).toBe('kring-plan-v2.svg')
   })
 })

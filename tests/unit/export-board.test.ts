@@ -167,8 +167,10 @@ describe('renderBoardSvg, redacted', () => {
     for (const secret of ['Amira El Idrissi', 'أمينة الزهراء', 'Jan-Willem de Vries', '06-12345678', '612 345 678', '765 4321', 'ploegendienst']) {
       expect(svg, secret).not.toContain(secret)
     }
-    expect(svg).toContain('A.E.I.')
-    expect(svg).toContain('أ.ا.')
+    expect(svg).toContain('A.E.I. (netwerk)')
+    // Right-to-left initials without full stops, isolated so they keep their place in a Dutch line.
+    expect(svg).toContain('\u2068أ ز\u2069 (familie)')
+    expect(svg).not.toContain('أ.ا.')
     expect(svg).toContain('Afgevinkt door J.S.')
     expect(svg).toContain(REDACTED_MARK)
     expect(renderBoardSvg(records, { locale: 'nl', redacted: false })).not.toContain(REDACTED_MARK)

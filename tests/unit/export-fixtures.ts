@@ -291,6 +291,16 @@ export function sampleBoard(options: { agreements?: number; locale?: 'nl' | 'en'
       { name: 'أمينة الزهراء', role: 'network' },
       { name: 'Jeroen Smit', role: 'professional' },
     ],
+    // Everyone ever invited: also an observer and a removed neighbour, named nowhere else.
+    roster: [
+      { name: 'Fenna de Vries', role: 'facilitator' },
+      { name: 'Sanne Bakker', role: 'family' },
+      { name: 'Amira El Idrissi', role: 'network' },
+      { name: 'أمينة الزهراء', role: 'network' },
+      { name: 'Jeroen Smit', role: 'professional' },
+      { name: 'Karin Mulder', role: 'observer' },
+      { name: 'Buurman Henk', role: 'network' },
+    ],
     version: {
       number: 2,
       frozenAt: '2026-03-03T13:05:00.000Z',

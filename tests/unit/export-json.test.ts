@@ -49,8 +49,11 @@ describe('planExportJson', () => {
     const text = JSON.stringify(redacted)
     for (const secret of ['Amira El Idrissi', 'أمينة الزهراء', 'Sanne Bakker', 'Fenna de Vries', '06-12345678', '612 345 678']) expect(text, secret).not.toContain(secret)
     expect(redacted.redacted).toBe(true)
-    expect(redacted.participants[2]).toEqual({ name: 'A.E.I.', role: 'network' })
-    expect(redacted.plan.bottomLines[0]!.tickedBy).toEqual({ participantId: 'p-jeroen', name: 'J.S.' })
+    expect(redacted.participants[2]).toEqual({ name: 'A.E.I. (netwerk)', role: 'network' })
+    expect(redacted.plan.bottomLines[0]!.tickedBy).toEqual({ participantId: 'p-jeroen', name: 'J.S. (professional)' })
+    // No title: it names the family.
+    expect(redacted.conference.title).toBe('Familiegroepsplan (geanonimiseerd)')
+    expect(text).not.toContain('Idrissi')
     expect(validator()(JSON.parse(text))).toBe(true)
     expect(PlanExport.safeParse(redacted).success).toBe(true)
   })

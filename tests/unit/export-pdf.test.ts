@@ -141,12 +141,35 @@ describe('renderPlanPdf, redacted', async () => {
       for (const secret of ['Amira El Idrissi', 'أمينة الزهراء', 'أمينة', 'Youssef El Idrissi', 'Jan-Willem de Vries', 'Sanne Bakker', 'Jeroen Smit', 'Fenna de Vries', '06-12345678', '612 345 678', '765 4321', 'ploegendienst']) {
         expect(extracted, secret).not.toContain(secret)
       }
-      expect(extracted).toContain('A.E.I.')
-      expect(extracted).toContain('A. haalt Noor op van school')
+      expect(extracted).toContain('A.E.I. (netwerk)')
+      // The same person, written in part in free text, gets the same replacement.
+      expect(extracted.replace(/\s+/g, ' ')).toContain('A.E.I. (netwerk) haalt Noor op van')
       expect(extracted).toContain('Versie zonder namen')
-      // Who ticked a bottom line off, as initials.
-      expect(extracted).toContain('door J.S. op 3 mrt 2026')
+      // Who ticked a bottom line off, as initials and role.
+      expect(extracted.replace(/\s+/g, ' ')).toContain('door J.S. (professional) op 3')
+      // The title (it names the family) is neither the heading nor anywhere else.
+      expect(extracted).toContain('Familiegroepsplan (geanonimiseerd)')
+      expect(extracted).not.toContain('Idrissi')
+      // Arabic initials are letters without full stops: no ".ا.أ" whichever way an extractor reads them.
+      expect(extracted).toMatch(/أ ز|ز أ/)
+      expect(extracted).not.toMatch(/[\u0600-\u06FF]\./)
+      expect(extracted).not.toMatch(/\.[\u0600-\u06FF]/)
     }
+  })
+
+  it('carries no title, author, subject or keywords that could name the family', async () => {
+    const parser = new PDFParse({ data: new Uint8Array(pdf) })
+    try {
+      const { info } = await parser.getInfo()
+      expect(info?.Title).toBe('Familiegroepsplan (geanonimiseerd)')
+      for (const field of ['Author', 'Subject', 'Keywords']) expect(info?.[field], field).toBeUndefined()
+      expect(JSON.stringify(info)).not.toContain('Idrissi')
+    } finally {
+      await parser.destroy()
+    }
+    const pdfinfo = execFileSync('/usr/bin/pdfinfo', ['-'], { input: pdf }).toString('utf8')
+    expect(pdfinfo).toMatch(/^Title:\s+Familiegroepsplan \(geanonimiseerd\)$/m)
+    expect(pdfinfo).not.toMatch(/^(Author|Subject|Keywords):/m)
   })
 
   it('refuses a board image that was not drawn redacted', async () => {

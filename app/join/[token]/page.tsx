@@ -5,7 +5,11 @@ import { getServerTranslator } from '@/lib/server/web/translator'
 import { getDb } from '@/lib/server/web/db'
 import { permits } from '@/lib/conference/gate'
 import { findConference } from '@/lib/server/db/repositories/conferences'
-import { findLiveInvitation } from '@/lib/server/db/repositories/participants'
+import { findLiveInvitation, findParticipantForUser } from '@/lib/server/db/repositories/participants'
+import { getSignedInUser } from '@/lib/server/web/session'
+import { isLinkableInvitation, mayLinkInvitation } from '@/lib/server/conference/link-account'
+import { LinkAccount } from '@/client/web/conference/LinkAccount'
+import type { Participant, User } from '@/lib/server/db/schema'
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getServerTranslator()
@@ -15,7 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * `/join/[token]`: the invitation link. Anyone holding it, on any device, without an account.
  * Opening it changes nothing (chat apps fetch links for previews); the one button posts the
- * token to /api/join, which remembers it in a cookie and opens the board.
+ * token to /api/join, which remembers it in a cookie and opens the board. A professional's
+ * invitation can also be linked to their account here ("Koppel aan mijn account"), so they find
+ * the conference again without the link.
  */
 export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
@@ -31,6 +37,8 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
     )
   }
   const { participant, conference } = invitation
+  const user = await getSignedInUser()
+  const offersLink = await offersAccountLink(participant, user)
   // Someone the facilitator still has to let in (or declined) sees nothing of the conference, not
   // its title: the link may have reached someone it was not meant for.
   const showsConference = permits(participant, conference, 'conference.read')
@@ -57,6 +65,19 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
           </button>
         </form>
         <p className="join__note">{t('web.join.note')}</p>
+        {offersLink && (
+          <LinkAccount
+            conferenceId={conference.id}
+            token={token}
+            signedIn={user !== null}
+            labels={{
+              title: t('web.join.link.title'),
+              body: t('web.join.link.body'),
+              signIn: t('web.join.link.signIn'),
+              confirm: t('web.join.link.confirm', { name: user?.name ?? '' }),
+            }}
+          />
+        )}
       </section>
     </SiteFrame>
   )
@@ -68,4 +89,16 @@ async function findValidInvitation(token: string) {
   if (!invitation.live) return null
   const conference = await findConference(db, invitation.participant.conference_id)
   return conference ? { participant: invitation.participant, conference } : null
+}
+
+/**
+ * Offer "Koppel aan mijn account" for a professional's (or facilitator's) invitation by link that
+ * no account holds yet: to anyone signed out (signing in is the next step), and to a signed-in
+ * account that may link it and has no row of its own in this conference.
+ */
+async function offersAccountLink(participant: Participant, user: User | null): Promise<boolean> {
+  if (!isLinkableInvitation(participant)) return false
+  if (!user) return true
+  if (!mayLinkInvitation(participant.role, user.role)) return false
+  return !(await findParticipantForUser(await getDb(), participant.conference_id, user.id))
 }

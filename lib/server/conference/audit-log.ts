@@ -66,6 +66,7 @@ function describe(entry: AuditEntry, detail: Record<string, string>, nameOf: (id
     'participant.waiting': 'web.audit.action.waiting',
     'plan.proposed': 'web.audit.action.planProposed',
     'plan.withdrawn': 'web.audit.action.planWithdrawn',
+    'participant.linked': 'web.audit.action.linked',
   }
   switch (entry.action) {
     case 'participant.invited':

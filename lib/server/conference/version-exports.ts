@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { Db } from '../db/connect'
 import { recordAudit } from '../db/repositories/audit'
-import { findParticipant } from '../db/repositories/participants'
+import { findParticipant, listParticipants } from '../db/repositories/participants'
 import { getPlanVersion, type StoredPlanVersion } from '../db/repositories/plan-versions'
 import type { Conference, Participant } from '../db/schema'
 import { svgToPng } from '../export/board-png'
@@ -9,7 +9,7 @@ import { renderBoardSvg } from '../export/board-svg'
 import type { ExportInput } from '../export/input'
 import { planExportJson } from '../export/json'
 import { renderPlanPdf } from '../export/pdf'
-import { participantNames } from '../export/redact'
+import { familyNamesOf, participantsOf, type KnownPerson } from '../export/redact'
 import type { Locale } from '../../i18n/locales'
 import { ApiError } from '../../protocol/api-error'
 import { recordsMapOf } from '../../sync/document-format'
@@ -77,9 +77,13 @@ export function exportHeaders(file: ExportedFile): Record<string, string> {
   }
 }
 
-/** `kring-<title-slug>-v<n>[-geanonimiseerd].<ext>`: ASCII only, so every browser and file system takes it. */
+/**
+ * `kring-<title-slug>-v<n>.<ext>`, or `kring-plan-v<n>-geanonimiseerd.<ext>` without the title (it
+ * names the family): ASCII only, so every browser and file system takes it.
+ */
 export function exportFileName(title: string, version: number, redacted: boolean, extension: ExportFormat): string {
-  return `kring-${slugOf(title)}-v${version}${redacted ? '-geanonimiseerd' : ''}.${extension}`
+  if (redacted) return `kring-plan-v${version}-geanonimiseerd.${extension}`
+  return `kring-${slugOf(title)}-v${version}.${extension}`
 }
 
 function slugOf(title: string): string {
@@ -109,7 +113,9 @@ async function render(format: ExportFormat, input: ExportInput): Promise<Uint8Ar
 
 /**
  * Everything an export is made of, all from the stored version: the people are the facilitator who
- * froze it and those who agreed (as named then), not whoever is invited today.
+ * froze it and those who agreed (as named then), not whoever is invited today. The roster (every
+ * participant the conference ever had, observers and removed people too) is only there for a
+ * redacted export to scrub their names.
  */
 async function exportInputOf(db: Db, conference: Conference, stored: StoredPlanVersion, redacted: boolean): Promise<ExportInput> {
   const facilitator = await findParticipant(db, stored.frozenBy)
@@ -117,12 +123,17 @@ async function exportInputOf(db: Db, conference: Conference, stored: StoredPlanV
     ...(facilitator ? [{ name: facilitator.display_name, role: facilitator.role }] : []),
     ...stored.agreedBy.map((a) => ({ name: a.name, role: a.role })),
   ]
+  const roster = redacted ? (await listParticipants(db, conference.id)).map((p) => ({ name: p.display_name, role: p.role })) : []
+  const version = { number: stored.version, frozenAt: stored.frozenAt, agreedBy: stored.agreedBy }
   return {
     conference: { id: conference.id, title: conference.title, kind: conference.kind, createdAt: conference.created_at },
     participants,
-    version: { number: stored.version, frozenAt: stored.frozenAt, agreedBy: stored.agreedBy },
+    roster,
+    version,
     plan: stored.plan,
-    boardSvg: redacted ? redactedBoardSvg(stored.boardState, participantNames({ participants, version: { agreedBy: stored.agreedBy } })) : stored.boardSvg,
+    boardSvg: redacted
+      ? redactedBoardSvg(stored.boardState, participantsOf({ participants, roster, version }), familyNamesOf(conference.title))
+      : stored.boardSvg,
     locale: EXPORT_LOCALE,
     redacted,
   }
@@ -130,13 +141,13 @@ async function exportInputOf(db: Db, conference: Conference, stored: StoredPlanV
 
 /**
  * The stored image is unredacted; a redacted one is drawn again from the board as agreed, with the
- * participants' names scrubbed from its free text as from the plan's (redact.ts).
+ * participants' names and the family name scrubbed from its text as from the plan's (redact.ts).
  */
-function redactedBoardSvg(boardState: Uint8Array, names: string[]): string {
+function redactedBoardSvg(boardState: Uint8Array, participants: KnownPerson[], familyNames: string[]): string {
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, boardState)
-    return renderBoardSvg(recordsMapOf(doc).toJSON() as Record<string, unknown>, { locale: EXPORT_LOCALE, redacted: true, names })
+    return renderBoardSvg(recordsMapOf(doc).toJSON() as Record<string, unknown>, { locale: EXPORT_LOCALE, redacted: true, redaction: { participants, familyNames } })
   } finally {
     doc.destroy()
   }

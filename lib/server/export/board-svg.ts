@@ -10,7 +10,7 @@ import { buildScene, str, type SceneShape } from './board/scene'
 import { group, rect } from './board/svg'
 import { label, LINE_HEIGHT } from './board/text'
 import { SVG_FONT_FAMILY } from './fonts'
-import { redactRecords } from './redact'
+import { redactRecords, type RecordRedaction } from './redact'
 
 /**
  * The board as an SVG image, drawn by us from its tldraw records (no browser, no tldraw UI): Kring
@@ -19,9 +19,9 @@ import { redactRecords } from './redact'
  * content. Text is escaped; fonts are named so resvg (board-png.ts) finds the bundled Noto fonts.
  *
  * With `redacted`, the records are redacted first (redact.ts) and the SVG says so in its root
- * element (`data-kring-redacted="true"`), which the PDF checks before embedding it. `names` are
- * scrubbed from the board's free text besides those on the board: the participants' (an export
- * passes redact.ts `participantNames`).
+ * element (`data-kring-redacted="true"`), which the PDF checks before embedding it. Besides the
+ * people on the board, the participants' names (an export passes the whole roster) and the family
+ * name of the conference title are scrubbed from the board's text.
  */
 
 export const REDACTED_MARK = 'data-kring-redacted="true"'
@@ -64,9 +64,17 @@ function svgDocument(content: string, box: Box, redacted: boolean): string {
   )
 }
 
-export function renderBoardSvg(records: Record<string, unknown>, options: { locale: Locale; redacted: boolean; names?: Iterable<string> }): string {
+export interface BoardSvgOptions {
+  locale: Locale
+  redacted: boolean
+  /** Who else must not be named on a redacted board: the participants and the conference title's family name. */
+  redaction?: Partial<Omit<RecordRedaction, 'locale'>>
+}
+
+export function renderBoardSvg(records: Record<string, unknown>, options: BoardSvgOptions): string {
   const t = createTranslator(options.locale)
-  const scene = buildScene(options.redacted ? redactRecords(records, options.names) : records)
+  const redaction: RecordRedaction = { participants: options.redaction?.participants ?? [], familyNames: options.redaction?.familyNames ?? [], locale: options.locale }
+  const scene = buildScene(options.redacted ? redactRecords(records, redaction) : records)
   const ctx: DrawContext = {
     t,
     scene,

@@ -20,6 +20,11 @@ export const ExportInput = z.object({
     createdAt: z.iso.datetime(),
   }),
   participants: z.array(z.object({ name: z.string().max(80), role: ParticipantRole })).max(500),
+  /**
+   * Every participant the conference ever had (observers, people removed or revoked since): not
+   * printed, but a redacted export scrubs each of their names from every text.
+   */
+  roster: z.array(z.object({ name: z.string().max(80), role: ParticipantRole })).max(1000).default([]),
   version: z.object({
     number: z.number().int().positive(),
     frozenAt: z.iso.datetime(),

@@ -32,8 +32,9 @@ import { redactInput } from './redact'
  * come out joined and in the right order. The footer carries the version, the date it was agreed
  * and the page number.
  *
- * A redacted input is redacted here again (names as initials, no phone numbers, no notes about
- * people), and its board image must have been drawn redacted: an unredacted SVG is refused.
+ * A redacted input is redacted here again (redact.ts: every person as initials and role, no
+ * phone numbers or addresses, no notes about people, no conference title in the heading or the
+ * document's metadata), and its board image must have been drawn redacted: an unredacted SVG is refused.
  */
 
 /** Width of the board image in the PDF, in pixels: sharp when printed at the 515 pt column width. */
@@ -81,6 +82,7 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 48],
     language: input.locale === 'nl' ? 'nl-NL' : 'en-GB',
+    // Only the title (a redacted input's is "Familiegroepsplan (geanonimiseerd)"): no author, subject or keywords that could name anyone.
     info: { title: input.conference.title, creator: 'Kring', producer: 'Kring' },
     defaultStyle: { font: 'NotoSans', fontSize: 10, lineHeight: 1.2 },
     styles: {

@@ -4,7 +4,7 @@ const exports: Messages<'exports'> = {
   'title': 'Export',
 
   'pdf.subtitle': '{kind} · agreed on {date}',
-  'pdf.redacted': 'Version without names: people appear by their initials; phone numbers and notes about people are left out.',
+  'pdf.redacted': 'Version without names: everyone appears by initials and role; phone numbers, e-mail and home addresses and notes about people are left out.',
   'pdf.footer': 'Version {version} · agreed on {date} · page {page} of {pages}',
   'pdf.empty': 'Nothing filled in.',
   'pdf.boardMissing': 'There is no image of the board.',
@@ -77,6 +77,16 @@ const exports: Messages<'exports'> = {
   'status.held': 'worked',
   'status.partly': 'partly worked',
   'status.not-held': 'did not work',
+
+  // The redacted export: the title instead of the conference's, and the role after each person's initials.
+  'redact.title': '{kind} (anonymised)',
+  'redact.role.facilitator': 'facilitator',
+  'redact.role.family': 'family',
+  'redact.role.child': 'child',
+  'redact.role.network': 'network',
+  'redact.role.professional': 'professional',
+  'redact.role.observer': 'observer',
+  'redact.role.institution': 'organisation',
 
   'board.empty': 'The board is empty.',
   'board.image': 'image',

@@ -4,7 +4,7 @@ const exports = {
 
   // The PDF: head, notices, footer.
   'pdf.subtitle': '{kind} · vastgesteld op {date}',
-  'pdf.redacted': 'Versie zonder namen: mensen staan er met hun voorletters in, telefoonnummers en notities over mensen zijn weggelaten.',
+  'pdf.redacted': 'Versie zonder namen: iedereen staat erin met voorletters en rol, telefoonnummers, e-mail- en huisadressen en notities over mensen zijn weggelaten.',
   'pdf.footer': 'Versie {version} · vastgesteld op {date} · bladzijde {page} van {pages}',
   'pdf.empty': 'Niets ingevuld.',
   'pdf.boardMissing': 'Er is geen afbeelding van het bord.',
@@ -79,6 +79,16 @@ const exports = {
   'status.held': 'gelukt',
   'status.partly': 'deels gelukt',
   'status.not-held': 'niet gelukt',
+
+  // The redacted export: the title instead of the conference's, and the role after each person's initials.
+  'redact.title': '{kind} (geanonimiseerd)',
+  'redact.role.facilitator': 'gespreksleider',
+  'redact.role.family': 'familie',
+  'redact.role.child': 'kind',
+  'redact.role.network': 'netwerk',
+  'redact.role.professional': 'professional',
+  'redact.role.observer': 'waarnemer',
+  'redact.role.institution': 'organisatie',
 
   // The board image.
   'board.empty': 'Het bord is leeg.',

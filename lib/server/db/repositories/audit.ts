@@ -22,6 +22,7 @@ export type AuditAction =
   | 'participant.declined'
   | 'participant.removed'
   | 'participant.role-changed'
+  | 'participant.linked'
 
 export async function recordAudit(
   db: Db,

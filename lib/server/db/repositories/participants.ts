@@ -173,3 +173,33 @@ export async function setParticipantRole(
     return { from: current.role }
   })
 }
+
+/**
+ * An invitation by link becomes the signed-in account's own (the professional's way back): the
+ * participant row gets the account's user id, so the conference is on their home page and every
+ * surface finds them by their account (lib/server/conference/find-viewer.ts looks up the user id
+ * first). Only a live invitation by link that no account has yet, and only when that account has
+ * no other row in this conference. Returns whether the row changed.
+ */
+export async function linkParticipantToUser(db: Db, conferenceId: string, participantId: string, userId: string): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const other = await tx
+      .selectFrom('participants')
+      .select('id')
+      .where('conference_id', '=', conferenceId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
+    if (other) return false
+    const result = await tx
+      .updateTable('participants')
+      .set({ user_id: userId })
+      .where('id', '=', participantId)
+      .where('conference_id', '=', conferenceId)
+      .where('user_id', 'is', null)
+      .where('token_hash', 'is not', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) > 0
+  })
+}

@@ -29,13 +29,26 @@ export interface TextRun {
 const bidi = bidiFactory()
 const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u
 const LETTER = /\p{L}/u
+/**
+ * Directional marks, embeddings and isolates: they steer the bidi algorithm (a redacted export
+ * isolates right-to-left initials, redact.ts) but have no glyph, so they are left out of the runs
+ * once the order is known.
+ */
+const BIDI_CONTROL = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
 /** Characters that belong to the character before them (combining marks, joiners, selectors). */
 const ATTACHED = /[\p{M}\u200C\u200D\uFE00-\uFE0F]/u
 
-/** Does this text read right to left (its first letter is from a right-to-left script)? */
+/**
+ * Does this text read right to left (its first letter is from a right-to-left script)? As in the
+ * bidi algorithm (rule P2), letters inside an isolate do not count: "⁨أ ز⁩ (familie) belt" is Dutch.
+ */
 export function isRightToLeft(text: string): boolean {
+  let isolated = 0
   for (const char of text) {
-    if (LETTER.test(char)) return RTL_SCRIPT.test(char)
+    if (char === '\u2066' || char === '\u2067' || char === '\u2068') isolated += 1
+    else if (char === '\u2069') isolated = Math.max(0, isolated - 1)
+    else if (isolated === 0 && LETTER.test(char)) return RTL_SCRIPT.test(char)
   }
   return false
 }
@@ -80,15 +93,21 @@ function lineRuns(line: string, chunk: number): TextRun[] {
   if (line === '') return []
   const fonts = fontsOf(line)
   if (!RTL_SCRIPT.test(line)) {
-    const chars = line.split('').map((unit, i) => ({ unit, font: fonts[i]!, key: fonts[i]! }))
+    const chars = line
+      .split('')
+      .map((unit, i) => ({ unit, font: fonts[i]!, key: fonts[i]! }))
+      .filter((c) => !BIDI_CONTROL.test(c.unit))
     return group(chars, (run) => [{ text: run.map((c) => c.unit).join(''), font: run[0]!.font }])
   }
   const levels = bidi.getEmbeddingLevels(line)
   const mirrored = bidi.getMirroredCharactersMap(line, levels.levels)
-  const visual = bidi.getReorderedIndices(line, levels).map((i) => {
-    const rtl = (levels.levels[i]! & 1) === 1
-    return { unit: mirrored.get(i) ?? line[i]!, font: fonts[i]!, rtl, key: `${fonts[i]}/${rtl}` }
-  })
+  const visual = bidi
+    .getReorderedIndices(line, levels)
+    .filter((i) => !BIDI_CONTROL.test(line[i]!))
+    .map((i) => {
+      const rtl = (levels.levels[i]! & 1) === 1
+      return { unit: mirrored.get(i) ?? line[i]!, font: fonts[i]!, rtl, key: `${fonts[i]}/${rtl}` }
+    })
   return group(visual, (run) => {
     const text = run.map((c) => c.unit).join('')
     const font = run[0]!.font
@@ -146,7 +165,7 @@ export interface RunLayout {
  */
 export function textRuns(text: string, layout?: RunLayout): TextRun[] {
   let lines = cleanText(text, coveredByExportFonts).split('\n')
-  if (layout) lines = lines.flatMap((line) => (RTL_SCRIPT.test(line) ? wrap(line, layout.width * 0.9, layout.size, layout.bold) : [line]))
+  if (layout) lines = lines.flatMap((line) => (RTL_SCRIPT.test(line) ? wrap(line, layout.width * 0.9, layout.size, layout.bold) : [line.replace(BIDI_CONTROLS, '')]))
   const chunk = layout ? Infinity : RTL_CHUNK
   const runs: TextRun[] = []
   lines.forEach((line, index) => {

@@ -50,3 +50,36 @@ export function createdByHint(shape: { meta?: unknown }): string | null {
   const by = field(shape.meta, CREATED_BY_META)
   return typeof by === 'string' && by !== '' ? by : null
 }
+
+/** Who acts on this device, as the board's guard needs it. */
+export interface BoardActor {
+  participantId: string
+  /** The policy allows `board.arrange` now (the facilitator). */
+  arranges: boolean
+}
+
+interface ShapeLike {
+  type: string
+  meta?: unknown
+}
+
+/**
+ * Whether this device offers to remove a shape: the facilitator anything; anyone else only what
+ * they added themselves (by the device's note, CREATED_BY_META), never the structure. Scale
+ * marks follow their own rule (lib/board/ownership.ts). The server decides with its own list.
+ */
+export function mayRemoveShape(shape: ShapeLike, actor: BoardActor): boolean {
+  if (actor.arranges || shape.type === 'kring-scale-mark') return true
+  if (isStructureShape(shape)) return false
+  return actor.participantId !== '' && createdByHint(shape) === actor.participantId
+}
+
+/** Whether this device lets a shape be changed (moved, resized, edited): all but the structure, which the facilitator arranges. */
+export function mayChangeShape(prev: ShapeLike, next: ShapeLike, actor: BoardActor): boolean {
+  return actor.arranges || !(isStructureShape(prev) || isStructureShape(next))
+}
+
+/** Whether this device lets a shape be added (also pasted or duplicated): all but the structure. */
+export function mayAddShape(shape: ShapeLike, actor: BoardActor): boolean {
+  return actor.arranges || !isStructureShape(shape)
+}

@@ -7,6 +7,8 @@ import { kringShapeProps } from '@/lib/board/tldraw-schema'
 import { AREA_TITLE_HEIGHT } from '@/lib/board/templates'
 import type { MessageKey } from '@/lib/i18n'
 import { AreaDrawing } from './AreaDrawing'
+import { useBoardMay } from './board-policy'
+import { ItemIcon } from './ItemIcon'
 import styles from './area.module.css'
 import { roundedRectPath } from './indicator'
 
@@ -67,6 +69,7 @@ export class AreaShapeUtil extends ShapeUtil<AreaShape> {
 
 function Area({ shape }: { shape: AreaShape }) {
   const t = useT()
+  const may = useBoardMay()
   const { area, variant, w, h } = shape.props
   const hint =
     area === 'finding-circle' ? `${t('items.area.finding-circle.title')} · ${t('items.area.finding-circle.hint')}` : t(`items.area.${area}.hint`)
@@ -74,7 +77,15 @@ function Area({ shape }: { shape: AreaShape }) {
     <HTMLContainer className={styles.area} data-area={area}>
       <AreaDrawing area={area} variant={variant} w={w} h={h} />
       <div className={styles.titleBar} style={{ height: AREA_TITLE_HEIGHT }}>
-        <p className={styles.title}>{t(titleKey(area, variant))}</p>
+        <p className={styles.title}>
+          {t(titleKey(area, variant))}
+          {/* Areas are the board's structure: only the facilitator moves or removes them (server/sync/delete-rules.ts). */}
+          {may('board.arrange') ? null : (
+            <span className={styles.lock} role="img" aria-label={t('board.area.locked')} title={t('board.area.locked')} data-testid="area-lock">
+              <ItemIcon name="lock" size={32} />
+            </span>
+          )}
+        </p>
         <p className={styles.hint}>{hint}</p>
       </div>
     </HTMLContainer>

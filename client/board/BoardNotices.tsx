@@ -71,6 +71,8 @@ export function refusedEditMessage(reason: string): MessageKey {
   if (reason === WriteRefusal.BottomLine) return 'board.notice.refusedBottomLine'
   if (reason === WriteRefusal.ReadOnly) return 'board.notice.refusedReadOnly'
   if (reason === WriteRefusal.ScaleMark) return 'board.notice.refusedScaleMark'
+  if (reason === WriteRefusal.Delete) return 'board.notice.refusedDelete'
+  if (reason === WriteRefusal.Locked) return 'board.notice.refusedLocked'
   return 'board.notice.refusedOther'
 }
 

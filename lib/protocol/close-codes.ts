@@ -54,6 +54,17 @@ export type ForbiddenReason = (typeof ForbiddenReason)[keyof typeof ForbiddenRea
  * `out-of-sync`: the update builds on content the board does not have
  * (the client kept an edit that was refused, so everything it writes after builds on it): the
  * client must load the board afresh.
+ * `delete`: it removes an item the writer did not add (someone else's, the template's) or part
+ * of the board's structure; only the facilitator (`board.arrange`) removes those.
+ * `locked`: it adds to or changes the board's structure (areas, the page, the document record),
+ * which only the facilitator arranges. (Removing structure is `delete`: what the person did.)
  */
-export const WriteRefusal = { ReadOnly: 'read-only', BottomLine: 'bottom-line', ScaleMark: 'scale-mark', OutOfSync: 'out-of-sync' } as const
+export const WriteRefusal = {
+  ReadOnly: 'read-only',
+  BottomLine: 'bottom-line',
+  ScaleMark: 'scale-mark',
+  OutOfSync: 'out-of-sync',
+  Delete: 'delete',
+  Locked: 'locked',
+} as const
 export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { authenticateParticipant, type AuthResult } from '../../lib/server/auth/authenticate'
+import { createRecordCreatorWriter } from '../../lib/server/db/repositories/board-record-creators'
 import { createUpdateAppender } from '../../lib/server/db/repositories/yjs-log'
 import { CloseCode, ForbiddenReason } from '../../lib/protocol/close-codes'
 import { connectionLimitsFor, TOO_MANY_CONNECTIONS, type ConnectionLimits } from '../connection-limits'
@@ -15,8 +16,9 @@ import { LiveAccess, type AccessRows, type Settled } from './live-access'
 import { BoardStorage } from './persistence'
 import { decodeClientMessage, ProtocolError } from './protocol'
 import { Room } from './room'
+import { RecordCreators } from './record-creators'
 import { RoomRegistry } from './room-registry'
-import { policyWritePolicy, type WritePolicy } from './write-policy'
+import { boardWritePolicy, type RecordRefusalListener, type WritePolicy } from './write-policy'
 
 export interface SyncServerOptions {
   /** Decides which writes are accepted (default: Kring's policy, lib/conference/policy.ts). */
@@ -43,7 +45,10 @@ const MAX_SETTLE_ROUNDS = 5
 export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = {}): SyncServer & { boards: BoardReader } {
   const { config, db } = deps
   const logger = deps.logger.child({ component: 'sync' })
-  const writePolicy = options.writePolicy ?? policyWritePolicy
+  // A mass deletion (select all, delete) is named in the log: who and how many, never what.
+  const onRecordRefusal: RecordRefusalListener = (writer, { othersRemoved, mass }) => {
+    if (mass) logger.warn({ conferenceId: writer.conferenceId, participantId: writer.participantId, othersRemoved }, 'mass deletion refused')
+  }
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxMessageBytes, clientTracking: false })
   const index = new ConnectionIndex()
   const liveAccess = new LiveAccess({ db, logger, index })
@@ -53,13 +58,16 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   let closing = false
 
   const storageDeps = { db, append: createUpdateAppender(db), compactAfterUpdates: config.sync.compactAfterUpdates, logger }
+  const creatorDeps = { db, write: createRecordCreatorWriter(db), logger }
   // Loaded rooms by board, for readers outside the sync plane (BoardReader). A room leaves this map
   // when its document is destroyed, at the end of its unload.
   const liveRooms = new Map<string, Room>()
   const registry = new RoomRegistry(
     async (conferenceId) => {
       const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId)
-      const room = Room.create(conferenceId, doc, storage, writePolicy, logger)
+      // Who added what, for the delete rules: loaded with the board, kept current by its document.
+      const creators = await RecordCreators.load(creatorDeps, conferenceId, doc)
+      const room = Room.create(conferenceId, doc, storage, options.writePolicy ?? boardWritePolicy(creators, onRecordRefusal), logger)
       liveRooms.set(conferenceId, room)
       doc.once('destroy', () => {
         if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)

@@ -25,9 +25,14 @@ describe('sync: two stock providers on one board', () => {
     await waitFor(() => b.records.has('shape:1'), { message: 'edit from a at b' })
     expect(b.records.get('shape:1')).toEqual({ type: 'worry', text: 'Wie haalt Sem op?' })
 
+    // b edits a's record and removes one of its own (only the facilitator removes others' records).
     b.records.set('shape:2', { type: 'strength', text: 'Oma woont dichtbij' })
-    b.records.delete('shape:1')
-    await waitFor(() => a.records.has('shape:2') && !a.records.has('shape:1'), { message: 'edits from b at a' })
+    b.records.set('shape:3', { type: 'worry', text: 'Even weg' })
+    b.records.set('shape:1', { type: 'worry', text: 'Wie haalt Sem op van school?' })
+    b.records.delete('shape:3')
+    await waitFor(() => a.records.has('shape:2') && !a.records.has('shape:3') && (a.records.get('shape:1') as { text: string }).text.endsWith('school?'), {
+      message: 'edits from b at a',
+    })
     expect(a.records.toJSON()).toEqual(b.records.toJSON())
   })
 

@@ -7,6 +7,8 @@ import { itemDefaults } from '@/lib/board/items'
 import { kringShapeProps } from '@/lib/board/tldraw-schema'
 import { AREA_TITLE_HEIGHT } from '@/lib/board/templates'
 import { AreaDrawing } from './AreaDrawing'
+import { useBoardMay } from './board-policy'
+import { ItemIcon } from './ItemIcon'
 import styles from './area.module.css'
 import { roundedRectPath } from './indicator'
 
@@ -64,13 +66,22 @@ export class AreaShapeUtil extends ShapeUtil<AreaShape> {
 
 function Area({ shape }: { shape: AreaShape }) {
   const t = useT()
+  const may = useBoardMay()
   const { area, variant, w, h } = shape.props
   const { title, hint } = areaTexts(area, variant)
   return (
     <HTMLContainer className={styles.area} data-area={area}>
       <AreaDrawing area={area} variant={variant} w={w} h={h} />
       <div className={styles.titleBar} style={{ height: AREA_TITLE_HEIGHT }}>
-        <p className={styles.title}>{t(title)}</p>
+        <p className={styles.title}>
+          {t(title)}
+          {/* Areas are the board's structure: only the facilitator moves or removes them (server/sync/delete-rules.ts). */}
+          {may('board.arrange') ? null : (
+            <span className={styles.lock} role="img" aria-label={t('board.area.locked')} title={t('board.area.locked')} data-testid="area-lock">
+              <ItemIcon name="lock" size={32} />
+            </span>
+          )}
+        </p>
         <p className={styles.hint}>{hint.map((key) => t(key)).join(' · ')}</p>
       </div>
     </HTMLContainer>

@@ -15,6 +15,7 @@ import { BoardChecksProvider } from './board-checks'
 import { BoardItemsProvider } from './board-context'
 import { BoardPolicyProvider } from './board-policy'
 import { kringShapeUtils } from '.'
+import { RemovalGuard } from './removal-guard'
 import { guardScaleMarks } from './scale-mark-guard'
 import { meetingPermissions } from '../meeting/meeting-role'
 import { BoardPanels } from '../panels/BoardPanels'
@@ -110,6 +111,8 @@ export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOut
               maxAssetSize={MAX_ASSET_BYTES}
               onMount={onMount}
             >
+              {/* Removing others' items and changing areas: only with board.arrange, as on the server. */}
+              <RemovalGuard />
               <BoardPanels />
               {children}
             </Tldraw>

@@ -118,6 +118,21 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('participants').addColumn('removed_at', 'text').execute()
     },
   },
+  '2026-12-01-001-board-record-creators': {
+    async up(db: Kysely<unknown>) {
+      // Who added each record of a board, as the sync server saw it (never what a client claims):
+      // deleting an item is for whoever added it and for the facilitator. Template records have
+      // no row: they are the board's own.
+      await db.schema
+        .createTable('board_record_creators')
+        .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('participant_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('board_record_creators_pk', ['conference_id', 'record_id'])
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

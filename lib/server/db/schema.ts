@@ -97,6 +97,15 @@ export interface PlanVersionsTable {
   frozen_at: string
 }
 
+/** Who added a record of a board (server-side; see server/sync/record-creators.ts). */
+export interface BoardRecordCreatorsTable {
+  conference_id: string
+  /** The record's key in the board's document (`shape:…`). */
+  record_id: string
+  participant_id: string
+  created_at: string
+}
+
 export interface Database {
   users: UsersTable
   conferences: ConferencesTable
@@ -105,6 +114,7 @@ export interface Database {
   yjs_snapshots: YjsSnapshotsTable
   audit_log: AuditLogTable
   plan_versions: PlanVersionsTable
+  board_record_creators: BoardRecordCreatorsTable
 }
 
 export type User = Selectable<UsersTable>

@@ -29,6 +29,7 @@ const board: Messages<'board'> = {
 
   'canvas.label': 'The shared board',
   'canvas.loading': 'Loading the board…',
+  'area.locked': 'Only the facilitator can move, change or remove this area',
 
   'notice.rejectedOne': 'A change made by someone else could not be shown.',
   'notice.rejectedMany': '{count} changes made by others could not be shown.',
@@ -38,6 +39,8 @@ const board: Messages<'board'> = {
   'notice.refusedBottomLine': 'Only professionals can change bottom lines. Your change was not saved; the board has been reloaded.',
   'notice.refusedReadOnly': 'You cannot change the board now. Your change was not saved; the board has been reloaded.',
   'notice.refusedScaleMark': 'Only the person who placed a score on the scale can move it. Your change was not saved; the board has been reloaded.',
+  'notice.refusedDelete': 'You can only remove what you added yourself. Nothing was removed; the board has been reloaded.',
+  'notice.refusedLocked': 'Only the facilitator can change the areas and the layout of the board. Your change was not saved; the board has been reloaded.',
   'notice.refusedOther': 'A change of yours was not saved. The board has been reloaded.',
   'notice.reload': 'Reload page',
   'notice.dismiss': 'Close notice',

@@ -28,6 +28,7 @@ const board = {
 
   'canvas.label': 'Het gezamenlijke bord',
   'canvas.loading': 'Het bord wordt geladen…',
+  'area.locked': 'Alleen de gespreksleider kan dit gebied verplaatsen, veranderen of weghalen',
 
   'notice.rejectedOne': 'Een wijziging van iemand anders kon niet worden getoond.',
   'notice.rejectedMany': '{count} wijzigingen van anderen konden niet worden getoond.',
@@ -37,6 +38,8 @@ const board = {
   'notice.refusedBottomLine': 'Alleen professionals kunnen ondergrenzen aanpassen. Je wijziging is niet bewaard; het bord is opnieuw geladen.',
   'notice.refusedReadOnly': 'Je kunt het bord nu niet veranderen. Je wijziging is niet bewaard; het bord is opnieuw geladen.',
   'notice.refusedScaleMark': 'Alleen wie een score op de schaal zette, kan hem verplaatsen. Je wijziging is niet bewaard; het bord is opnieuw geladen.',
+  'notice.refusedDelete': 'Je kunt alleen weghalen wat je zelf hebt toegevoegd. Er is niets weggehaald; het bord is opnieuw geladen.',
+  'notice.refusedLocked': 'De gebieden en de indeling van het bord kan alleen de gespreksleider veranderen. Je wijziging is niet bewaard; het bord is opnieuw geladen.',
   'notice.refusedOther': 'Een wijziging van je is niet bewaard. Het bord is opnieuw geladen.',
   'notice.reload': 'Pagina herladen',
   'notice.dismiss': 'Melding sluiten',

@@ -120,7 +120,7 @@ async function exportInputOf(db: Db, conference: Conference, stored: StoredPlanV
   return {
     conference: { id: conference.id, title: conference.title, kind: conference.kind, createdAt: conference.created_at },
     participants,
-    version: { number: stored.version, frozenAt: stored.frozenAt, agreedBy: stored.agreedBy },
+    version: { number: stored.version, frozenAt: stored.frozenAt, agreedBy: stored.agreedBy, acceptedWarnings: stored.acceptedWarnings },
     plan: stored.plan,
     boardSvg: redacted ? redactedBoardSvg(stored.boardState, participantNames({ participants, version: { agreedBy: stored.agreedBy } })) : stored.boardSvg,
     locale: EXPORT_LOCALE,

@@ -2,6 +2,7 @@
 
 import { useT } from '@/client/i18n/I18nProvider'
 import { houses, type AreaKind } from '@/lib/board/items'
+import { ringLabelKeys } from '@/lib/board/labels'
 import { AREA_TITLE_HEIGHT, SAFETY_MAP_COLUMNS_HEIGHT } from '@/lib/board/templates'
 import { cardColors, houseColors } from '@/lib/board/item-colors'
 import styles from './area.module.css'
@@ -74,7 +75,7 @@ function NetworkRings({ w, h }: Size) {
       w={w}
       h={h}
       center={t('items.area.network-rings.center')}
-      labels={[t('items.area.network-rings.inner'), t('items.area.network-rings.middle'), t('items.area.network-rings.outer')]}
+      labels={[t(ringLabelKeys[0]), t(ringLabelKeys[1]), t(ringLabelKeys[2])]}
     />
   )
 }

@@ -18,6 +18,8 @@ export type AgreementNotice = { kind: 'frozen'; version: number; frozenAt: strin
 export interface AgreementFailure {
   action: AgreementAction
   code: MeetingError['code']
+  /** For a refused proposal: why it cannot be proposed, or the warnings as the server read them. */
+  details?: MeetingError['details']
 }
 
 export interface AgreementState {
@@ -30,7 +32,8 @@ export interface AgreementState {
   /** The request on its way: the action, and for confirm-for whose yes. */
   busy: { action: AgreementAction; participantId?: string } | null
   failure: AgreementFailure | null
-  propose(): void
+  /** Propose the plan, confirming these open warnings (their ids). */
+  propose(acceptedWarnings: readonly string[]): void
   confirm(): void
   confirmFor(participantId: string): void
   withdraw(): void
@@ -130,7 +133,7 @@ export function useAgreement(options: {
     setFailure(null)
     request(agreement).then((result) => {
       setBusy(null)
-      if (!result.ok) setFailure({ action, code: result.error.code })
+      if (!result.ok) setFailure({ action, code: result.error.code, ...(result.error.details ? { details: result.error.details } : {}) })
     })
   }, [])
 
@@ -142,9 +145,9 @@ export function useAgreement(options: {
     notice,
     busy,
     failure,
-    propose: () => {
+    propose: (acceptedWarnings) => {
       setNotice(null)
-      run('propose', (a) => a.propose())
+      run('propose', (a) => a.propose(acceptedWarnings))
     },
     confirm: () => proposalId && run('confirm', (a) => a.confirm(proposalId)),
     confirmFor: (participantId) => proposalId && run('confirm-for', (a) => a.confirmFor(proposalId, participantId), participantId),

@@ -62,13 +62,6 @@ const exports: Messages<'exports'> = {
   'bottomLine.tickedBy': 'by {name} on {date}',
   'bottomLine.tickedByNoDate': 'by {name}',
 
-  'ring.inner': 'inner circle',
-  'ring.middle': 'middle circle',
-  'ring.outer': 'outer circle',
-  'group.family': 'family',
-  'group.network': 'network',
-  'group.professional': 'professional',
-  'group.institution': 'organisation',
   'support.practical': 'practical',
   'support.emotional': 'support and comfort',
   'support.informative': 'advice',

@@ -64,13 +64,6 @@ const exports = {
   'bottomLine.tickedBy': 'door {name} op {date}',
   'bottomLine.tickedByNoDate': 'door {name}',
 
-  'ring.inner': 'binnenste kring',
-  'ring.middle': 'middelste kring',
-  'ring.outer': 'buitenste kring',
-  'group.family': 'familie',
-  'group.network': 'netwerk',
-  'group.professional': 'professional',
-  'group.institution': 'organisatie',
   'support.practical': 'praktisch',
   'support.emotional': 'steun en troost',
   'support.informative': 'advies',

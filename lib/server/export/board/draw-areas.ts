@@ -1,4 +1,5 @@
 import { houses, type ItemProps } from '../../../board/items'
+import { ringLabelKeys } from '../../../board/labels'
 import type { MessageKey } from '../../../i18n'
 import type { DrawContext } from './context'
 import { AREA, CARD_COLORS, HOUSE_COLORS, MUTED, PAPER } from './palette'
@@ -137,7 +138,7 @@ export function drawArea(a: Area, ctx: DrawContext): string {
   let structure = ''
   switch (a.area) {
     case 'network-rings':
-      structure = rings(a, [t('items.area.network-rings.inner'), t('items.area.network-rings.middle'), t('items.area.network-rings.outer')], t('items.area.network-rings.center'))
+      structure = rings(a, [t(ringLabelKeys[0]), t(ringLabelKeys[1]), t(ringLabelKeys[2])], t('items.area.network-rings.center'))
       break
     case 'finding-circle': {
       const v = Math.min(4, Math.max(0, a.variant)) as Variant

@@ -1,5 +1,6 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import { defaultSupportKinds } from '../../../board/items'
+import { groupLabelKey, ringLabelKey } from '../../../board/labels'
 import type { Translate } from '../../../i18n'
 import type { Locale } from '../../../i18n'
 import type { Plan, PersonRef, PlanText } from '../../../plan/schema'
@@ -143,7 +144,7 @@ export function networkSection(plan: Plan, ctx: SectionContext, page: { newPage?
   const rows = plan.people.map((person) => [
     person.name,
     person.relation,
-    `${ctx.t(`exports.ring.${person.ring}`)}, ${ctx.t(`exports.group.${person.group}`)}`,
+    `${ctx.t(ringLabelKey(person.ring))}, ${ctx.t(groupLabelKey(person.group))}`,
     person.support.map((kind) => supportLabel(kind, ctx)).join(', '),
   ])
   return [

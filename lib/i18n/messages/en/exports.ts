@@ -60,6 +60,7 @@ const exports: Messages<'exports'> = {
   'bottomLine.agreementMissing': '(agreement without a description)',
   'bottomLine.open': 'not ticked off yet',
   'bottomLine.tickedBy': 'by {name} on {date}',
+  'bottomLine.reason': 'reason: {reason}',
   'bottomLine.tickedByNoDate': 'by {name}',
 
   'support.practical': 'practical',

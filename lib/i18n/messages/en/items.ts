@@ -87,6 +87,9 @@ const items: Messages<'items'> = {
   'bottomLine.tickedBy': 'Ticked off by {name}',
   'bottomLine.open': 'Not ticked off yet',
   'bottomLine.tick': 'Tick off: the plan meets this',
+  'bottomLine.reason': 'Reason: {reason}',
+  'bottomLine.reasonLabel': 'No agreement answers this yet. Ticking it off needs a reason: why does the plan meet it anyway?',
+  'bottomLine.tickWithReason': 'Tick off with this reason',
   'bottomLine.untick': 'Undo ticking off',
   'bottomLine.tickLater': 'Ticking off is possible in the plan and agreements phase.',
 

@@ -89,6 +89,10 @@ const plan: Messages<'plan'> = {
   'bottomLine.tickLabel': 'Tick off: the plan meets “{text}”',
   'bottomLine.untick': 'Undo ticking off',
   'bottomLine.untickLabel': 'Undo ticking off “{text}”',
+  'bottomLine.reason': 'Reason: {reason}',
+  'bottomLine.tickWithReason': 'Tick off without an agreement, with a reason…',
+  'bottomLine.reasonLabel': 'No agreement answers “{text}”. Why does the plan meet it anyway?',
+  'bottomLine.tickWithReasonConfirm': 'Tick off with this reason',
   'bottomLine.tickFailed': 'That did not work: this bottom line is no longer on the board.',
   'bottomLine.tickLater': 'A professional ticks the bottom lines off in the plan and agreements phase.',
 

@@ -62,6 +62,7 @@ const exports = {
   'bottomLine.agreementMissing': '(afspraak zonder omschrijving)',
   'bottomLine.open': 'nog niet afgevinkt',
   'bottomLine.tickedBy': 'door {name} op {date}',
+  'bottomLine.reason': 'reden: {reason}',
   'bottomLine.tickedByNoDate': 'door {name}',
 
   'support.practical': 'praktisch',

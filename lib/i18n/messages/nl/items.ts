@@ -87,6 +87,9 @@ const items = {
   'bottomLine.tickedBy': 'Afgevinkt door {name}',
   'bottomLine.open': 'Nog niet afgevinkt',
   'bottomLine.tick': 'Afvinken: het plan voldoet hieraan',
+  'bottomLine.reason': 'Reden: {reason}',
+  'bottomLine.reasonLabel': 'Nog geen afspraak antwoordt hierop. Afvinken kan alleen met een reden: waarom voldoet het plan er toch aan?',
+  'bottomLine.tickWithReason': 'Afvinken met deze reden',
   'bottomLine.untick': 'Afvinken ongedaan maken',
   'bottomLine.tickLater': 'Afvinken kan in de fase plan en afspraken.',
 

@@ -95,6 +95,10 @@ const plan = {
   'bottomLine.tickLabel': 'Afvinken: het plan voldoet aan “{text}”',
   'bottomLine.untick': 'Afvinken ongedaan maken',
   'bottomLine.untickLabel': 'Afvinken ongedaan maken voor “{text}”',
+  'bottomLine.reason': 'Reden: {reason}',
+  'bottomLine.tickWithReason': 'Afvinken zonder afspraak, met een reden…',
+  'bottomLine.reasonLabel': 'Geen afspraak antwoordt op “{text}”. Waarom voldoet het plan er toch aan?',
+  'bottomLine.tickWithReasonConfirm': 'Afvinken met deze reden',
   'bottomLine.tickFailed': 'Dat lukte niet: deze ondergrens staat niet meer op het bord.',
   'bottomLine.tickLater': 'Een professional vinkt de ondergrenzen af in de fase plan en afspraken.',
 

@@ -111,7 +111,9 @@ export function bottomLinesSection(plan: Plan, ctx: SectionContext): Content[] {
           : line.tickedAt === null
             ? ctx.t('exports.bottomLine.tickedByNoDate', { name: line.tickedBy.name })
             : ctx.t('exports.bottomLine.tickedBy', { name: line.tickedBy.name, date: dateTime(line.tickedAt, ctx.locale) })
-      return [line.text, answers.length === 0 ? ctx.t('exports.bottomLine.notAnswered') : answers.join('\n'), ticked]
+      // Ticked off without an agreement: the professional's reason goes with the tick.
+      const reason = line.ticked && line.tickReason ? `\n${ctx.t('exports.bottomLine.reason', { reason: line.tickReason })}` : ''
+      return [line.text, answers.length === 0 ? ctx.t('exports.bottomLine.notAnswered') : answers.join('\n'), ticked + reason]
     })
   return [
     heading(ctx.t('exports.section.bottomLines')),

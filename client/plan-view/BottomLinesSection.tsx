@@ -1,9 +1,9 @@
 'use client'
 
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type * as Y from 'yjs'
 import { useLocale, useT } from '@/client/i18n/I18nProvider'
-import { setBottomLineTick, type Ticker } from '@/lib/plan/bottom-line-tick'
+import { setBottomLineTick, TICK_REASON_MAX, type Ticker } from '@/lib/plan/bottom-line-tick'
 import type { PlanAgreement, PlanBottomLine } from '@/lib/plan/schema'
 import { formatMoment } from './agreement/format-time'
 import styles from './BottomLines.module.css'
@@ -29,9 +29,9 @@ export function BottomLinesSection({ bottomLines, agreements, doc, ticker }: Pro
   const [failed, setFailed] = useState<string | null>(null)
   const whats = new Map(agreements.map((agreement) => [agreement.id, agreement.what.trim() || t('plan.agreement.noWhat')]))
 
-  const tick = (line: PlanBottomLine, on: boolean) => {
+  const tick = (line: PlanBottomLine, on: boolean, reason = '') => {
     if (!ticker) return
-    setFailed(setBottomLineTick(doc, line.id, on ? ticker : null) ? null : line.id)
+    setFailed(setBottomLineTick(doc, line.id, on ? ticker : null, new Date(), reason) ? null : line.id)
   }
 
   return (
@@ -47,7 +47,7 @@ export function BottomLinesSection({ bottomLines, agreements, doc, ticker }: Pro
                 key={line.id}
                 line={line}
                 answeredBy={line.answeredBy.flatMap((id) => (whats.has(id) ? [whats.get(id)!] : []))}
-                onTick={ticker ? (on) => tick(line, on) : null}
+                onTick={ticker ? (on, reason) => tick(line, on, reason) : null}
                 failed={failed === line.id}
               />
             ))}
@@ -58,7 +58,17 @@ export function BottomLinesSection({ bottomLines, agreements, doc, ticker }: Pro
   )
 }
 
-function BottomLine({ line, answeredBy, onTick, failed }: { line: PlanBottomLine; answeredBy: string[]; onTick: ((on: boolean) => void) | null; failed: boolean }) {
+function BottomLine({
+  line,
+  answeredBy,
+  onTick,
+  failed,
+}: {
+  line: PlanBottomLine
+  answeredBy: string[]
+  onTick: ((on: boolean, reason?: string) => void) | null
+  failed: boolean
+}) {
   const t = useT()
   const locale = useLocale()
   const answered = answeredBy.length > 0
@@ -83,7 +93,14 @@ function BottomLine({ line, answeredBy, onTick, failed }: { line: PlanBottomLine
           {when ? t('plan.bottomLine.tickedByAt', { name, time: `${when.date} ${when.time}` }) : t('plan.bottomLine.tickedBy', { name })}
         </p>
       ) : null}
-      {onTick ? (
+      {line.ticked && line.tickReason ? (
+        <p className={styles.detail} dir="auto" data-testid="bottom-line-tick-reason">
+          {t('plan.bottomLine.reason', { reason: line.tickReason })}
+        </p>
+      ) : null}
+      {onTick && !line.ticked && !answered ? (
+        <TickWithReason text={line.text} onTick={(reason) => onTick(true, reason)} />
+      ) : onTick ? (
         <div className={styles.action}>
           <button
             type="button"
@@ -102,5 +119,40 @@ function BottomLine({ line, answeredBy, onTick, failed }: { line: PlanBottomLine
         </p>
       ) : null}
     </li>
+  )
+}
+
+/**
+ * No agreement answers this bottom line: a professional may still tick it off, but only with the
+ * reason written down (lib/plan/bottom-line-tick.ts); the reason is shown wherever the tick is.
+ */
+function TickWithReason({ text, onTick }: { text: string; onTick(reason: string): void }) {
+  const t = useT()
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const id = useId()
+  if (!open) {
+    return (
+      <div className={styles.action}>
+        <button type="button" className="button button--quiet" onClick={() => setOpen(true)} data-testid="plan-bottom-line-tick-reason-open">
+          {t('plan.bottomLine.tickWithReason')}
+        </button>
+      </div>
+    )
+  }
+  return (
+    <form
+      className={styles.action}
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (reason.trim() !== '') onTick(reason)
+      }}
+    >
+      <label htmlFor={id}>{t('plan.bottomLine.reasonLabel', { text: shorten(text) })}</label>
+      <textarea id={id} value={reason} maxLength={TICK_REASON_MAX} rows={3} onChange={(event) => setReason(event.currentTarget.value)} data-testid="plan-bottom-line-reason" />
+      <button type="submit" className="button" disabled={reason.trim() === ''} data-testid="plan-bottom-line-tick">
+        {t('plan.bottomLine.tickWithReasonConfirm')}
+      </button>
+    </form>
   )
 }

@@ -3,7 +3,7 @@
 import { useLocale, useT } from '@/client/i18n/I18nProvider'
 import type { PersonLoad } from '@/lib/plan/checks'
 import styles from './Plan.module.css'
-import { anchorOf, formatPerWeek } from './plan-labels'
+import { anchorOf, loadFrequencyText } from './plan-labels'
 
 /** "Tante Amira — 2 afspraken, ongeveer 3 keer per week", a warning for whoever has too much. */
 export function LoadList({ load }: { load: PersonLoad[] }) {
@@ -20,7 +20,7 @@ export function LoadList({ load }: { load: PersonLoad[] }) {
           <span>
             {person.agreements === 1 ? t('plan.load.agreementsOne') : t('plan.load.agreementsMany', { count: person.agreements })}
             {', '}
-            {t('plan.load.perWeek', { count: formatPerWeek(person.perWeek, locale) })}
+            {loadFrequencyText(t, locale, person)}
           </span>
           {person.overloaded ? <strong className={styles.badge}>{t('plan.load.tooMuch')}</strong> : null}
         </li>

@@ -3,11 +3,12 @@
 import { useLocale, useT } from '@/client/i18n/I18nProvider'
 import type { Translate } from '@/lib/i18n'
 import { defaultSupportKinds, rings } from '@/lib/board/items'
+import { groupLabelKey, ringLabelKey } from '@/lib/board/labels'
 import type { PlanChecks } from '@/lib/plan/checks'
 import type { PlanPerson } from '@/lib/plan/schema'
 import { CheckNotes } from './CheckNotes'
 import styles from './Plan.module.css'
-import { anchorOf, formatPerWeek } from './plan-labels'
+import { anchorOf, loadFrequencyText } from './plan-labels'
 import type { PlanLookup } from './plan-lookup'
 import { Empty, PlanSection } from './PlanSection'
 
@@ -22,7 +23,7 @@ export function PeopleSection({ people, checks, lookup }: { people: PlanPerson[]
         if (inRing.length === 0) return null
         return (
           <div key={ring} className={styles.ring}>
-            <h3>{t(`plan.ring.${ring}`)}</h3>
+            <h3>{t(ringLabelKey(ring))}</h3>
             <ul className={styles.cards}>
               {inRing.map((person) => (
                 <PersonCard key={person.id} person={person} checks={checks} lookup={lookup} />
@@ -39,7 +40,7 @@ function PersonCard({ person, checks, lookup }: { person: PlanPerson; checks: Pl
   const t = useT()
   const locale = useLocale()
   const load = checks.load.find((entry) => entry.personId === person.id)
-  const details = [person.relation.trim(), t(`plan.group.${person.group}`)].filter(Boolean).join(' · ')
+  const details = [person.relation.trim(), t(groupLabelKey(person.group))].filter(Boolean).join(' · ')
   return (
     <li id={anchorOf(person.id)} className={styles.personCard} data-testid="plan-person">
       <h4 className={styles.personName} dir="auto">{person.name.trim() || t('plan.empty.noName')}</h4>
@@ -68,7 +69,7 @@ function PersonCard({ person, checks, lookup }: { person: PlanPerson; checks: Pl
         <p className={styles.personLoad}>
           {load.agreements === 1 ? t('plan.load.agreementsOne') : t('plan.load.agreementsMany', { count: load.agreements })}
           {', '}
-          {t('plan.load.perWeek', { count: formatPerWeek(load.perWeek, locale) })}
+          {loadFrequencyText(t, locale, load)}
         </p>
       ) : null}
       <CheckNotes itemId={person.id} checks={checks} />

@@ -1,9 +1,10 @@
 'use client'
 
 import Link from 'next/link'
-import type { JSX } from 'react'
+import { useMemo, type JSX } from 'react'
 import { useT } from '@/client/i18n/I18nProvider'
 import type { ParticipantRole } from '@/lib/conference/model'
+import { readinessOf } from '@/lib/plan/readiness'
 import { AccessNotice } from '../board/AccessNotice'
 import { refusedEditMessage } from '../board/BoardNotices'
 import { ConnectionStatus } from '../board/ConnectionStatus'
@@ -13,6 +14,8 @@ import { WaitingScreen } from '../board/meeting/WaitingScreen'
 import { useBoardSession } from '../board/session/useBoardSession'
 import { AgreementBar } from './agreement/AgreementBar'
 import { bottomLineTicker } from './bottom-line-ticker'
+import { planIntroKey } from './plan-intro'
+import { planLookup } from './plan-lookup'
 import styles from './Plan.module.css'
 import { PlanView } from './PlanView'
 import { useDerivedPlan } from './useDerivedPlan'
@@ -49,6 +52,8 @@ export function PlanClient(props: PlanClientProps): JSX.Element {
   const session = useBoardSession({ conferenceId, ticket, ticketUrl, ticketTtlSeconds, me })
   const { accessLoss, tickets, meeting, role, phase, access, permissions, sync } = session
   const derived = useDerivedPlan(sync.session && sync.ready ? sync.session.doc : null)
+  const readiness = useMemo(() => (derived ? readinessOf(derived.plan, derived.settings) : null), [derived])
+  const lookup = useMemo(() => (derived ? planLookup(derived.plan, derived.findings) : undefined), [derived])
 
   if (accessLoss) return <AccessNotice loss={accessLoss} conferenceId={conferenceId} />
 
@@ -70,7 +75,11 @@ export function PlanClient(props: PlanClientProps): JSX.Element {
             <PhaseBadge phase={phase} timerEndsAt={meeting.conference?.timerEndsAt ?? null} facilitation={meeting.facilitation} />
           </p>
         ) : null}
-        {place === 'in' ? <p className={styles.intro}>{t('plan.view.intro')}</p> : null}
+        {place === 'in' ? (
+          <p className={styles.intro} data-testid="plan-intro">
+            {t(planIntroKey(phase))}
+          </p>
+        ) : null}
         {place === 'in' && sync.status === 'offline' ? <p className={styles.offline}>{t('plan.view.notYetSynced')}</p> : null}
         {place === 'in' && sync.refusedEdit ? (
           <p className={styles.offline} role="status" data-testid="refused-edit-notice" data-reason={sync.refusedEdit.reason}>
@@ -91,6 +100,8 @@ export function PlanClient(props: PlanClientProps): JSX.Element {
             tickets={tickets}
             me={meNow}
             currentPlan={derived?.plan ?? null}
+            readiness={readiness}
+            lookup={lookup}
             mayExport={permissions.canExport}
             mayPropose={permissions.canProposePlan}
             enabled={accessLoss === null}

@@ -1,4 +1,5 @@
-import type { Locale } from '@/lib/i18n'
+import type { Locale, Translate } from '@/lib/i18n'
+import type { PersonLoad } from '@/lib/plan/checks'
 
 /** The id of an item's element on the plan view, for links from the summary (`#item-…`). */
 export function anchorOf(itemId: string): string {
@@ -29,4 +30,16 @@ const numberLocales: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' }
 /** "3,5" or "3.5": times per week, one decimal at most. */
 export function formatPerWeek(perWeek: number, locale: Locale): string {
   return new Intl.NumberFormat(numberLocales[locale], { maximumFractionDigits: 1 }).format(perWeek)
+}
+
+/**
+ * How often, in words: "ongeveer 5 keer per week", plus how many agreements say nothing we can
+ * count ("onbekend"), rather than guessing them as once a week.
+ */
+export function loadFrequencyText(t: Translate, locale: Locale, load: Pick<PersonLoad, 'agreements' | 'perWeek' | 'unknownFrequency'>): string {
+  if (load.unknownFrequency >= load.agreements) return t('plan.load.perWeekUnknown')
+  const known = t('plan.load.perWeek', { count: formatPerWeek(load.perWeek, locale) })
+  if (load.unknownFrequency === 0) return known
+  const unknown = load.unknownFrequency === 1 ? t('plan.load.unknownOne') : t('plan.load.unknownMany', { count: load.unknownFrequency })
+  return `${known}; ${unknown}`
 }

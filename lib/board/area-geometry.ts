@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n'
 import { houses, type AreaKind, type CardKind, type House } from './items'
+import { ringLabelKeys } from './labels'
 import { AREA_TITLE_HEIGHT, SAFETY_MAP_COLUMNS_HEIGHT } from './templates/area-sizes'
 
 /**
@@ -95,7 +96,7 @@ export function areaGeometry(area: AreaKind, variant: number, w: number, h: numb
   }
   switch (area) {
     case 'network-rings':
-      return rings(geometry, w, h, 'items.area.network-rings.center', ['items.area.network-rings.inner', 'items.area.network-rings.middle', 'items.area.network-rings.outer'])
+      return rings(geometry, w, h, 'items.area.network-rings.center', ringLabelKeys)
     case 'finding-circle':
       return rings(geometry, w, h, 'items.area.finding-circle.center', [`items.area.finding-circle.${v}.ring1`, `items.area.finding-circle.${v}.ring2`, `items.area.finding-circle.${v}.ring3`])
     case 'three-columns':
@@ -122,7 +123,7 @@ function hLine(y: number, w: number): Line {
 }
 
 /** Concentric rings around a centre circle; `labels[0]` is the innermost ring's, each at the top of its ring. */
-function rings(g: AreaGeometry, w: number, h: number, center: MessageKey, labels: [MessageKey, MessageKey, MessageKey]): AreaGeometry {
+function rings(g: AreaGeometry, w: number, h: number, center: MessageKey, labels: readonly [MessageKey, MessageKey, MessageKey]): AreaGeometry {
   const cx = w / 2
   const cy = T + (h - T) / 2
   const r = Math.max(60, Math.min(w, h - T) / 2 - 24)

@@ -155,6 +155,11 @@ export const BottomLineProps = z.object({
   tickedByName: shortText(80),
   /** ISO time of the tick; '' while open. */
   tickedAt: shortText(40),
+  /**
+   * Why it was ticked off although no agreement answers it (lib/plan/bottom-line-tick.ts); '' or
+   * absent otherwise. Optional: boards from before it existed stay valid.
+   */
+  tickReason: shortText(500).optional(),
 })
 
 /**

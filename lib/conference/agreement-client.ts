@@ -35,7 +35,8 @@ export interface AgreementClient {
   onFrozen(cb: (message: PlanFrozenMessage) => void): Unsubscribe
   /** A server message could not be read (a protocol mismatch): shown as an error, never thrown. */
   onProtocolError(cb: (error: MeetingError) => void): Unsubscribe
-  propose(): Promise<AckResult>
+  /** Propose the plan as it stands, confirming these open warnings (PlanWarning ids; none by default). */
+  propose(acceptedWarnings?: readonly string[]): Promise<AckResult>
   confirm(proposalId: string): Promise<AckResult>
   confirmFor(proposalId: string, participantId: string): Promise<AckResult>
   withdraw(proposalId: string): Promise<AckResult>
@@ -66,7 +67,7 @@ export function bindAgreement(socket: AgreementSocket): AgreementClient {
     onWithdrawn: withdrawn.subscribe,
     onFrozen: frozen.subscribe,
     onProtocolError: protocolErrors.subscribe,
-    propose: () => request('plan:propose', {}),
+    propose: (acceptedWarnings = []) => request('plan:propose', { acceptedWarnings: [...acceptedWarnings] }),
     confirm: (proposalId) => request('plan:confirm', { proposalId }),
     confirmFor: (proposalId, participantId) => request('plan:confirm-for', { proposalId, participantId }),
     withdraw: (proposalId) => request('plan:withdraw', { proposalId }),

@@ -1,6 +1,7 @@
+import { acceptsExactly, type PlanReadiness, type PlanWarning } from '../plan/readiness'
 import type { Plan } from '../plan/schema'
-import type { AgreedBy } from '../plan/version'
-import type { OpenProposal } from '../protocol/meeting'
+import type { AcceptedWarnings, AgreedBy } from '../plan/version'
+import type { OpenProposal, ProposalRefusalDetails } from '../protocol/meeting'
 import type { ConferencePhase, ParticipantRole } from './model'
 import { isAgreementParty, type PolicyContext } from './policy'
 
@@ -25,6 +26,12 @@ import { isAgreementParty, type PolicyContext } from './policy'
  *   version; nothing can be withdrawn or added while it is being frozen.
  * - One open proposal per conference at a time; every request names the proposal it means, so a
  *   late tap never agrees to a newer proposal than the one on the person's screen.
+ * - Only a whole plan can be proposed (lib/plan/readiness.ts): one without an agreement or without
+ *   an answer to the central question is refused (`not_proposable`, with the reasons). Its open
+ *   warnings do not block, but the facilitator confirms each one knowingly: the request names the
+ *   warnings they ticked, and when that is not exactly the plan's warnings as the server reads it
+ *   (the board changed meanwhile) it is refused (`warnings_changed`, with the warnings now). The
+ *   confirmed warnings, who confirmed them and when are kept with the proposal and frozen with it.
  */
 
 export interface AgreementParty {
@@ -48,7 +55,11 @@ export interface Consent {
 export interface Proposal {
   readonly id: string
   readonly proposedBy: string
+  /** The facilitator's name as shown then (they confirmed the warnings). */
+  readonly proposedByName: string
   readonly proposedAt: string
+  /** The open warnings the facilitator confirmed knowingly when proposing. */
+  readonly acceptedWarnings: readonly PlanWarning[]
   /** Who has to agree, fixed when proposed. */
   readonly parties: readonly AgreementParty[]
   /** Given consents, by participant id. */
@@ -57,12 +68,14 @@ export interface Proposal {
   readonly status: 'open' | 'freezing'
 }
 
-export type RefusalCode = 'forbidden' | 'not_found' | 'conflict' | 'bad_request'
+export type RefusalCode = 'forbidden' | 'not_found' | 'conflict' | 'bad_request' | 'not_proposable' | 'warnings_changed'
 
 export interface Refusal {
   code: RefusalCode
   /** For logs and developers (no names, no content); the UI chooses its own words by code. */
   message: string
+  /** For `not_proposable` and `warnings_changed`: the reasons, or the warnings as they are now (ids and codes only). */
+  details?: ProposalRefusalDetails
 }
 
 export type Step = { ok: true; proposal: Proposal; changed: boolean } | { ok: false; refusal: Refusal }
@@ -81,9 +94,20 @@ export function proposeRefusal(current: Proposal | null): Refusal | null {
  */
 export function propose(
   current: Proposal | null,
-  input: { actor: Actor; id: string; at: string; present: readonly AgreementParty[]; phase: ConferencePhase; context: PolicyContext },
+  input: {
+    actor: Actor & { name: string }
+    id: string
+    at: string
+    present: readonly AgreementParty[]
+    phase: ConferencePhase
+    context: PolicyContext
+    /** The plan's readiness as derived from the board now. */
+    readiness: PlanReadiness
+    /** The ids of the warnings the facilitator confirmed. */
+    acceptedWarnings: readonly string[]
+  },
 ): Step {
-  const refusal = proposeRefusal(current)
+  const refusal = proposeRefusal(current) ?? readinessRefusal(input.readiness, input.acceptedWarnings)
   if (refusal) return { ok: false, refusal }
   const seen = new Set<string>()
   const parties: AgreementParty[] = []
@@ -96,7 +120,40 @@ export function propose(
   return {
     ok: true,
     changed: true,
-    proposal: { id: input.id, proposedBy: input.actor.participantId, proposedAt: input.at, parties, consents: {}, status: 'open' },
+    proposal: {
+      id: input.id,
+      proposedBy: input.actor.participantId,
+      proposedByName: input.actor.name,
+      proposedAt: input.at,
+      acceptedWarnings: input.readiness.warnings,
+      parties,
+      consents: {},
+      status: 'open',
+    },
+  }
+}
+
+/** Why this plan cannot be proposed with these confirmed warnings, or null when it can. */
+export function readinessRefusal(readiness: PlanReadiness, acceptedWarnings: readonly string[]): Refusal | null {
+  if (readiness.blocking.length > 0) {
+    return { code: 'not_proposable', message: `the plan cannot be proposed: ${readiness.blocking.join(', ')}`, details: { blocking: readiness.blocking } }
+  }
+  if (!acceptsExactly(readiness.warnings, acceptedWarnings)) {
+    return {
+      code: 'warnings_changed',
+      message: `the confirmed warnings are not the plan's ${readiness.warnings.length} open warnings`,
+      details: { warnings: readiness.warnings },
+    }
+  }
+  return null
+}
+
+/** The warnings the facilitator confirmed, who and when, as stored with the frozen version. */
+export function acceptedWarningsOf(proposal: Proposal): AcceptedWarnings {
+  return {
+    by: { participantId: proposal.proposedBy, name: proposal.proposedByName },
+    at: proposal.proposedAt,
+    warnings: [...proposal.acceptedWarnings],
   }
 }
 
@@ -160,6 +217,7 @@ export function toOpenProposal(proposal: Proposal, plan: Plan): OpenProposal {
     proposedBy: proposal.proposedBy,
     proposedAt: proposal.proposedAt,
     plan,
+    acceptedWarnings: [...proposal.acceptedWarnings],
     parties: proposal.parties.map((party) => {
       const consent = proposal.consents[party.participantId]
       return {

@@ -10,10 +10,13 @@ export interface RequestFailure<A extends string> {
   action: A
   code: MeetingError['code']
   unanswered: boolean
+  /** What the server said about a refusal, when it said more than a code (e.g. why a plan is not proposable). */
+  details?: MeetingError['details']
 }
 
 /** The failure to show after a request's answer; null when the server said yes. */
 export function requestFailure<A extends string>(action: A, result: AckResult): RequestFailure<A> | null {
   if (result.ok) return null
-  return { action, code: result.error.code, unanswered: isUnanswered(result.error) }
+  const { code, details } = result.error
+  return { action, code, unanswered: isUnanswered(result.error), ...(details ? { details } : {}) }
 }

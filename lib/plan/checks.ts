@@ -1,6 +1,6 @@
 import type { BoardSettings } from '../board/settings'
 import { deriveBoard, type PlanFindings } from './derive'
-import { occurrencesPerWeek } from './frequency'
+import { occurrencesPerWeek, type Frequency } from './frequency'
 import type { Plan } from './schema'
 
 /**
@@ -33,8 +33,11 @@ export interface PersonLoad {
   name: string
   /** Agreements this person carries out or stands in for. */
   agreements: number
-  /** How often per week, roughly (see frequency.ts); standing in counts for half. */
+  /** How often per week, roughly, of the agreements whose "when" could be read (frequency.ts); standing in counts for half. */
   perWeek: number
+  /** Agreements whose "when" says nothing we can count ("als het nodig is"): shown as unknown, never guessed. */
+  unknownFrequency: number
+  /** Known load above the board's threshold (an unknown frequency adds nothing to it). */
   overloaded: boolean
 }
 
@@ -108,20 +111,21 @@ function unansweredBottomLines(plan: Plan): CheckIssue[] {
 function loadPerPerson(plan: Plan, settings: BoardSettings): PersonLoad[] {
   const people = new Map(plan.people.filter((person) => watchedGroups.has(person.group)).map((person) => [person.id, person]))
   const load = new Map<string, PersonLoad>()
-  const count = (personId: string, perWeek: number) => {
+  const count = (personId: string, perWeek: Frequency, share: number) => {
     const person = people.get(personId)
     if (!person) return
-    const entry = load.get(personId) ?? { personId, name: person.name, agreements: 0, perWeek: 0, overloaded: false }
+    const entry = load.get(personId) ?? { personId, name: person.name, agreements: 0, perWeek: 0, unknownFrequency: 0, overloaded: false }
     entry.agreements += 1
-    entry.perWeek += perWeek
+    if (perWeek === 'unknown') entry.unknownFrequency += 1
+    else entry.perWeek += perWeek * share
     load.set(personId, entry)
   }
   for (const agreement of plan.agreements) {
     const perWeek = occurrencesPerWeek(agreement.when)
     const owners = new Set(agreement.owners.map((owner) => owner.id))
-    for (const owner of owners) count(owner, perWeek)
+    for (const owner of owners) count(owner, perWeek, 1)
     // Backing up your own agreement adds nothing.
-    if (agreement.backup && !owners.has(agreement.backup.id)) count(agreement.backup.id, perWeek * BACKUP_SHARE)
+    if (agreement.backup && !owners.has(agreement.backup.id)) count(agreement.backup.id, perWeek, BACKUP_SHARE)
   }
   return [...load.values()]
     .map((entry) => ({ ...entry, perWeek: Math.round(entry.perWeek * 100) / 100, overloaded: entry.perWeek > settings.loadThreshold }))

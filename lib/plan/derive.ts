@@ -185,6 +185,8 @@ function bottomLinesOf(index: BoardIndex, agreements: PlanAgreement[]): PlanBott
         tickedBy: ticked ? { participantId: props.tickedBy, name: props.tickedByName } : null,
         tickedAt: ticked && IsoTime.safeParse(props.tickedAt).success ? props.tickedAt : null,
         answeredBy: agreements.filter((agreement) => agreement.answers.includes(id)).map((agreement) => agreement.id),
+        // Only a tick carries a reason; an open bottom line has none to show.
+        ...(ticked && (props.tickReason ?? '').trim() !== '' ? { tickReason: (props.tickReason ?? '').trim() } : {}),
       }
     })
 }

@@ -92,6 +92,11 @@ export const PlanBottomLine = z.object({
   tickedAt: z.iso.datetime().nullable(),
   /** Ids of the agreements whose `answers` include this bottom line, in the plan's order. */
   answeredBy: z.array(Id),
+  /**
+   * Why a professional ticked it off although no agreement answers it; null otherwise. Added
+   * without a schema version bump: plans frozen before have none.
+   */
+  tickReason: z.string().max(500).nullable().optional(),
 })
 export type PlanBottomLine = z.infer<typeof PlanBottomLine>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ConferencePhase, Device, ParticipantRole } from '../conference/model'
+import { AcceptedWarningIds, BlockingReasonSchema, PlanWarning } from '../plan/readiness'
 import { Plan } from '../plan/schema'
 import { AgreedBy } from '../plan/version'
 import type { FacilitationClientEvents, FacilitationServerEvents } from './facilitation'
@@ -45,11 +46,26 @@ export const WelcomeMessage = z.object({
 })
 export type WelcomeMessage = z.infer<typeof WelcomeMessage>
 
+/**
+ * What a refused `plan:propose` says about the plan (lib/plan/readiness.ts): why it cannot be
+ * proposed (`not_proposable`), or the warnings as they are now (`warnings_changed`).
+ */
+export const ProposalRefusalDetails = z.object({
+  blocking: z.array(BlockingReasonSchema).max(10).optional(),
+  warnings: z.array(PlanWarning).max(500).optional(),
+})
+export type ProposalRefusalDetails = z.infer<typeof ProposalRefusalDetails>
+
 /** A refusal the server reports instead of silently dropping a request. */
 export const MeetingError = z.object({
-  /** `conflict`: the request clashes with the state it met (a proposal already open, one being frozen). */
-  code: z.enum(['bad_request', 'forbidden', 'not_found', 'conflict', 'server_error']),
+  /**
+   * `conflict`: the request clashes with the state it met (a proposal already open, one being frozen).
+   * `not_proposable`: the plan has no agreement or does not answer the central question (`details.blocking`).
+   * `warnings_changed`: the warnings the facilitator confirmed are not the plan's warnings now (`details.warnings`).
+   */
+  code: z.enum(['bad_request', 'forbidden', 'not_found', 'conflict', 'not_proposable', 'warnings_changed', 'server_error']),
   message: z.string(),
+  details: ProposalRefusalDetails.optional(),
 })
 export type MeetingError = z.infer<typeof MeetingError>
 
@@ -84,6 +100,8 @@ export const OpenProposal = z.object({
   plan: Plan,
   /** Everyone who was present when it was proposed (the facilitator aside), in roster order. */
   parties: z.array(ProposalParty),
+  /** The open warnings the facilitator confirmed knowingly when proposing. */
+  acceptedWarnings: z.array(PlanWarning).max(500).default([]),
 })
 export type OpenProposal = z.infer<typeof OpenProposal>
 
@@ -112,8 +130,12 @@ export const PlanFrozenMessage = z.object({
 })
 export type PlanFrozenMessage = z.infer<typeof PlanFrozenMessage>
 
-/** Client → server `plan:propose` (facilitator only): no content, the server reads the board itself. */
-export const ProposePlanPayload = z.strictObject({})
+/**
+ * Client → server `plan:propose` (facilitator only): the server reads the board itself; the
+ * request carries only the ids of the open warnings the facilitator confirmed (PlanWarning.id).
+ * They must be exactly the plan's warnings when the server reads it, or it answers `warnings_changed`.
+ */
+export const ProposePlanPayload = z.strictObject({ acceptedWarnings: AcceptedWarningIds.default([]) })
 /** Client → server `plan:confirm`: I agree to this proposal (the id guards against a newer one). */
 export const ConfirmPlanPayload = z.strictObject({ proposalId: ProposalId })
 /** Client → server `plan:confirm-for` (facilitator only): record the spoken yes of someone present. */

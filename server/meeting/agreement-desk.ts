@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { createId } from '../../lib/server/auth/tokens'
 import { policyContextOf } from '../../lib/conference/access-state'
 import {
+  acceptedWarningsOf,
   agreedByOf,
   confirm,
   confirmFor,
@@ -24,7 +25,9 @@ import type { Conference } from '../../lib/server/db/schema'
 import { insertPlanVersion } from '../../lib/server/db/repositories/plan-versions'
 import { renderBoardSvg } from '../../lib/server/export/board-svg'
 import type { Logger } from '../../lib/server/log/logger'
+import { readBoardSettings, type BoardSettings } from '../../lib/board/settings'
 import { derivePlanFromRecords } from '../../lib/plan/derive'
+import { readinessOf } from '../../lib/plan/readiness'
 import type { Plan } from '../../lib/plan/schema'
 import type { OpenProposal } from '../../lib/protocol/meeting'
 import { recordsMapOf } from '../../lib/sync/document-format'
@@ -78,17 +81,20 @@ export class AgreementDesk {
     return entry ? toOpenProposal(entry.proposal, entry.plan) : null
   }
 
-  /** `plan:propose`: derive the plan from the board as it is now and ask everyone present to agree. */
-  async propose(asker: Authorized): Promise<void> {
+  /**
+   * `plan:propose`: derive the plan from the board as it is now, check that it can be proposed with
+   * the warnings the facilitator confirmed (`acceptedWarnings`, ids), and ask everyone present to agree.
+   */
+  async propose(asker: Authorized, acceptedWarnings: readonly string[] = []): Promise<void> {
     const { conference } = asker
     const conferenceId = conference.id
-    const actor = actorOf(asker)
+    const actor = { ...actorOf(asker), name: asker.participant.display_name }
     const early = proposeRefusal(this.open.get(conferenceId)?.proposal ?? null)
     if (early) throw toRequestError(early)
     if (this.preparing.has(conferenceId)) throw new MeetingRequestError('conflict', 'a proposal is already being prepared')
     this.preparing.add(conferenceId)
     try {
-      const [snapshot, present] = await Promise.all([this.readBoard(conferenceId), this.present(conference)])
+      const [{ settings, ...snapshot }, present] = await Promise.all([this.readBoard(conferenceId), this.present(conference)])
       const step = propose(this.open.get(conferenceId)?.proposal ?? null, {
         actor,
         id: createId(),
@@ -96,6 +102,8 @@ export class AgreementDesk {
         present,
         phase: conference.phase,
         context: policyContextOf(conference),
+        readiness: readinessOf(snapshot.plan, settings),
+        acceptedWarnings,
       })
       if (!step.ok) throw toRequestError(step.refusal)
       this.open.set(conferenceId, { proposal: step.proposal, ...snapshot })
@@ -178,6 +186,7 @@ export class AgreementDesk {
         agreedBy: agreedByOf(proposal),
         frozenBy: proposal.proposedBy,
         frozenAt: this.now(),
+        acceptedWarnings: acceptedWarningsOf(proposal),
       })
       if (this.open.get(conferenceId) === entry) this.open.delete(conferenceId)
       this.audit(conferenceId, proposal.proposedBy, 'plan.frozen', `proposal=${proposal.id} version=${version.version}`)
@@ -198,8 +207,8 @@ export class AgreementDesk {
     this.broadcastProposal(conferenceId)
   }
 
-  /** The board now: its plan, its state and its image. */
-  private async readBoard(conferenceId: string): Promise<Omit<Agreed, 'proposal'>> {
+  /** The board now: its plan, its state, its image and its settings (for the load check). */
+  private async readBoard(conferenceId: string): Promise<Omit<Agreed, 'proposal'> & { settings: BoardSettings }> {
     const boardState = await this.deps.boards.read(conferenceId)
     const doc = new Y.Doc()
     try {
@@ -207,7 +216,7 @@ export class AgreementDesk {
       const records = recordsMapOf(doc).toJSON() as Record<string, unknown>
       const plan = derivePlanFromRecords(records)
       const boardSvg = renderBoardSvg(records, { locale: 'nl', redacted: false })
-      return { plan, boardState, boardSvg }
+      return { plan, boardState, boardSvg, settings: readBoardSettings(doc) }
     } finally {
       doc.destroy()
     }
@@ -266,5 +275,5 @@ function actorOf(asker: Authorized): Actor {
 }
 
 function toRequestError(refusal: Refusal): MeetingRequestError {
-  return new MeetingRequestError(refusal.code, refusal.message)
+  return new MeetingRequestError(refusal.code, refusal.message, refusal.details)
 }

@@ -22,7 +22,7 @@ export const AGREEMENT_EVENTS = ['plan:propose', 'plan:confirm', 'plan:confirm-f
 export function registerAgreementHandlers(socket: MeetingSocket, io: MeetingIo, deps: RequestDeps, desk: AgreementDesk): void {
   const { conferenceId } = socket.data
 
-  onRequest(socket, deps, 'plan:propose', ProposePlanPayload, (_payload, asker) => desk.propose(asker))
+  onRequest(socket, deps, 'plan:propose', ProposePlanPayload, (payload, asker) => desk.propose(asker, payload.acceptedWarnings))
   onRequest(socket, deps, 'plan:confirm', ConfirmPlanPayload, ({ proposalId }, asker) => desk.confirm(asker, proposalId))
   onRequest(socket, deps, 'plan:confirm-for', ConfirmPlanForPayload, ({ proposalId, participantId }, asker) =>
     desk.confirmFor(asker, proposalId, participantId),

@@ -18,6 +18,8 @@ export class MeetingRequestError extends Error {
   constructor(
     readonly code: MeetingError['code'],
     message: string,
+    /** What the client needs to act on the refusal (ids and codes, never content). */
+    readonly details?: MeetingError['details'],
   ) {
     super(message)
     this.name = 'MeetingRequestError'
@@ -49,7 +51,7 @@ export function onClientEvent<S extends z.ZodType>(
         () => reply?.({ ok: true }),
         (err: unknown) => {
           if (err instanceof MeetingRequestError) {
-            refuse(socket, reply, { code: err.code, message: err.message })
+            refuse(socket, reply, { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) })
           } else {
             logger.error({ err, event, socketId: socket.id }, 'handler failed')
             refuse(socket, reply, { code: 'server_error', message: `${event}: could not be handled` })

@@ -26,6 +26,8 @@ const AUNT = 'أمينة الزهراء'
 const AGREEMENT = 'Oma haalt Sem op woensdag uit school'
 const PHONE = '06 1234 5678'
 const SIGNAL = 'Papa drinkt weer'
+const QUESTION = 'Hoe komt Sem veilig thuis van school?'
+const WORRY = 'Sem wacht vaak alleen bij het hek'
 
 // pdftotext marks right-to-left runs with bidi control characters; the words between them count.
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
@@ -73,10 +75,17 @@ test('a plan built on the board is agreed from two devices and exported as PDF a
   await deskPage.goto(`/board/${conferenceId}`)
   await expect(deskPage.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
 
-  let editor = await addItem(deskPage, 'person')
+  // The palette asks the group first: grandma is family, the aunt network.
+  let editor = await addItem(deskPage, 'person-family')
   await editor.getByTestId('field-name').fill(GRANDMA)
-  editor = await addItem(deskPage, 'person')
+  editor = await addItem(deskPage, 'person-network')
   await editor.getByTestId('field-name').fill(AUNT)
+
+  editor = await addItem(deskPage, 'card-central-question')
+  await editor.getByTestId('field-text').fill(QUESTION)
+  // A worry nothing answers yet: an open point the facilitator has to confirm before proposing.
+  editor = await addItem(deskPage, 'card-worry')
+  await editor.getByTestId('field-text').fill(WORRY)
 
   editor = await addItem(deskPage, 'agreement')
   await editor.getByTestId('field-what').fill(AGREEMENT)
@@ -100,8 +109,17 @@ test('a plan built on the board is agreed from two devices and exported as PDF a
   // The facilitator proposes; the mother agrees on her own phone; the version is frozen on both.
   await deskPage.goto(`/board/${conferenceId}/plan`)
   await expect(deskPage.getByTestId('plan-view').getByText(AGREEMENT)).toBeVisible()
-  await deskPage.getByTestId('agreement-propose').click()
+  // One open point: "Voorstellen" waits until the facilitator ticks it knowingly.
+  const propose = deskPage.getByTestId('agreement-propose')
+  const openPoints = deskPage.getByTestId('propose-warnings').getByTestId('propose-warning')
+  await expect(openPoints).toHaveCount(1)
+  await expect(deskPage.getByTestId('propose-warnings')).toContainText(WORRY)
+  await expect(propose).toBeDisabled()
+  await openPoints.first().check()
+  await expect(propose).toBeEnabled()
+  await propose.click()
   await expect(phonePage.getByTestId('agreement-proposal')).toBeVisible()
+  await expect(phonePage.getByTestId('agreement-accepted-warnings')).toBeVisible()
   await phonePage.getByTestId('agreement-confirm').tap()
   await expect(deskPage.getByTestId('agreement-frozen')).toBeVisible()
   await expect(phonePage.getByTestId('agreement-frozen')).toBeVisible()
@@ -130,6 +148,10 @@ test('a plan built on the board is agreed from two devices and exported as PDF a
   const validate = ajv.compile(schema)
   expect(validate(exported), JSON.stringify(validate.errors)).toBe(true)
   expect(JSON.stringify(exported)).toContain(AGREEMENT)
+  // The version says which open point the facilitator accepted.
+  expect((exported as { version: { acceptedWarnings?: { warnings: { code: string }[] } } }).version.acceptedWarnings?.warnings.map((w) => w.code)).toEqual([
+    'worry-unanswered',
+  ])
 
   // Redacted: no names of network members, no phone numbers.
   await versions.getByTestId('versions-redacted').check()

@@ -89,13 +89,30 @@ export async function storeRecords(ts: TestServer, conferenceId: string, records
   doc.destroy()
 }
 
-/** A small plan: one network member and one agreement she owns. */
+/**
+ * A small plan that can be proposed with nothing to confirm: the central question, one network
+ * member and one agreement she owns, with a backup.
+ */
 export function smallPlanRecords(what: string): Record<string, unknown>[] {
   return [
     pageRecord(),
+    itemRecord('kring-card', 'shape:question', { kind: 'central-question', text: 'Hoe komt Noor veilig thuis van school?' }, -200),
     itemRecord('kring-person', 'shape:amira', { name: 'Amira El Amrani', relation: 'tante', ring: 'inner', group: 'network' }),
-    itemRecord('kring-agreement', 'shape:pickup', { what, ownerIds: ['shape:amira'], when: 'elke woensdag', howWeKnow: 'Noor is op tijd' }, 300),
+    itemRecord('kring-person', 'shape:karim', { name: 'Karim', relation: 'buurman', ring: 'middle', group: 'network' }, 100),
+    itemRecord(
+      'kring-agreement',
+      'shape:pickup',
+      { what, ownerIds: ['shape:amira'], when: 'elke woensdag', backupId: 'shape:karim', howWeKnow: 'Noor is op tijd' },
+      300,
+    ),
   ]
+}
+
+/** The plan's open warnings as the server reads them now: a propose that confirms one that cannot exist is refused with them. */
+export async function openWarnings(agreement: AgreementClient): Promise<string[]> {
+  const ack = await agreement.propose(['no-such-warning'])
+  if (ack.ok || ack.error.code !== 'warnings_changed') throw new Error(`expected the open warnings, got ${ack.ok ? 'ok' : ack.error.code}`)
+  return (ack.error.details?.warnings ?? []).map((warning) => warning.id)
 }
 
 export async function auditRows(ts: TestServer, conferenceId: string) {

@@ -8,6 +8,7 @@ import {
   auditRows,
   facilitatorTicket,
   itemRecord,
+  openWarnings,
   smallPlanRecords,
   storeRecords,
   takeSeat,
@@ -180,8 +181,10 @@ describe('agreeing on the plan and freezing it', () => {
       message: 'the edit reached the server and the mother',
     })
 
-    // The live board is read now (the room is loaded), not the stored one.
-    await expect(facilitator.agreement.propose()).resolves.toEqual({ ok: true })
+    // The live board is read now (the room is loaded), not the stored one: the new agreement has
+    // no when and no backup, so proposing without confirming those is refused.
+    await expect(facilitator.agreement.propose()).resolves.toMatchObject({ ok: false, error: { code: 'warnings_changed' } })
+    await expect(facilitator.agreement.propose(await openWarnings(facilitator.agreement))).resolves.toEqual({ ok: true })
     await waitFor(() => mother.proposal()?.plan.agreements[0]?.what === 'Oma en opa halen Noor op', { message: 'the new proposal holds the edit' })
     proposal = mother.proposal()!
     await facilitator.agreement.confirmFor(proposal.id, fixture.seed.mother.participant.id)

@@ -58,9 +58,20 @@ async function audited(t: Table, action: string): Promise<number> {
   return (await auditRows(t.db, t.sweep.conferenceId, [action])).length
 }
 
+/**
+ * The plan's open warnings as the server reads them now, which proposing has to confirm: asked by
+ * proposing with a warning that cannot exist, which is refused with the list (and opens nothing).
+ */
+async function warningsNow(person: MeetingPerson): Promise<string[]> {
+  const ack = await person.request('plan:propose', { acceptedWarnings: ['no-such-warning'] })
+  if (ack.ok || ack.error.code !== 'warnings_changed') throw new Error(`setting up: expected the open warnings, got ${ack.ok ? 'ok' : ack.error.code}`)
+  return (ack.error.details?.warnings ?? []).map((warning) => warning.id)
+}
+let confirmedWarnings: string[] = []
+
 /** An open proposal, made fresh for the cell (so agreeing in one cell never completes another's). */
 async function openProposal(t: Table): Promise<void> {
-  await t.whileFacilitatorLeads(() => t.must(facilitator(t), 'plan:propose', {}))
+  await t.whileFacilitatorLeads(async () => t.must(facilitator(t), 'plan:propose', { acceptedWarnings: await warningsNow(facilitator(t)) }))
 }
 
 async function dropProposal(t: Table): Promise<void> {
@@ -96,7 +107,11 @@ const planCases: SweepCase[] = [
   {
     event: 'plan:propose',
     action: 'plan.propose',
-    payload: () => ({}),
+    // Whoever may propose confirms the warnings open now; for the others the gate answers first.
+    arrange: async (t, role) => {
+      confirmedWarnings = t.may(role, 'plan.propose') ? await warningsNow(t.people[role]) : []
+    },
+    payload: () => ({ acceptedWarnings: confirmedWarnings }),
     observe: (t) => proposalSeen(t)?.parties.map((party) => party.participantId).sort() ?? null,
     effect: (t) => partiesNow(t),
     cleanup: (t) => dropProposal(t),

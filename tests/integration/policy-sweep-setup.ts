@@ -8,6 +8,9 @@ import type { Participant } from '../../lib/server/db/schema'
 import { seedConference, seedInvitation, seedUser } from '../../lib/server/db/seed'
 import { bottomLineRecord, cardRecord, SEEDED_CARD, SEEDED_LINE, SEEDED_LINE_TEXT, shapeRecord } from '../helpers/policy-sync'
 import { TEST_SECRET } from '../helpers/test-server'
+import { itemDefaults } from '../../lib/board/items'
+
+const sweepAgreementProps = { ...itemDefaults['kring-agreement'], what: 'Oma brengt Sam naar school' }
 
 /**
  * One conference of the sweep (policy-sweep.test.ts), set up in the database before anyone
@@ -93,6 +96,9 @@ export async function seedSweepConference(db: Db, { phase, context }: Scenario):
     const records = board.getMap('records')
     records.set(SEEDED_CARD, cardRecord(SEEDED_CARD, 'Zorg over school'))
     records.set(SEEDED_LINE, bottomLineRecord(SEEDED_LINE, SEEDED_LINE_TEXT))
+    // Enough of a plan to be proposed (a central question and an agreement); its open warnings are confirmed when proposing.
+    records.set('shape:sweep-question', shapeRecord('shape:sweep-question', 'kring-card', { w: 240, h: 120, kind: 'central-question', text: 'Hoe gaat Sam veilig naar school?', answers: [] }))
+    records.set('shape:sweep-agreement', shapeRecord('shape:sweep-agreement', 'kring-agreement', sweepAgreementProps))
     for (const role of ['facilitator', ...invitableRoles] as const) {
       records.set(markKey(role), shapeRecord(markKey(role), 'kring-scale-mark', { w: 40, h: 56, participantId: watcher.id, name: 'Oma Ria', value: 6 }))
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  acceptedWarningsOf,
   agreedByOf,
   confirm,
   confirmFor,
@@ -22,7 +23,7 @@ import { emptyPlan } from '../../lib/plan/schema'
  * the state, and about who becomes a party (the policy's `isAgreementParty`).
  */
 
-const fenna = { participantId: 'p-fenna' }
+const fenna = { participantId: 'p-fenna', name: 'Fenna' }
 const fennaAtTable: AgreementParty = { participantId: 'p-fenna', name: 'Fenna', role: 'facilitator' }
 const sanne: AgreementParty = { participantId: 'p-sanne', name: 'Mama Sanne', role: 'family' }
 const amira: AgreementParty = { participantId: 'p-amira', name: 'Tante Amira', role: 'network' }
@@ -33,6 +34,8 @@ const asActor = (party: AgreementParty) => ({ participantId: party.participantId
 const now = (phase: ConferencePhase = 'plan_en_afspraken', facilitatorStaysInPrivateTime = false) => ({
   phase,
   context: { ...defaultPolicyContext, facilitatorStaysInPrivateTime },
+  readiness: { blocking: [], warnings: [] },
+  acceptedWarnings: [],
 })
 
 const T0 = '2026-03-03T13:00:00.000Z'
@@ -167,10 +170,42 @@ describe('what clients see', () => {
       proposedBy: 'p-fenna',
       proposedAt: T0,
       plan,
+      acceptedWarnings: [],
       parties: [
         { participantId: 'p-sanne', name: 'Mama Sanne', role: 'family', agreedAt: T1, recordedBy: null },
         { participantId: 'p-amira', name: 'Tante Amira', role: 'network', agreedAt: T2, recordedBy: 'p-fenna' },
       ],
     })
+  })
+})
+
+describe('proposing only a whole plan', () => {
+  const warning = (id: string) => ({ id, code: 'worry-unanswered' as const, itemId: `shape:${id}` })
+  const withReadiness = (readiness: { blocking: ('no-agreement' | 'no-central-question')[]; warnings: ReturnType<typeof warning>[] }, acceptedWarnings: string[]) =>
+    propose(null, { actor: fenna, id: 'prop-1', at: T0, present: [fennaAtTable, sanne], ...now(), readiness, acceptedWarnings })
+
+  it('refuses a plan with blocking reasons, naming them, whatever was confirmed', () => {
+    const step = withReadiness({ blocking: ['no-central-question', 'no-agreement'], warnings: [warning('w1')] }, ['w1'])
+    expect(step).toMatchObject({ ok: false, refusal: { code: 'not_proposable', details: { blocking: ['no-central-question', 'no-agreement'] } } })
+  })
+
+  it('refuses when the confirmed warnings are not exactly the open ones, and hands back the list as it is now', () => {
+    const warnings = [warning('w1'), warning('w2')]
+    for (const accepted of [[], ['w1'], ['w1', 'w2', 'w3'], ['w1', 'gone']]) {
+      expect(withReadiness({ blocking: [], warnings }, accepted)).toMatchObject({ ok: false, refusal: { code: 'warnings_changed', details: { warnings } } })
+    }
+  })
+
+  it('opens the proposal when every open warning was confirmed (in any order), and keeps who confirmed which', () => {
+    const warnings = [warning('w1'), warning('w2')]
+    const proposal = ok(withReadiness({ blocking: [], warnings }, ['w2', 'w1', 'w2']))
+    expect(proposal.acceptedWarnings).toEqual(warnings)
+    expect(acceptedWarningsOf(proposal)).toEqual({ by: { participantId: 'p-fenna', name: 'Fenna' }, at: T0, warnings })
+    expect(toOpenProposal(proposal, emptyPlan()).acceptedWarnings).toEqual(warnings)
+  })
+
+  it('opens a plan without warnings with nothing confirmed, and records an empty list', () => {
+    const proposal = ok(withReadiness({ blocking: [], warnings: [] }, []))
+    expect(acceptedWarningsOf(proposal).warnings).toEqual([])
   })
 })

@@ -3,7 +3,8 @@ import { bottomLineAccess } from '../../client/board/canvas/bottom-line-access'
 import { bottomLineTicker } from '../../client/plan-view/bottom-line-ticker'
 import { defaultBoardSettings } from '../../lib/board/settings'
 import { conferencePhases, participantRoles } from '../../lib/conference/model'
-import { setBottomLineTick, tickProps } from '../../lib/plan/bottom-line-tick'
+import { mayTick, setBottomLineTick, tickProps } from '../../lib/plan/bottom-line-tick'
+import { BottomLineProps, itemDefaults } from '../../lib/board/items'
 import { checkPlan } from '../../lib/plan/checks'
 import { derivePlan, derivePlanFromRecords } from '../../lib/plan/derive'
 import { emptyPlan, Plan } from '../../lib/plan/schema'
@@ -95,10 +96,39 @@ describe('ticking a bottom line off in the board document', () => {
   it('writes who and when onto the bottom line, and the plan shows it ticked', () => {
     const doc = boardDoc(board())
     const at = new Date(TICKED_AT)
-    expect(setBottomLineTick(doc, id('never-alone'), { participantId: 'p-jeroen', name: 'Jeroen Smit' }, at)).toBe(true)
-    const record = doc.getMap<{ props: Record<string, unknown>; x: number }>('records').get(id('never-alone'))!
-    expect(record.props).toMatchObject({ text: 'Noor is nooit alleen met papa als hij gedronken heeft.', tickedBy: 'p-jeroen', tickedByName: 'Jeroen Smit', tickedAt: TICKED_AT, w: 320 })
-    expect(derivePlan(doc).bottomLines[0]).toMatchObject({ ticked: true, tickedBy: { participantId: 'p-jeroen', name: 'Jeroen Smit' }, tickedAt: TICKED_AT })
+    expect(setBottomLineTick(doc, id('school'), null)).toBe(true)
+    // "school" is answered by two agreements: no reason needed.
+    expect(setBottomLineTick(doc, id('school'), { participantId: 'p-jeroen', name: 'Jeroen Smit' }, at)).toBe(true)
+    const record = doc.getMap<{ props: Record<string, unknown>; x: number }>('records').get(id('school'))!
+    expect(record.props).toMatchObject({ text: 'Noor gaat elke dag naar school.', tickedBy: 'p-jeroen', tickedByName: 'Jeroen Smit', tickedAt: TICKED_AT, tickReason: '' })
+    expect(derivePlan(doc).bottomLines[1]).toMatchObject({ ticked: true, tickedBy: { participantId: 'p-jeroen', name: 'Jeroen Smit' }, tickedAt: TICKED_AT })
+    expect(derivePlan(doc).bottomLines[1]).not.toHaveProperty('tickReason')
+  })
+
+  it('does not tick off a bottom line no agreement answers, unless the professional writes down why', () => {
+    const doc = boardDoc(board())
+    const jeroen = { participantId: 'p-jeroen', name: 'Jeroen Smit' }
+    const before = JSON.stringify(doc.getMap('records').toJSON())
+    expect(setBottomLineTick(doc, id('never-alone'), jeroen, new Date(TICKED_AT))).toBe(false)
+    expect(setBottomLineTick(doc, id('never-alone'), jeroen, new Date(TICKED_AT), '   ')).toBe(false)
+    expect(JSON.stringify(doc.getMap('records').toJSON())).toBe(before)
+    expect(derivePlan(doc).bottomLines[0]).toMatchObject({ ticked: false, answeredBy: [] })
+
+    const reason = '  Papa woont sinds januari niet meer thuis; de rechter heeft dat vastgelegd. '
+    expect(setBottomLineTick(doc, id('never-alone'), jeroen, new Date(TICKED_AT), reason)).toBe(true)
+    expect(derivePlan(doc).bottomLines[0]).toMatchObject({ ticked: true, tickReason: reason.trim() })
+    // Opening it again clears the reason.
+    expect(setBottomLineTick(doc, id('never-alone'), null)).toBe(true)
+    expect(derivePlan(doc).bottomLines[0]).toMatchObject({ ticked: false })
+    expect(derivePlan(doc).bottomLines[0]).not.toHaveProperty('tickReason')
+  })
+
+  it('accepts boards from before the reason existed, and only the reason a bottom line holds', () => {
+    expect(BottomLineProps.safeParse({ ...itemDefaults['kring-bottom-line'] }).success).toBe(true)
+    expect(BottomLineProps.safeParse({ ...itemDefaults['kring-bottom-line'], tickReason: 'x'.repeat(501) }).success).toBe(false)
+    expect(mayTick(true)).toBe(true)
+    expect(mayTick(false)).toBe(false)
+    expect(mayTick(false, 'Geregeld via school')).toBe(true)
   })
 
   it('opens a ticked bottom line again', () => {
@@ -118,7 +148,7 @@ describe('ticking a bottom line off in the board document', () => {
 
   it('keeps a long name within what a bottom line holds', () => {
     expect(tickProps({ participantId: 'p1', name: 'A'.repeat(200) }, new Date(TICKED_AT)).tickedByName).toHaveLength(80)
-    expect(tickProps(null)).toEqual({ tickedBy: '', tickedByName: '', tickedAt: '' })
+    expect(tickProps(null)).toEqual({ tickedBy: '', tickedByName: '', tickedAt: '', tickReason: '' })
   })
 })
 

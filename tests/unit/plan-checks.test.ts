@@ -94,9 +94,21 @@ describe('checkPlan', () => {
       const { load } = checksOf(board)
       expect(load).toEqual([
         // Buurman Henk: backup of a1 (2 a week) and a3 (7 a week), each counted for half.
-        { personId: id('neighbour'), name: 'Buurman Henk', agreements: 2, perWeek: (2 + 7) * BACKUP_SHARE, overloaded: true },
+        { personId: id('neighbour'), name: 'Buurman Henk', agreements: 2, perWeek: (2 + 7) * BACKUP_SHARE, unknownFrequency: 0, overloaded: true },
         // Tante Amira owns a1 (2) and a2 (1); backing up her own agreement adds nothing.
-        { personId: id('aunt'), name: 'Tante Amira', agreements: 2, perWeek: 3, overloaded: false },
+        { personId: id('aunt'), name: 'Tante Amira', agreements: 2, perWeek: 3, unknownFrequency: 0, overloaded: false },
+      ])
+    })
+
+    it('sums only what it can read: "Elke schooldag 7:30" is 5 times, "als het nodig is" is unknown, not once a week', () => {
+      const records = recordsOf(
+        page(),
+        item('kring-person', 'mum', { name: 'Mama', group: 'family' }),
+        item('kring-agreement', 'school', { what: 'Naar school brengen', ownerIds: [id('mum')], when: 'Elke schooldag 7:30' }),
+        item('kring-agreement', 'call', { what: 'De juf bellen', ownerIds: [id('mum')], when: 'als het nodig is' }, { y: 100 }),
+      )
+      expect(checksOf(records, { ...settings, loadThreshold: 10 }).load).toEqual([
+        { personId: id('mum'), name: 'Mama', agreements: 2, perWeek: 5, unknownFrequency: 1, overloaded: false },
       ])
     })
 
@@ -142,7 +154,7 @@ describe('checkPlan', () => {
       { code: 'person-overloaded', itemId: id('oma'), personId: id('oma') },
     ])
     expect(checks.plan.people.map((person) => person.ties)).toEqual([[]])
-    expect(checks.load).toEqual([{ personId: id('oma'), name: 'Oma', agreements: 1, perWeek: 3.5, overloaded: true }])
+    expect(checks.load).toEqual([{ personId: id('oma'), name: 'Oma', agreements: 1, perWeek: 3.5, unknownFrequency: 0, overloaded: true }])
     expect(checks.plan.scales[0]?.marks).toEqual([{ participantId: 'p-left', name: 'Buurman Henk', value: 2 }])
   })
 })

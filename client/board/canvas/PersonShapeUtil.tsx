@@ -3,6 +3,7 @@
 import { BaseBoxShapeUtil, resizeBox, type TLResizeInfo, type TLShape } from 'tldraw'
 import { useT } from '@/client/i18n/I18nProvider'
 import { itemDefaults } from '@/lib/board/items'
+import { groupLabelKey, ringLabelKey } from '@/lib/board/labels'
 import { kringShapeProps } from '@/lib/board/tldraw-schema'
 import { ItemFrame } from './ItemFrame'
 import { groupColors } from '@/lib/board/item-colors'
@@ -55,8 +56,8 @@ function PersonItem({ shape }: { shape: PersonShape }) {
       shapeId={shape.id}
       colors={groupColors[group]}
       icon={group}
-      label={t(`items.person.group.${group}`)}
-      aside={t(`items.person.ring.${ring}`)}
+      label={t(groupLabelKey(group))}
+      aside={t(ringLabelKey(ring))}
     >
       <p className={name ? styles.name : `${styles.name} ${styles.placeholder}`}>{name || t('items.person.noName')}</p>
       {relation ? <p className={styles.sub}>{relation}</p> : null}

@@ -14,5 +14,9 @@ export function ackErrorKey(failure: RequestFailure<string>): MessageKey {
       return 'meeting.error.badRequest'
     case 'server_error':
       return 'meeting.error.unavailable'
+    // Only proposing the plan is refused this way; the agreement bar says more than this.
+    case 'not_proposable':
+    case 'warnings_changed':
+      return 'meeting.error.conflict'
   }
 }

@@ -3,7 +3,7 @@
 import { useState, type CSSProperties } from 'react'
 import { useEditor } from 'tldraw'
 import { useT } from '@/client/i18n/I18nProvider'
-import type { CardKind, House } from '@/lib/board/items'
+import { personGroups, type CardKind, type House, type PersonGroup } from '@/lib/board/items'
 import type { MessageKey } from '@/lib/i18n'
 import { useBottomLineAccess } from '../canvas/bottom-line-access'
 import { ItemIcon, type ItemIconName } from '../canvas/ItemIcon'
@@ -20,7 +20,7 @@ import {
 } from '@/lib/board/item-colors'
 import { cardIcons } from '../canvas/labels'
 import { useDevice } from '../session/useDevice'
-import { addItemAtViewportCenter } from './add-item'
+import { addItemAtViewportCenter, addPersonAtViewportCenter } from './add-item'
 import { Panel } from './Panel'
 import styles from './panels.module.css'
 import { usePanels } from './panels-context'
@@ -49,11 +49,17 @@ const house = (which: House): Entry => ({
   add: (editor) => addItemAtViewportCenter(editor, 'kring-house-card', { house: which }),
 })
 
+/** A person of one group: the palette asks the group first (see addPersonAtViewportCenter). */
+const person = (group: PersonGroup): Entry => ({
+  id: `person-${group}`,
+  label: `items.palette.person.${group}`,
+  icon: group,
+  colors: groupColors[group],
+  add: (editor) => addPersonAtViewportCenter(editor, group),
+})
+
 const groups: { title: MessageKey; entries: Entry[] }[] = [
-  {
-    title: 'items.palette.people',
-    entries: [{ id: 'person', label: 'items.type.kring-person', icon: 'network', colors: groupColors.network, add: (editor) => addItemAtViewportCenter(editor, 'kring-person') }],
-  },
+  { title: 'items.palette.people', entries: personGroups.map(person) },
   { title: 'items.palette.columns', entries: [card('central-question'), card('going-well'), card('worry'), card('next-step'), card('need')] },
   {
     title: 'items.palette.safety',

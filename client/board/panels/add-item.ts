@@ -1,5 +1,5 @@
 import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
-import { itemDefaults, type ItemProps, type ItemType } from '@/lib/board/items'
+import { itemDefaults, type ItemProps, type ItemType, type PersonGroup, type Ring } from '@/lib/board/items'
 import { NEW_SCALE_SIZE } from '../canvas/scale-layout'
 
 /**
@@ -63,4 +63,20 @@ export function addItemAtViewportCenter<K extends Exclude<ItemType, 'kring-scale
   editor.createShape({ id, type, x, y, props: { ...structuredClone(itemDefaults[type]), ...size, ...props } as ItemProps<K> })
   editor.select(id)
   return id
+}
+
+/**
+ * The ring a new person starts in, by the group chosen when adding them (DOMAIN.md, network map):
+ * the family close by, the network a bit further out, professionals and institutions in the outer
+ * ring. Only a starting point: the form changes it.
+ */
+export const startRingOf: Record<PersonGroup, Ring> = { family: 'inner', network: 'middle', professional: 'outer', institution: 'outer' }
+
+/**
+ * Add a person of the group the palette asked for. There is no "just a person": whoever adds
+ * someone says first whether they are family, network, a professional or an institution, so the
+ * mother never shows up as network until someone notices.
+ */
+export function addPersonAtViewportCenter(editor: Editor, group: PersonGroup): TLShapeId {
+  return addItemAtViewportCenter(editor, 'kring-person', { group, ring: startRingOf[group] })
 }

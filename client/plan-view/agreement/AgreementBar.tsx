@@ -5,11 +5,14 @@ import type { JSX } from 'react'
 import { useLocale, useT } from '@/client/i18n/I18nProvider'
 import type { Device, ParticipantRole } from '@/lib/conference/model'
 import type { MessageKey } from '@/lib/i18n'
+import type { PlanReadiness } from '@/lib/plan/readiness'
 import type { Plan } from '@/lib/plan/schema'
 import type { OpenProposal, ProposalParty } from '@/lib/protocol/meeting'
 import type { AccessLoss, TicketSource } from '../../board/session/ticket-source'
+import type { PlanLookup } from '../plan-lookup'
 import styles from './AgreementBar.module.css'
 import { formatMoment } from './format-time'
+import { ProposeReadiness } from './ProposeReadiness'
 import { useAgreement, type AgreementFailure, type AgreementNotice, type AgreementState } from './useAgreement'
 
 export interface AgreementBarProps {
@@ -21,6 +24,10 @@ export interface AgreementBarProps {
   device?: Device
   /** The plan as the board shows it now: when it differs from the proposal, the bar says so. */
   currentPlan?: Plan | null
+  /** Whether the plan as the board shows it now can be proposed, and its open warnings (null while loading). */
+  readiness?: PlanReadiness | null
+  /** Names of the plan's items, to say what each warning is about. */
+  lookup?: PlanLookup
   /** Whether the policy lets me export the frozen versions now (the bar links to them then). */
   mayExport?: boolean
   /** Whether the policy lets me lead the agreeing now (`plan.propose`): propose, withdraw, record a spoken yes. */
@@ -57,19 +64,23 @@ export function AgreementBar(props: AgreementBarProps): JSX.Element {
       ) : (
         <>
           <LatestVersion state={state} />
-          {leads && (
-            <div className={styles.action}>
-              <button
-                type="button"
-                className="button"
-                onClick={state.propose}
-                disabled={state.connection !== 'connected' || state.busy !== null}
-                data-testid="agreement-propose"
-              >
-                {state.busy?.action === 'propose' ? t('versions.bar.proposing') : t('versions.bar.propose')}
-              </button>
-              <p className={styles.hint}>{t('versions.bar.proposeHint')}</p>
-            </div>
+          {leads && props.readiness && props.lookup && (
+            <ProposeReadiness readiness={props.readiness} lookup={props.lookup}>
+              {(accepted, ready) => (
+                <div className={styles.action}>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => state.propose(accepted)}
+                    disabled={!ready || state.connection !== 'connected' || state.busy !== null}
+                    data-testid="agreement-propose"
+                  >
+                    {state.busy?.action === 'propose' ? t('versions.bar.proposing') : t('versions.bar.propose')}
+                  </button>
+                  <p className={styles.hint}>{t('versions.bar.proposeHint')}</p>
+                </div>
+              )}
+            </ProposeReadiness>
           )}
           {!leads && state.latest === null && <p className={styles.hint}>{t('versions.bar.nothingYet')}</p>}
         </>
@@ -120,6 +131,11 @@ function ProposalView({
         {complete ? t('versions.bar.freezing') : t('versions.bar.progress', { agreed, total })}
       </p>
       {changed && <p className={styles.changed}>{t('versions.bar.changedSince')}</p>}
+      {proposal.acceptedWarnings.length > 0 && (
+        <p className={styles.hint} data-testid="agreement-accepted-warnings">
+          {t('plan.ready.acceptedWarnings', { count: proposal.acceptedWarnings.length })}
+        </p>
+      )}
 
       {mine && mine.agreedAt === null && (
         <div className={styles.mine}>
@@ -255,6 +271,8 @@ function FailureLine({ failure, onDismiss }: { failure: AgreementFailure; onDism
 
 /** What to say when the server refused a request: by the request and the refusal's code. */
 function failureKey({ action, code }: AgreementFailure): MessageKey {
+  if (code === 'not_proposable') return 'plan.ready.refused.notProposable'
+  if (code === 'warnings_changed') return 'plan.ready.refused.warningsChanged'
   if (code === 'not_found') return 'versions.error.stale'
   if (code === 'forbidden') return action === 'confirm' ? 'versions.error.notOnList' : 'versions.error.onlyFacilitator'
   if (code === 'conflict') return action === 'propose' ? 'versions.error.alreadyOpen' : 'versions.error.freezing'

@@ -29,7 +29,8 @@ export interface AgreementState {
   /** The request on its way: the action, and for confirm-for whose yes. */
   busy: { action: AgreementAction; participantId?: string } | null
   failure: AgreementFailure | null
-  propose(): void
+  /** Propose the plan, confirming these open warnings (their ids). */
+  propose(acceptedWarnings: readonly string[]): void
   confirm(): void
   confirmFor(participantId: string): void
   withdraw(): void
@@ -138,9 +139,9 @@ export function useAgreement(options: {
     notice,
     busy: request.busy && { action: request.busy.action, participantId: request.busy.subject },
     failure: request.failure,
-    propose: () => {
+    propose: (acceptedWarnings) => {
       setNotice(null)
-      run('propose', (a) => a.propose())
+      run('propose', (a) => a.propose(acceptedWarnings))
     },
     confirm: () => proposalId && run('confirm', (a) => a.confirm(proposalId)),
     confirmFor: (participantId) => proposalId && run('confirm-for', (a) => a.confirmFor(proposalId, participantId), participantId),

@@ -129,7 +129,7 @@ async function exportInputOf(db: Db, conference: Conference, stored: StoredPlanV
     conference: { id: conference.id, title: conference.title, kind: conference.kind, createdAt: conference.created_at },
     participants,
     roster,
-    version,
+    version: { number: stored.version, frozenAt: stored.frozenAt, agreedBy: stored.agreedBy, acceptedWarnings: stored.acceptedWarnings },
     plan: stored.plan,
     boardSvg: redacted
       ? redactedBoardSvg(stored.boardState, participantsOf({ participants, roster, version }), familyNamesOf(conference.title))

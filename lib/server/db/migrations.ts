@@ -133,6 +133,13 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '2026-12-01-004-accepted-warnings': {
+    async up(db: Kysely<unknown>) {
+      // The open warnings the facilitator confirmed when proposing a version (lib/plan/version.ts
+      // AcceptedWarnings, JSON); null for versions frozen before they were recorded.
+      await db.schema.alterTable('plan_versions').addColumn('accepted_warnings_json', 'text').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -95,6 +95,8 @@ export interface PlanVersionsTable {
   /** Participant id of the facilitator who proposed the version. */
   frozen_by: string
   frozen_at: string
+  /** The warnings the facilitator confirmed when proposing (lib/plan/version.ts AcceptedWarnings), JSON; null before they were recorded. */
+  accepted_warnings_json: string | null
 }
 
 /** Who added a record of a board (server-side; see server/sync/record-creators.ts). */

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ConferenceKind, ParticipantRole } from '../../conference/model'
 import { locales } from '../../i18n/locales'
 import { Plan } from '../../plan/schema'
-import { AgreedBy } from '../../plan/version'
+import { AcceptedWarnings, AgreedBy } from '../../plan/version'
 
 /**
  * Everything an export of one frozen plan version is made from. The route (app/) assembles it
@@ -29,6 +29,8 @@ export const ExportInput = z.object({
     number: z.number().int().positive(),
     frozenAt: z.iso.datetime(),
     agreedBy: z.array(AgreedBy).max(500),
+    /** The open warnings the facilitator confirmed when proposing; null or absent when not recorded. */
+    acceptedWarnings: AcceptedWarnings.nullable().optional(),
   }),
   plan: Plan,
   /** The board image as SVG; '' when there is none. At most 20 MB. */

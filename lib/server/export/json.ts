@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { ConferenceKind, ParticipantRole } from '../../conference/model'
 import { Plan } from '../../plan/schema'
+import { PlanWarning } from '../../plan/readiness'
 import { AgreedBy } from '../../plan/version'
 import { ExportInput } from './input'
-import { redactInput } from './redact'
+import { initials, redactInput } from './redact'
 
 /**
  * The JSON export of an agreed plan version, for case systems: a versioned, documented format.
@@ -31,6 +32,22 @@ export const PlanExport = z
       .object({
         number: z.number().int().positive().describe('Version number of the agreed plan: 1, 2, … for each time the group agreed.'),
         frozenAt: z.iso.datetime().describe('When this version was agreed and frozen (ISO 8601, UTC). A frozen version never changes.'),
+        acceptedWarnings: z
+          .object({
+            by: z
+              .object({ participantId: z.string(), name: z.string().describe('Display name (initials when redacted).') })
+              .describe('The facilitator who confirmed them when proposing.'),
+            at: z.iso.datetime().describe('When (the moment of proposing, ISO 8601, UTC).'),
+            warnings: z
+              .array(PlanWarning)
+              .describe(
+                'Each open point: code (agreement-no-owner, agreement-owner-missing, agreement-no-when, agreement-no-backup, worry-unanswered, bottom-line-unanswered, person-overloaded), itemId (the plan item it is about) and personId when a person is concerned.',
+              ),
+          })
+          .optional()
+          .describe(
+            'The open warnings of the plan that the facilitator confirmed knowingly before proposing it (an empty list: there were none). Absent for versions frozen before this was recorded.',
+          ),
       })
       .describe('Which agreed version of the plan this is.'),
     participants: z
@@ -57,12 +74,19 @@ export function planExportJson(rawInput: ExportInput): PlanExport {
     format: PLAN_EXPORT_FORMAT,
     schemaVersion: PLAN_EXPORT_SCHEMA_VERSION,
     conference: input.conference,
-    version: { number: input.version.number, frozenAt: input.version.frozenAt },
+    version: { number: input.version.number, frozenAt: input.version.frozenAt, ...acceptedWarningsOf(input) },
     participants: input.participants,
     agreedBy: input.version.agreedBy,
     redacted: input.redacted,
     plan: input.plan,
   })
+}
+
+/** The confirmed warnings as exported: the facilitator's name as initials in a redacted export. */
+function acceptedWarningsOf(input: ExportInput): Pick<PlanExport['version'], 'acceptedWarnings'> {
+  const accepted = input.version.acceptedWarnings
+  if (!accepted) return {}
+  return { acceptedWarnings: input.redacted ? { ...accepted, by: { ...accepted.by, name: initials(accepted.by.name) } } : accepted }
 }
 
 /** The JSON Schema (draft-07, widely supported by case systems) of the export. */

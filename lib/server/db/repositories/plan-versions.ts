@@ -1,5 +1,5 @@
 import { createId } from '../../auth/tokens'
-import { AgreedBy, PlanVersion, type PlanVersionSummary } from '../../../plan/version'
+import { AcceptedWarnings, AgreedBy, PlanVersion, type PlanVersionSummary } from '../../../plan/version'
 import { Plan } from '../../../plan/schema'
 import { z } from 'zod'
 import type { Db } from '../connect'
@@ -10,10 +10,21 @@ import type { Db } from '../connect'
  */
 export async function insertPlanVersion(
   db: Db,
-  input: { conferenceId: string; plan: Plan; boardState: Uint8Array; boardSvg: string; agreedBy: AgreedBy[]; frozenBy: string; frozenAt?: Date },
+  input: {
+    conferenceId: string
+    plan: Plan
+    boardState: Uint8Array
+    boardSvg: string
+    agreedBy: AgreedBy[]
+    frozenBy: string
+    frozenAt?: Date
+    /** The warnings the facilitator confirmed when proposing; null when not recorded. */
+    acceptedWarnings?: AcceptedWarnings | null
+  },
 ): Promise<PlanVersion> {
   const plan = Plan.parse(input.plan)
   const agreedBy = z.array(AgreedBy).parse(input.agreedBy)
+  const acceptedWarnings = input.acceptedWarnings ? AcceptedWarnings.parse(input.acceptedWarnings) : null
   const frozenAt = (input.frozenAt ?? new Date()).toISOString()
   return db.transaction().execute(async (tx) => {
     const last = await tx
@@ -35,9 +46,10 @@ export async function insertPlanVersion(
         agreed_by_json: JSON.stringify(agreedBy),
         frozen_by: input.frozenBy,
         frozen_at: frozenAt,
+        accepted_warnings_json: acceptedWarnings ? JSON.stringify(acceptedWarnings) : null,
       })
       .execute()
-    return { id, conferenceId: input.conferenceId, version, plan, agreedBy, frozenBy: input.frozenBy, frozenAt }
+    return { id, conferenceId: input.conferenceId, version, plan, agreedBy, frozenBy: input.frozenBy, frozenAt, acceptedWarnings }
   })
 }
 
@@ -45,7 +57,7 @@ export async function insertPlanVersion(
 export async function listPlanVersions(db: Db, conferenceId: string): Promise<PlanVersionSummary[]> {
   const rows = await db
     .selectFrom('plan_versions')
-    .select(['id', 'conference_id', 'version', 'agreed_by_json', 'frozen_by', 'frozen_at'])
+    .select(['id', 'conference_id', 'version', 'agreed_by_json', 'frozen_by', 'frozen_at', 'accepted_warnings_json'])
     .where('conference_id', '=', conferenceId)
     .orderBy('version', 'desc')
     .execute()
@@ -56,6 +68,7 @@ export async function listPlanVersions(db: Db, conferenceId: string): Promise<Pl
     agreedBy: z.array(AgreedBy).parse(JSON.parse(r.agreed_by_json)),
     frozenBy: r.frozen_by,
     frozenAt: r.frozen_at,
+    acceptedWarnings: acceptedWarningsOf(r.accepted_warnings_json),
   }))
 }
 
@@ -78,6 +91,11 @@ export async function getPlanVersion(db: Db, conferenceId: string, version?: num
     agreedBy: JSON.parse(row.agreed_by_json),
     frozenBy: row.frozen_by,
     frozenAt: row.frozen_at,
+    acceptedWarnings: row.accepted_warnings_json === null ? null : JSON.parse(row.accepted_warnings_json),
   })
   return { ...parsed, boardState: new Uint8Array(row.board_state), boardSvg: row.board_svg }
+}
+
+function acceptedWarningsOf(json: string | null): AcceptedWarnings | null {
+  return json === null ? null : AcceptedWarnings.parse(JSON.parse(json))
 }

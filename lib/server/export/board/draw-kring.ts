@@ -1,4 +1,5 @@
 import { defaultSupportKinds, itemDefaults, itemSchemas, isItemType, type ItemProps, type ItemType } from '../../../board/items'
+import { groupLabelKey, ringLabelKey } from '../../../board/labels'
 import type { DrawContext } from './context'
 import { drawArea } from './draw-areas'
 import { round } from './geometry'
@@ -69,7 +70,7 @@ function supportLabel(kind: string, ctx: DrawContext): string {
 
 function drawPerson(p: ItemProps<'kring-person'>, ctx: DrawContext): string {
   const colors = GROUP_COLORS[p.group]
-  const [under, over] = frame(p.w, p.h, colors, ctx.t(`items.person.group.${p.group}`), ctx.t(`items.person.ring.${p.ring}`))
+  const [under, over] = frame(p.w, p.h, colors, ctx.t(groupLabelKey(p.group)), ctx.t(ringLabelKey(p.ring)))
   const width = p.w - 2 * PAD_X
   const bottom = p.h - 6
   let y = HEADING + 6

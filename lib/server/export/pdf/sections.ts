@@ -1,5 +1,6 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import { defaultSupportKinds } from '../../../board/items'
+import { groupLabelKey, ringLabelKey } from '../../../board/labels'
 import type { Translate } from '../../../i18n'
 import type { Locale } from '../../../i18n'
 import type { Plan, PersonRef, PlanText } from '../../../plan/schema'
@@ -110,7 +111,9 @@ export function bottomLinesSection(plan: Plan, ctx: SectionContext): Content[] {
           : line.tickedAt === null
             ? ctx.t('exports.bottomLine.tickedByNoDate', { name: line.tickedBy.name })
             : ctx.t('exports.bottomLine.tickedBy', { name: line.tickedBy.name, date: dateTime(line.tickedAt, ctx.locale) })
-      return [line.text, answers.length === 0 ? ctx.t('exports.bottomLine.notAnswered') : answers.join('\n'), ticked]
+      // Ticked off without an agreement: the professional's reason goes with the tick.
+      const reason = line.ticked && line.tickReason ? `\n${ctx.t('exports.bottomLine.reason', { reason: line.tickReason })}` : ''
+      return [line.text, answers.length === 0 ? ctx.t('exports.bottomLine.notAnswered') : answers.join('\n'), ticked + reason]
     })
   return [
     heading(ctx.t('exports.section.bottomLines')),
@@ -143,7 +146,7 @@ export function networkSection(plan: Plan, ctx: SectionContext, page: { newPage?
   const rows = plan.people.map((person) => [
     person.name,
     person.relation,
-    `${ctx.t(`exports.ring.${person.ring}`)}, ${ctx.t(`exports.group.${person.group}`)}`,
+    `${ctx.t(ringLabelKey(person.ring))}, ${ctx.t(groupLabelKey(person.group))}`,
     person.support.map((kind) => supportLabel(kind, ctx)).join(', '),
   ])
   return [

@@ -71,6 +71,10 @@ export function refusedEditMessage(reason: string): MessageKey {
   if (reason === WriteRefusal.BottomLine) return 'board.notice.refusedBottomLine'
   if (reason === WriteRefusal.ReadOnly) return 'board.notice.refusedReadOnly'
   if (reason === WriteRefusal.ScaleMark) return 'board.notice.refusedScaleMark'
+  if (reason === WriteRefusal.InvalidRecord) return 'board.notice.refusedInvalidRecord'
+  if (reason === WriteRefusal.NewerSchema) return 'board.notice.refusedNewerSchema'
+  if (reason === WriteRefusal.BoardFull) return 'board.notice.refusedBoardFull'
+  if (reason === WriteRefusal.RateLimited) return 'board.notice.refusedRateLimited'
   return 'board.notice.refusedOther'
 }
 

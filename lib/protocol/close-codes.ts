@@ -54,6 +54,25 @@ export type ForbiddenReason = (typeof ForbiddenReason)[keyof typeof ForbiddenRea
  * `out-of-sync`: the update builds on content the board does not have
  * (the client kept an edit that was refused, so everything it writes after builds on it): the
  * client must load the board afresh.
+ *
+ * What the server checks on every write whatever the role (server/sync/record-validation.ts):
+ * `invalid-record`: a record the board's tldraw schema or Kring's item definitions refuse, one that
+ * does not belong in the document (session state, an unknown type, a key that is not its id, a
+ * parent that is missing or makes a cycle, too deep or too large), or a write outside the
+ * document's known maps. `newer-schema`: the records are in a newer board format than this server
+ * knows (a newer app wrote them); nothing of it is stored until the server is updated.
+ * `board-full`: the board has reached its size limit (SYNC_MAX_BOARD_BYTES); deleting still works.
+ * `rate-limited`: this connection writes faster than SYNC_WRITES_PER_SECOND / SYNC_WRITE_BYTES_PER_SECOND
+ * allow for longer than the server waits; slow down.
  */
-export const WriteRefusal = { ReadOnly: 'read-only', BottomLine: 'bottom-line', ScaleMark: 'scale-mark', OutOfSync: 'out-of-sync' } as const
+export const WriteRefusal = {
+  ReadOnly: 'read-only',
+  BottomLine: 'bottom-line',
+  ScaleMark: 'scale-mark',
+  OutOfSync: 'out-of-sync',
+  InvalidRecord: 'invalid-record',
+  NewerSchema: 'newer-schema',
+  BoardFull: 'board-full',
+  RateLimited: 'rate-limited',
+} as const
 export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]

@@ -14,7 +14,7 @@ import { startKeepAlive } from './keep-alive'
 import { LiveAccess, type AccessRows, type Settled } from './live-access'
 import { BoardStorage } from './persistence'
 import { decodeClientMessage, ProtocolError } from './protocol'
-import { Room } from './room'
+import { Room, type RoomLimits } from './room'
 import { RoomRegistry } from './room-registry'
 import { policyWritePolicy, type WritePolicy } from './write-policy'
 
@@ -52,6 +52,12 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   const connectionLimits = options.connectionLimits ?? connectionLimitsFor(config)
   let closing = false
 
+  const roomLimits: RoomLimits = {
+    maxBoardBytes: config.sync.maxBoardBytes,
+    maxOutgoingBytes: config.sync.maxOutgoingBytes,
+    maxMessageBytes: config.sync.maxMessageBytes,
+    pace: { writesPerSecond: config.sync.writesPerSecond, bytesPerSecond: config.sync.writeBytesPerSecond, maxWaitMs: config.sync.maxWriteWaitMs },
+  }
   const storageDeps = { db, append: createUpdateAppender(db), compactAfterUpdates: config.sync.compactAfterUpdates, logger }
   // Loaded rooms by board, for readers outside the sync plane (BoardReader). A room leaves this map
   // when its document is destroyed, at the end of its unload.
@@ -59,7 +65,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   const registry = new RoomRegistry(
     async (conferenceId) => {
       const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId)
-      const room = Room.create(conferenceId, doc, storage, writePolicy, logger)
+      const room = Room.create(conferenceId, doc, storage, writePolicy, logger, roomLimits)
       liveRooms.set(conferenceId, room)
       doc.once('destroy', () => {
         if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)

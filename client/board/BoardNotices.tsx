@@ -73,6 +73,10 @@ export function refusedEditMessage(reason: string): MessageKey {
   if (reason === WriteRefusal.ScaleMark) return 'board.notice.refusedScaleMark'
   if (reason === WriteRefusal.Delete) return 'board.notice.refusedDelete'
   if (reason === WriteRefusal.Locked) return 'board.notice.refusedLocked'
+  if (reason === WriteRefusal.InvalidRecord) return 'board.notice.refusedInvalidRecord'
+  if (reason === WriteRefusal.NewerSchema) return 'board.notice.refusedNewerSchema'
+  if (reason === WriteRefusal.BoardFull) return 'board.notice.refusedBoardFull'
+  if (reason === WriteRefusal.RateLimited) return 'board.notice.refusedRateLimited'
   return 'board.notice.refusedOther'
 }
 

@@ -58,6 +58,16 @@ export type ForbiddenReason = (typeof ForbiddenReason)[keyof typeof ForbiddenRea
  * of the board's structure; only the facilitator (`board.arrange`) removes those.
  * `locked`: it adds to or changes the board's structure (areas, the page, the document record),
  * which only the facilitator arranges. (Removing structure is `delete`: what the person did.)
+ *
+ * What the server checks on every write whatever the role (server/sync/record-validation.ts):
+ * `invalid-record`: a record the board's tldraw schema or Kring's item definitions refuse, one that
+ * does not belong in the document (session state, an unknown type, a key that is not its id, a
+ * parent that is missing or makes a cycle, too deep or too large), or a write outside the
+ * document's known maps. `newer-schema`: the records are in a newer board format than this server
+ * knows (a newer app wrote them); nothing of it is stored until the server is updated.
+ * `board-full`: the board has reached its size limit (SYNC_MAX_BOARD_BYTES); deleting still works.
+ * `rate-limited`: this connection writes faster than SYNC_WRITES_PER_SECOND / SYNC_WRITE_BYTES_PER_SECOND
+ * allow for longer than the server waits; slow down.
  */
 export const WriteRefusal = {
   ReadOnly: 'read-only',
@@ -66,5 +76,9 @@ export const WriteRefusal = {
   OutOfSync: 'out-of-sync',
   Delete: 'delete',
   Locked: 'locked',
+  InvalidRecord: 'invalid-record',
+  NewerSchema: 'newer-schema',
+  BoardFull: 'board-full',
+  RateLimited: 'rate-limited',
 } as const
 export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]

@@ -43,7 +43,11 @@ const parsedSchemas = new WeakMap<object, SerializedSchema | null>()
 
 /** The schema the document's records are written in, or null when it is missing or unreadable. */
 export function readDocSchema(meta: Y.Map<unknown>): SerializedSchema | null {
-  const raw = meta.get(SCHEMA_KEY)
+  return parseDocSchema(meta.get(SCHEMA_KEY))
+}
+
+/** A value of `meta.schema` as a schema, or null when it is not one (the sync server checks writes with it). */
+export function parseDocSchema(raw: unknown): SerializedSchema | null {
   if (typeof raw !== 'object' || raw === null) return null
   const cached = parsedSchemas.get(raw)
   if (cached !== undefined) return cached

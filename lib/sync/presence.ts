@@ -15,18 +15,60 @@ import { systemClock, throttlePerSecond, type ThrottleClock } from './throttle'
 /** At most this many presence updates per second leave a client (issue 2: ≤ 15 Hz). */
 export const MAX_PRESENCE_UPDATES_PER_SECOND = 15
 
+/** Largest awareness state (its JSON text) the sync server accepts from a client. */
+export const MAX_AWARENESS_STATE_BYTES = 128 * 1024
+/** Deepest nesting of an awareness state (tldraw's presence nests six levels: scribbles' points). */
+export const MAX_AWARENESS_DEPTH = 8
+
+const coordinate = z.number().finite()
+const Vec = z.object({ x: coordinate, y: coordinate, z: coordinate.optional() })
+const Box = z.object({ x: coordinate, y: coordinate, w: coordinate, h: coordinate })
+const RecordId = z.string().max(100)
+const Scribble = z.object({
+  id: z.string().max(64),
+  points: z.array(Vec).max(2_000),
+  size: coordinate,
+  color: z.string().max(32),
+  opacity: coordinate,
+  state: z.string().max(16),
+  delay: coordinate,
+  shrink: coordinate,
+  taper: z.boolean(),
+})
+
+/**
+ * tldraw's presence fields (getDefaultUserPresence), each bounded. Unknown fields are dropped when
+ * parsed; the sync server relays the parsed state, so nothing else travels.
+ */
+export const PresenceState = z.object({
+  userId: z.string().max(100).optional(),
+  userName: z.string().max(100).optional(),
+  color: z.string().max(32).optional(),
+  lastActivityTimestamp: coordinate.nullable().optional(),
+  followingUserId: RecordId.nullable().optional(),
+  cursor: z.object({ x: coordinate, y: coordinate, type: z.string().max(32), rotation: coordinate }).nullable().optional(),
+  camera: z.object({ x: coordinate, y: coordinate, z: coordinate }).nullable().optional(),
+  screenBounds: Box.nullable().optional(),
+  selectedShapeIds: z.array(RecordId).max(5_000).optional(),
+  currentPageId: RecordId,
+  brush: Box.nullable().optional(),
+  scribbles: z.array(Scribble).max(20).optional(),
+  chatMessage: z.string().max(500).optional(),
+})
+
 /**
  * A client's awareness state on the board (y-protocols awareness, relayed by the sync server):
  * `user` says who it is, `presence` carries tldraw's presence fields (cursor, selection, camera,
- * page…) or null. Other clients treat it as untrusted input: parsed, trimmed to the fields
- * tldraw knows, and validated before it is shown.
+ * page…) or null. The sync server parses every state with this before it keeps or relays it (and
+ * checks `user.id` is the sender's participant id); other clients still treat it as untrusted input:
+ * parsed, trimmed to the fields tldraw knows, and validated before it is shown.
  */
 export const AwarenessState = z.object({
   user: z.object({
     id: z.string().min(1).max(64),
     name: z.string().trim().min(1).max(80),
   }),
-  presence: z.record(z.string(), z.unknown()).nullable().optional(),
+  presence: PresenceState.nullable().optional(),
 })
 export type AwarenessState = z.infer<typeof AwarenessState>
 

@@ -17,6 +17,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as authProtocol from 'y-protocols/auth'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { MAX_AWARENESS_DEPTH, MAX_AWARENESS_STATE_BYTES } from '../../lib/sync/presence'
 
 /** An update as Yjs decodes it: its structs and its delete set. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
@@ -36,8 +37,15 @@ export type ClientMessage =
 
 export interface AwarenessEntry {
   clientId: number
+  clock: number
   /** False when the entry removes the client's state (`null`). */
   present: boolean
+  /**
+   * The state as parsed JSON (null for a removal), or undefined when its text is larger than
+   * MAX_AWARENESS_STATE_BYTES or nests deeper than MAX_AWARENESS_DEPTH: such text is never parsed
+   * (nor stored, nor relayed; the room drops the entry).
+   */
+  state: unknown
 }
 
 /** The message could not be decoded; the connection that sent it is closed with 4400. */
@@ -105,7 +113,7 @@ function readBoundedVarUint8Array(decoder: decoding.Decoder): Uint8Array {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-/** Parse an awareness update the way y-protocols will, to validate it and learn its client ids. */
+/** Parse an awareness update the way y-protocols will, to validate it and learn its client ids and states. */
 function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
@@ -113,14 +121,50 @@ function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
-    decoding.readVarUint(decoder) // clock
+    const clock = decoding.readVarUint(decoder)
     const stateLength = decoding.readVarUint(decoder)
     if (stateLength > decoder.arr.length - decoder.pos) throw new ProtocolError('awareness state beyond the message')
-    const state: unknown = JSON.parse(utf8.decode(decoding.readUint8Array(decoder, stateLength)))
-    entries.push({ clientId, present: state !== null })
+    const text = utf8.decode(decoding.readUint8Array(decoder, stateLength))
+    // Bounded before parsing: JSON.stringify of a deeply nested state overflows the stack later
+    // (when the room encodes presence for a joiner), so such a state must never be kept.
+    const bounded = stateLength <= MAX_AWARENESS_STATE_BYTES && !jsonNestsDeeper(text, MAX_AWARENESS_DEPTH)
+    const state: unknown = bounded ? JSON.parse(text) : undefined
+    entries.push({ clientId, clock, present: state !== null, state })
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update')
   return entries
+}
+
+/** Whether JSON text nests arrays/objects deeper than `max`, by scanning it (no parse, no recursion). */
+export function jsonNestsDeeper(text: string, max: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return false
+}
+
+/**
+ * An awareness update (the payload y-protocols' applyAwarenessUpdate reads) of the given entries:
+ * the room re-encodes what it accepted of a client's message, so only checked states go on.
+ */
+export function encodeAwarenessEntries(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, JSON.stringify(state))
+  }
+  return encoding.toUint8Array(encoder)
 }
 
 /** A structurally empty update (no structs, no deletions), as step 2 often is. Nothing to store. */
@@ -149,11 +193,41 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-export function encodeAwareness(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+/**
+ * An awareness message with the states of `clientIds`, encoded state by state: a state that cannot
+ * be encoded, or that would take the message past `maxBytes`, is left out rather than failing the
+ * whole message (which would fail every client joining the room). Null when nothing is left.
+ */
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clientIds: number[], maxBytes = Infinity): Uint8Array | null {
+  const entries: Uint8Array[] = []
+  let total = 0
+  for (const clientId of clientIds) {
+    const entry = encodeOneAwarenessEntry(awareness, clientId)
+    if (entry === null || total + entry.length > maxBytes) continue
+    entries.push(entry)
+    total += entry.length
+  }
+  if (entries.length === 0) return null
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Awareness)
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
+  const payload = encoding.createEncoder()
+  encoding.writeVarUint(payload, entries.length)
+  for (const entry of entries) encoding.writeUint8Array(payload, entry)
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(payload))
   return encoding.toUint8Array(encoder)
+}
+
+/** One client's entry as y-protocols writes it (clientId, clock, JSON state), or null if it cannot be. */
+function encodeOneAwarenessEntry(awareness: awarenessProtocol.Awareness, clientId: number): Uint8Array | null {
+  try {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, awareness.meta.get(clientId)?.clock ?? 0)
+    encoding.writeVarString(encoder, JSON.stringify(awareness.getStates().get(clientId) ?? null))
+    return encoding.toUint8Array(encoder)
+  } catch {
+    return null
+  }
 }
 
 /** The stock provider logs this as "Permission denied"; how a refused write is reported. */

@@ -35,6 +35,24 @@ export interface UpdateEffect {
    * (see `removedRecords`).
    */
   records: RecordTouch[]
+  /**
+   * Every new item that is not a plain JSON value of a `records` entry: an entry of another
+   * top-level type, of a nested Yjs type, or a `records` entry holding something other than JSON.
+   * Filled by inspectUpdate; server/sync/record-validation.ts refuses what the board format has no
+   * place for (only `meta` and `settings` entries are known besides records).
+   */
+  outside?: OutsideWrite[]
+}
+
+export interface OutsideWrite {
+  /** The top-level type it lands in, or null inside a nested Yjs type. */
+  map: string | null
+  /** Its key in that map, or null when it is no map entry (an array or text item). */
+  key: string | null
+  /** The JSON values it holds (none for a Yjs type, text or binary). */
+  values: unknown[]
+  /** Whether its content is plain JSON (or already deleted), as every value of Kring's maps is. */
+  plain: boolean
 }
 
 export type RecordTouch =
@@ -58,7 +76,7 @@ type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
 type SharedType = NonNullable<ReturnType<Y.Doc['share']['get']>>
 
 /** Where an item of the update lands once Yjs integrates it. */
-type Place = { kind: 'record'; key: string } | { kind: 'elsewhere' } | { kind: 'missing' }
+type Place = { kind: 'record'; key: string } | { kind: 'elsewhere'; map?: string | null; key?: string | null } | { kind: 'missing' }
 
 /**
  * Inspect an update against the room's current document: which records it writes (a new item
@@ -73,7 +91,7 @@ type Place = { kind: 'record'; key: string } | { kind: 'elsewhere' } | { kind: '
  */
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate = Y.decodeUpdate(update)): UpdateEffect {
   const { structs, ds } = decoded
-  const effect: UpdateEffect = { changes: false, missing: false, touchesBottomLine: false, touchesOther: false, scaleMarks: [], records: [] }
+  const effect: UpdateEffect = { changes: false, missing: false, touchesBottomLine: false, touchesOther: false, scaleMarks: [], records: [], outside: [] }
   const records = doc.share.get(RECORDS_MAP)
   const fresh = newStructs(doc, structs)
 
@@ -87,6 +105,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, decoded: DecodedUp
       continue
     }
     const place = placeOfNewItem(doc, records, fresh, struct)
+    const plain = isPlainContent(struct)
+    if (place.kind === 'elsewhere' && place.map !== undefined) effect.outside!.push({ map: place.map, key: place.key ?? null, values: valuesOf(struct), plain })
+    if (place.kind === 'record' && !plain) effect.outside!.push({ map: RECORDS_MAP, key: place.key, values: [], plain })
     if (place.kind === 'record') {
       const previous = currentValue(records, place.key)
       for (const value of valuesOf(struct)) effect.records.push({ change: 'write', key: place.key, value, previous })
@@ -155,7 +176,10 @@ function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | undefined {
 
 function placeOfDocItem(records: SharedType | undefined, item: Y.Item): Place {
   if (records !== undefined && item.parent === records && item.parentSub !== null) return { kind: 'record', key: item.parentSub }
-  return { kind: 'elsewhere' }
+  const parent = item.parent as Y.AbstractType<unknown> | null
+  // A top-level type has no item of its own; anything else is nested.
+  const map = parent !== null && parent._item === null ? Y.findRootTypeKey(parent) : null
+  return { kind: 'elsewhere', map, key: item.parentSub }
 }
 
 function placeOfNewItem(doc: Y.Doc, records: SharedType | undefined, fresh: NewStructs, item: Y.Item): Place {
@@ -164,10 +188,10 @@ function placeOfNewItem(doc: Y.Doc, records: SharedType | undefined, fresh: NewS
     // In a decoded update the parent is a top-level type's name, the id of a nested type's item, or null.
     const parent = current.parent as unknown
     if (typeof parent === 'string') {
-      return parent === RECORDS_MAP && current.parentSub !== null ? { kind: 'record', key: current.parentSub } : { kind: 'elsewhere' }
+      return parent === RECORDS_MAP && current.parentSub !== null ? { kind: 'record', key: current.parentSub } : { kind: 'elsewhere', map: parent, key: current.parentSub }
     }
     // Inside a nested type: not a record value (records are plain JSON), so not a bottom line.
-    if (parent instanceof Y.ID) return locate(doc, fresh, parent) === 'missing' ? { kind: 'missing' } : { kind: 'elsewhere' }
+    if (parent instanceof Y.ID) return locate(doc, fresh, parent) === 'missing' ? { kind: 'missing' } : { kind: 'elsewhere', map: null, key: null }
     if (parent !== null) return { kind: 'missing' }
     const left = current.origin === null ? null : locate(doc, fresh, current.origin)
     const right = current.rightOrigin === null ? null : locate(doc, fresh, current.rightOrigin)
@@ -229,6 +253,12 @@ function covered(structs: Struct[] | undefined, from: number, to: number): boole
     if (at >= to) return true
   }
   return at >= to
+}
+
+/** Content Kring's maps may hold: JSON, or content already deleted on the sender's side. */
+function isPlainContent(item: Y.Item): boolean {
+  const content = item.content
+  return content instanceof Y.ContentAny || content instanceof Y.ContentJSON || content instanceof Y.ContentDeleted
 }
 
 /** The JSON values an item holds (a map entry holds one); none for nested types and deleted content. */

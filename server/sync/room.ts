@@ -4,8 +4,11 @@ import type { Logger } from '../../lib/server/log/logger'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import type { SyncConnection } from './connection'
 import type { BoardStorage } from './persistence'
+import { AwarenessState } from '../../lib/sync/presence'
+import { BoardQuota } from './board-quota'
 import {
   encodeAwareness,
+  encodeAwarenessEntries,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -16,7 +19,21 @@ import {
   type DecodedUpdate,
 } from './protocol'
 import { inspectUpdate, type UpdateEffect } from './record-guard'
-import { WriteRefusal, type WriteDecision, type WritePolicy } from './write-policy'
+import { validateUpdate, type BoardView } from './record-validation'
+import { WritePace, type WritePaceLimits } from './write-pace'
+import { WriteRefusal, type WritePolicy } from './write-policy'
+import { META_MAP, RECORDS_MAP, SCHEMA_KEY } from '../../lib/sync/document-format'
+
+/** The room's limits (README, Configuration: SYNC_*). */
+export interface RoomLimits {
+  /** Refuse writes that would grow the board past this (`board-full`). */
+  maxBoardBytes: number
+  /** Largest message the room sends to a client. */
+  maxOutgoingBytes: number
+  /** Largest message a client may send (the write pace lets one through at once). */
+  maxMessageBytes: number
+  pace: WritePaceLimits
+}
 
 /**
  * One board in memory: its Y.Doc, its awareness and the connections that have joined it.
@@ -27,6 +44,10 @@ export class Room {
   private readonly connections = new Set<SyncConnection>()
   /** Which connection introduced each awareness client id (its states go when it leaves). */
   private readonly awarenessOwner = new Map<number, SyncConnection>()
+  private readonly paces = new WeakMap<SyncConnection, WritePace>()
+  private readonly quota: BoardQuota
+  /** The board as the record validation reads it (record-validation.ts). */
+  private readonly boardView: BoardView
 
   constructor(
     readonly conferenceId: string,
@@ -35,7 +56,17 @@ export class Room {
     private readonly storage: BoardStorage,
     private readonly writePolicy: WritePolicy,
     private readonly logger: Logger,
+    private readonly limits: RoomLimits,
   ) {
+    this.quota = new BoardQuota(doc, limits.maxBoardBytes)
+    const records = doc.getMap<unknown>(RECORDS_MAP)
+    const meta = doc.getMap<unknown>(META_MAP)
+    this.boardView = {
+      record: (key) => records.get(key),
+      get schema() {
+        return meta.get(SCHEMA_KEY)
+      },
+    }
     // The server holds no awareness state of its own.
     awareness.setLocalState(null)
     // Relay every change to the document to everyone but the connection it came from. Only
@@ -44,12 +75,13 @@ export class Room {
       this.broadcast(encodeUpdate(update), origin)
     })
     awareness.on('update', ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
-      this.broadcast(encodeAwareness(awareness, [...added, ...updated, ...removed]), origin)
+      const message = encodeAwareness(awareness, [...added, ...updated, ...removed], limits.maxOutgoingBytes)
+      if (message) this.broadcast(message, origin)
     })
   }
 
-  static create(conferenceId: string, doc: Y.Doc, storage: BoardStorage, writePolicy: WritePolicy, logger: Logger): Room {
-    return new Room(conferenceId, doc, new Awareness(doc), storage, writePolicy, logger)
+  static create(conferenceId: string, doc: Y.Doc, storage: BoardStorage, writePolicy: WritePolicy, logger: Logger, limits: RoomLimits): Room {
+    return new Room(conferenceId, doc, new Awareness(doc), storage, writePolicy, logger, limits)
   }
 
   get connectionCount(): number {
@@ -60,8 +92,7 @@ export class Room {
   join(connection: SyncConnection): void {
     this.connections.add(connection)
     connection.send(encodeSyncStep1(this.doc))
-    const clientIds = [...this.awareness.getStates().keys()]
-    if (clientIds.length > 0) connection.send(encodeAwareness(this.awareness, clientIds))
+    this.sendPresence(connection)
   }
 
   /** Stop relaying to a connection and remove the awareness states it set. */
@@ -80,13 +111,13 @@ export class Room {
         if (message.step2) connection.sentStep2 = true
         return this.write(connection, message.update, message.decoded)
       case 'sync-step1':
-        connection.send(encodeSyncStep2(this.doc, message.stateVector))
+        this.sendStep2(connection, message.stateVector)
         return
       case 'awareness':
-        this.applyAwareness(connection, message.update, message.entries)
+        this.applyAwareness(connection, message.entries)
         return
       case 'query-awareness':
-        connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+        this.sendPresence(connection)
         return
     }
   }
@@ -102,29 +133,42 @@ export class Room {
   }
 
   /**
-   * A document write: work out what it would change, decide, store, then apply (which relays
-   * it). An update that changes nothing (a reconnecting client's step 2 repeats what the room
-   * has) is neither stored nor refused, so a reader is not told off for syncing.
+   * A document write: pace it, work out what it would change, validate, decide, store, then apply
+   * (which relays it). An update that changes nothing (a reconnecting client's step 2 repeats what
+   * the room has) is neither stored nor refused, so a reader is not told off for syncing.
    *
    * Nothing that builds on content the room lacks is stored: Yjs would keep it pending, to land
    * later wherever the missing content says, past the policy. Before the client's step 2 that is
    * an edit racing its own step 2 (which carries it again), so it is skipped; after, the client
    * has drifted from the board and is told so.
+   *
+   * Every record it writes is validated (record-validation.ts) before the policy sees it, and
+   * before anything is stored or relayed; one bad record refuses the whole update.
    */
   private async write(connection: SyncConnection, update: Uint8Array, decoded: DecodedUpdate): Promise<void> {
     if (isEmptyUpdate(update)) return
+    // Paced per connection before anything is read: a flood waits on its own queue only.
+    const pace = this.paceOf(connection).reserve(update.length)
+    if ('refused' in pace) return this.refuse(connection, WriteRefusal.RateLimited)
+    if (pace.wait > 0) {
+      await new Promise((resolve) => setTimeout(resolve, pace.wait))
+      if (!connection.acceptsInput) return
+    }
     const effect = this.inspect(update, decoded)
     if (!effect.changes) return
     if (effect.missing && !connection.sentStep2) return
-    const decision: WriteDecision = effect.missing ? { allowed: false, reason: WriteRefusal.OutOfSync } : this.writePolicy(connection, effect)
-    if (!decision.allowed) {
-      // Refused whole and reported, not dropped: the client learns its edit was refused.
-      connection.send(encodePermissionDenied(decision.reason))
-      this.logger.info({ conferenceId: this.conferenceId, participantId: connection.participantId, connectionId: connection.id, reason: decision.reason }, 'write refused')
-      return
+    if (effect.missing) return this.refuse(connection, WriteRefusal.OutOfSync)
+    const validation = validateUpdate(effect, this.boardView)
+    if (!validation.ok) return this.refuse(connection, validation.reason, { rule: validation.rule, recordType: validation.recordType })
+    const decision = this.writePolicy(connection, effect)
+    if (!decision.allowed) return this.refuse(connection, decision.reason)
+    // A board at its limit still lets people delete: only growth is refused.
+    if (writesSomething(effect) && !this.quota.allows(update.length)) {
+      return this.refuse(connection, WriteRefusal.BoardFull, { boardBytes: this.quota.approximateBytes })
     }
     try {
       await this.storage.commit(update, () => Y.applyUpdate(this.doc, update, connection))
+      this.quota.stored(update.length)
     } catch (err) {
       // Storage failed (not applied, not relayed; the client still holds the edit and resends it
       // after reconnecting), or Yjs refused an update that decoded fine (kept out of the room).
@@ -133,36 +177,87 @@ export class Room {
     }
   }
 
+  /** Refused whole and reported, not dropped: the client learns its edit was refused. Logged without content. */
+  private refuse(connection: SyncConnection, reason: string, details: Record<string, unknown> = {}): void {
+    connection.send(encodePermissionDenied(reason))
+    this.logger.info({ conferenceId: this.conferenceId, participantId: connection.participantId, connectionId: connection.id, reason, ...details }, 'write refused')
+  }
+
+  private paceOf(connection: SyncConnection): WritePace {
+    let pace = this.paces.get(connection)
+    if (!pace) this.paces.set(connection, (pace = new WritePace(this.limits.pace, this.limits.maxMessageBytes)))
+    return pace
+  }
+
+  /** Sync step 2 for a client; a board too large to send (it never should be, see the config check) closes only that connection. */
+  private sendStep2(connection: SyncConnection, stateVector: Uint8Array): void {
+    const message = encodeSyncStep2(this.doc, stateVector)
+    if (message.length > this.limits.maxOutgoingBytes) {
+      this.logger.error({ conferenceId: this.conferenceId, connectionId: connection.id, bytes: message.length }, 'board too large to send')
+      connection.close(CloseCode.ServerError, 'board too large to send')
+      return
+    }
+    connection.send(message)
+  }
+
+  /** Everyone's presence, each state encoded on its own (a state that cannot be is left out). */
+  private sendPresence(connection: SyncConnection): void {
+    const clientIds = [...this.awareness.getStates().keys()]
+    if (clientIds.length === 0) return
+    const message = encodeAwareness(this.awareness, clientIds, this.limits.maxOutgoingBytes)
+    if (message) connection.send(message)
+  }
+
   private inspect(update: Uint8Array, decoded: DecodedUpdate): UpdateEffect {
     try {
       return inspectUpdate(this.doc, update, decoded)
     } catch (err) {
       // It decoded (protocol.ts), so this is a shape the guard does not follow: assume the worst.
       this.logger.warn({ err, conferenceId: this.conferenceId }, 'update could not be inspected')
-      return { changes: true, missing: true, touchesBottomLine: true, touchesOther: true, scaleMarks: [], records: [] }
+      return { changes: true, missing: true, touchesBottomLine: true, touchesOther: true, scaleMarks: [], records: [], outside: [] }
     }
   }
 
-  private applyAwareness(connection: SyncConnection, update: Uint8Array, entries: AwarenessEntry[]): void {
+  /**
+   * Presence from a client, checked entry by entry before it is kept or relayed: a state must be
+   * Kring's (AwarenessState in lib/sync/presence.ts, bounded) and name the sender as its user. What
+   * fails is dropped for this client only: not applied, not relayed, logged without content.
+   * Only the parsed states travel on, re-encoded, so nothing the schema does not know is relayed.
+   */
+  private applyAwareness(connection: SyncConnection, entries: AwarenessEntry[]): void {
     if (!connection.isOpen) return
-    // A client may clear only states it introduced, not someone else's cursor. (Stock providers
-    // echo the states they receive, so a removal echoed this way is simply not applied twice.)
+    const accepted: { clientId: number; clock: number; state: unknown }[] = []
+    let dropped = 0
     for (const entry of entries) {
       const owner = this.awarenessOwner.get(entry.clientId)
-      if (!entry.present && owner !== undefined && owner !== connection) return
+      // A client may set and clear only states it introduced, not someone else's cursor. (Stock
+      // providers echo the states they receive; those are the owner's and already here.)
+      if (owner !== undefined && owner !== connection) continue
+      if (!entry.present) {
+        accepted.push({ clientId: entry.clientId, clock: entry.clock, state: null })
+        continue
+      }
+      const parsed = AwarenessState.safeParse(entry.state)
+      if (!parsed.success || parsed.data.user.id !== connection.participantId) {
+        dropped++
+        continue
+      }
+      accepted.push({ clientId: entry.clientId, clock: entry.clock, state: parsed.data })
     }
-    // The first connection to introduce a client id owns it; echoes from others do not count.
-    for (const entry of entries) {
+    if (dropped > 0) this.logger.debug({ conferenceId: this.conferenceId, connectionId: connection.id, dropped }, 'awareness states dropped')
+    if (accepted.length === 0) return
+    // The first connection to introduce a client id owns it.
+    for (const entry of accepted) {
       const owner = this.awarenessOwner.get(entry.clientId)
-      if (entry.present && owner === undefined) {
+      if (entry.state !== null && owner === undefined) {
         this.awarenessOwner.set(entry.clientId, connection)
         connection.awarenessIds.add(entry.clientId)
-      } else if (!entry.present && owner === connection) {
+      } else if (entry.state === null && owner === connection) {
         this.awarenessOwner.delete(entry.clientId)
         connection.awarenessIds.delete(entry.clientId)
       }
     }
-    applyAwarenessUpdate(this.awareness, update, connection)
+    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection)
   }
 
   private broadcast(message: Uint8Array, except: unknown): void {
@@ -176,4 +271,9 @@ interface AwarenessChanges {
   added: number[]
   updated: number[]
   removed: number[]
+}
+
+/** Whether an update stores anything new (a record or map value), rather than only deleting. */
+function writesSomething(effect: UpdateEffect): boolean {
+  return effect.records.some((touch) => touch.change === 'write') || (effect.outside ?? []).some((write) => write.values.length > 0 || !write.plain)
 }

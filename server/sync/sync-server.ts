@@ -15,7 +15,7 @@ import { startKeepAlive } from './keep-alive'
 import { LiveAccess, type AccessRows, type Settled } from './live-access'
 import { BoardStorage } from './persistence'
 import { decodeClientMessage, ProtocolError } from './protocol'
-import { Room } from './room'
+import { Room, type RoomLimits } from './room'
 import { RecordCreators } from './record-creators'
 import { RoomRegistry } from './room-registry'
 import { boardWritePolicy, type RecordRefusalListener, type WritePolicy } from './write-policy'
@@ -57,6 +57,12 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   const connectionLimits = options.connectionLimits ?? connectionLimitsFor(config)
   let closing = false
 
+  const roomLimits: RoomLimits = {
+    maxBoardBytes: config.sync.maxBoardBytes,
+    maxOutgoingBytes: config.sync.maxOutgoingBytes,
+    maxMessageBytes: config.sync.maxMessageBytes,
+    pace: { writesPerSecond: config.sync.writesPerSecond, bytesPerSecond: config.sync.writeBytesPerSecond, maxWaitMs: config.sync.maxWriteWaitMs },
+  }
   const storageDeps = { db, append: createUpdateAppender(db), compactAfterUpdates: config.sync.compactAfterUpdates, logger }
   const creatorDeps = { db, write: createRecordCreatorWriter(db), logger }
   // Loaded rooms by board, for readers outside the sync plane (BoardReader). A room leaves this map
@@ -67,7 +73,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
       const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId)
       // Who added what, for the delete rules: loaded with the board, kept current by its document.
       const creators = await RecordCreators.load(creatorDeps, conferenceId, doc)
-      const room = Room.create(conferenceId, doc, storage, options.writePolicy ?? boardWritePolicy(creators, onRecordRefusal), logger)
+      const room = Room.create(conferenceId, doc, storage, options.writePolicy ?? boardWritePolicy(creators, onRecordRefusal), logger, roomLimits)
       liveRooms.set(conferenceId, room)
       doc.once('destroy', () => {
         if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)

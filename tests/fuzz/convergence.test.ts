@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type WebSocket from 'ws'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { note } from '../helpers/board-records'
 import { connectBoard, type BoardClient } from '../helpers/sync-clients'
 import { createTicket } from '../../lib/server/auth/tickets'
 import { seedMeeting, startTestServer, TEST_SECRET, waitFor } from '../helpers/test-server'
@@ -47,7 +48,7 @@ function seedsForThisRun(): number[] {
 }
 
 function boardState(doc: Y.Doc): unknown {
-  return { records: doc.getMap('records').toJSON(), order: doc.getArray('order').toJSON() }
+  return { records: doc.getMap('records').toJSON(), settings: doc.getMap('settings').toJSON() }
 }
 
 /** JSON with sorted object keys: replicas may list a map's keys in different orders. */
@@ -78,18 +79,20 @@ async function runSeed(seed: number): Promise<void> {
       const roll = random()
       const key = `shape:${Math.floor(random() * KEYS)}`
       if (roll < 0.45) {
-        records.set(key, { x: Math.floor(random() * 1000), meta: { tags: [pick(['a', 'b', 'c']), step], by: peers.indexOf(peer) } })
+        records.set(key, { ...note(key, `${pick(['a', 'b', 'c'])} ${step}`), x: Math.floor(random() * 1000), meta: { by: peers.indexOf(peer) } })
       } else if (roll < 0.6) {
         records.delete(key)
       } else if (roll < 0.7) {
         // Several edits in one transaction, as tldraw batches a drag.
         peer.doc.transact(() => {
-          records.set(key, { step })
-          records.set(`shape:${Math.floor(random() * KEYS)}`, { step, nested: { deep: [step, { ok: true }] } })
+          records.set(key, note(key, `${step}`))
+          const other = `shape:${Math.floor(random() * KEYS)}`
+          records.set(other, { ...note(other, `${step}`), meta: { nested: { deep: [step, { ok: true }] } } })
           if (random() < 0.5) records.delete(`shape:${Math.floor(random() * KEYS)}`)
         })
       } else if (roll < 0.8) {
-        peer.doc.getArray('order').insert(Math.floor(random() * (peer.doc.getArray('order').length + 1)), [step])
+        // Board settings change live too (the facilitator's load threshold).
+        peer.doc.getMap('settings').set('loadThreshold', 1 + Math.floor(random() * 50))
       } else if (roll < 0.88) {
         if (peer.provider.shouldConnect) peer.provider.disconnect()
         else peer.provider.connect()

@@ -7,6 +7,7 @@ import type { Db } from '../../lib/server/db/connect'
 import { appendUpdate, loadBoard } from '../../lib/server/db/repositories/yjs-log'
 import type { AdmissionState } from '../../lib/server/db/schema'
 import { seedConference, seedInvitation, seedUser } from '../../lib/server/db/seed'
+import { baseBoardUpdate } from './board-records'
 import { connectBoard, type BoardClient } from './sync-clients'
 import { TEST_SECRET } from './test-server'
 
@@ -61,6 +62,7 @@ export async function seedEveryRole(db: Db): Promise<EveryRole> {
     invite('observer', 'Stagiair Olga'),
   ])
   const board = new Y.Doc()
+  Y.applyUpdate(board, baseBoardUpdate())
   board.transact(() => {
     board.getMap('records').set(SEEDED_CARD, cardRecord(SEEDED_CARD, 'Zorg over school'))
     board.getMap('records').set(SEEDED_LINE, bottomLineRecord(SEEDED_LINE, SEEDED_LINE_TEXT))

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../lib/server/db/connect'
 import { seedConference, seedInvitation, seedUser } from '../../lib/server/db/seed'
 import { createLogger } from '../../lib/server/log/logger'
 import { createKringServer, type KringServer } from '../../server/app'
+import { seedBaseBoard } from './board-records'
 
 export const TEST_SECRET = 'test-secret-0123456789-0123456789-abcdef'
 
@@ -59,6 +60,8 @@ export async function seedMeeting(db: Db) {
   const mother = await seedInvitation(db, { conferenceId: conference.id, displayName: 'Mama Sanne', role: 'family' })
   const aunt = await seedInvitation(db, { conferenceId: conference.id, displayName: 'Tante Amira', role: 'network' })
   const professional = await seedInvitation(db, { conferenceId: conference.id, displayName: 'Jeugdbeschermer Jan', role: 'professional' })
+  // The board a conference starts with (its page): shapes written in tests go on it.
+  await seedBaseBoard(db, conference.id)
   return { facilitatorUser, conference, facilitator, mother, aunt, professional }
 }
 

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { baseBoardUpdate } from '../helpers/board-records'
 import { createTicket } from '../../lib/server/auth/tickets'
 import { invitableRoles, type ConferencePhase, type InvitableRole, type ParticipantRole } from '../../lib/conference/model'
 import type { PolicyContext } from '../../lib/conference/policy'
@@ -92,6 +93,7 @@ export async function seedSweepConference(db: Db, { phase, context }: Scenario):
   }
 
   const board = new Y.Doc()
+  Y.applyUpdate(board, baseBoardUpdate())
   board.transact(() => {
     const records = board.getMap('records')
     records.set(SEEDED_CARD, cardRecord(SEEDED_CARD, 'Zorg over school'))

@@ -71,7 +71,7 @@ describe('sync: private time sends a professional no document bytes at all', () 
     const family = connectPolicyBoard(ts.syncUrl, seeded.conferenceId, seeded.tokens.family)
     boards.push(family)
     await waitFor(() => family.provider.synced, { message: 'family synced' })
-    family.provider.awareness.setLocalStateField('user', { name: 'Mama Sanne' })
+    family.provider.awareness.setLocalStateField('user', { id: seeded.participantIds.family, name: 'Mama Sanne' })
 
     const raw = professionalRaw()
     await raw.whenOpen
@@ -85,7 +85,7 @@ describe('sync: private time sends a professional no document bytes at all', () 
     await setPhase(ts.db, seeded.conferenceId, 'besloten_deel')
     // The family works on: edits and presence that the room relays to everyone still on the board.
     family.records.set('shape:besloten', cardRecord('shape:besloten', 'wat de familie onder elkaar bespreekt'))
-    family.provider.awareness.setLocalStateField('user', { name: 'Mama Sanne', typing: true })
+    family.provider.awareness.setLocalStateField('user', { id: seeded.participantIds.family, name: 'Mama Sanne typt' })
     await waitFor(async () => 'shape:besloten' in (await storedRecords(ts.db, seeded.conferenceId)), { message: 'family edit stored' })
 
     const closed = await raw.whenClosed

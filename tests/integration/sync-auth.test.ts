@@ -1,3 +1,4 @@
+import { note } from '../helpers/board-records'
 import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTicket } from '../../lib/server/auth/tickets'
@@ -26,9 +27,10 @@ describe('sync: who may open a board', () => {
     const writer = connectBoard(server.syncUrl, meeting.conference.id, meeting.mother.token)
     clients.push(writer)
     await waitFor(() => writer.provider.synced)
-    writer.records.set('shape:secret', { text: 'private family matter' })
+    writer.records.set('shape:secret', note('shape:secret', 'private family matter'))
     const db = server.db
-    await waitFor(async () => (await countUpdates(db, meeting.conference.id)) > 0, { message: 'board has content' })
+    // More than the base board the conference was seeded with.
+    await waitFor(async () => (await countUpdates(db, meeting.conference.id)) > 1, { message: 'board has content' })
     return { server, meeting }
   }
 
@@ -137,7 +139,7 @@ describe('sync: revocation closes live connections', () => {
     await waitFor(() => aunt.closeCodes.includes(4403) && auntPhone.closeCodes.includes(4403), { message: 'both aunt devices closed with 4403' })
     // The stock provider does not reconnect after a 4403; the others stay and keep syncing.
     expect(aunt.provider.shouldConnect).toBe(false)
-    mother.records.set('shape:after', { text: 'na intrekking' })
+    mother.records.set('shape:after', note('shape:after', 'na intrekking'))
     await waitFor(() => professional.records.has('shape:after'), { message: 'others still sync' })
     expect(aunt.records.has('shape:after')).toBe(false)
     expect(auntPhone.records.has('shape:after')).toBe(false)

@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { countUpdates } from '../../lib/server/db/repositories/yjs-log'
+import { note, withoutBase } from '../helpers/board-records'
 import { connectBoard, connectRaw, syncUrlFor, type BoardClient, type RawClient } from '../helpers/sync-clients'
 import { seedMeeting, startTestServer, waitFor, type TestServer } from '../helpers/test-server'
 
@@ -91,7 +92,7 @@ describe('sync: bad input closes only the connection that sent it', () => {
     const b = connectBoard(server.syncUrl, conference.id, aunt.token)
     clients.push(a, b)
     await waitFor(() => a.provider.synced && b.provider.synced)
-    a.records.set('shape:good', { text: 'before' })
+    a.records.set('shape:good', note('shape:good', 'before'))
     await waitFor(() => b.records.has('shape:good'))
     const storedBefore = await countUpdates(server.db, conference.id)
 
@@ -105,7 +106,7 @@ describe('sync: bad input closes only the connection that sent it', () => {
 
     // Everyone else is still connected and still syncing.
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true)
-    a.records.set('shape:after', { text: 'after' })
+    a.records.set('shape:after', note('shape:after', 'after'))
     await waitFor(() => b.records.has('shape:after'), { message: 'sync still works for others' })
     expect(b.records.has('shape:evil')).toBe(false)
     expect(await countUpdates(server.db, conference.id)).toBe(storedBefore + 1)
@@ -116,8 +117,8 @@ describe('sync: bad input closes only the connection that sent it', () => {
     server = await startTestServer(env, dir)
     const fresh = connectBoard(server.syncUrl, conference.id, mother.token)
     clients.push(fresh)
-    await waitFor(() => fresh.provider.synced && fresh.records.size === 2, { message: 'board reloaded' })
-    expect(fresh.records.toJSON()).toEqual({ 'shape:good': { text: 'before' }, 'shape:after': { text: 'after' } })
+    await waitFor(() => fresh.provider.synced && fresh.records.size === 4, { message: 'board reloaded' })
+    expect(withoutBase(fresh.records.toJSON())).toEqual({ 'shape:good': note('shape:good', 'before'), 'shape:after': note('shape:after', 'after') })
   })
 
   it('a stock provider whose message is too big is closed with 1009 and the others keep syncing', async () => {
@@ -127,10 +128,10 @@ describe('sync: bad input closes only the connection that sent it', () => {
     const b = connectBoard(server.syncUrl, conference.id, aunt.token)
     clients.push(a, b)
     await waitFor(() => a.provider.synced && b.provider.synced)
-    a.records.set('shape:huge', { text: 'x'.repeat(MAX_BYTES * 2) })
+    a.records.set('shape:huge', note('shape:huge', 'x'.repeat(MAX_BYTES * 2)))
     await waitFor(() => a.closeCodes.includes(1009), { message: 'a closed with 1009' })
     a.provider.disconnect()
-    b.records.set('shape:small', { text: 'fine' })
+    b.records.set('shape:small', note('shape:small', 'fine'))
     const c = connectBoard(server.syncUrl, conference.id, mother.token)
     clients.push(c)
     await waitFor(() => c.records.has('shape:small'), { message: 'others still sync' })

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { countUpdates } from '../../lib/server/db/repositories/yjs-log'
+import { note } from '../helpers/board-records'
 import { startSyncOnlyServer } from '../helpers/sync-only-server'
 import { connectBoard, connectRaw, syncUrlFor, type BoardClient, type RawClient } from '../helpers/sync-clients'
 import { seedMeeting, waitFor } from '../helpers/test-server'
@@ -11,7 +12,7 @@ type SyncOnly = Awaited<ReturnType<typeof startSyncOnlyServer>>
 
 function updateMessage(key: string): Uint8Array {
   const doc = new Y.Doc()
-  doc.getMap('records').set(key, { text: 'from a read-only seat' })
+  doc.getMap('records').set(key, note(key, 'from a read-only seat'))
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, 0)
   encoding.writeVarUint(encoder, 2)
@@ -59,14 +60,15 @@ describe('sync: server options', () => {
     expect(raw.closed).toBeNull()
 
     // Still a reader: it gets the mother's edit; its own edit went nowhere.
-    motherBoard.records.set('shape:allowed', { text: 'ok' })
+    motherBoard.records.set('shape:allowed', note('shape:allowed', 'ok'))
     await waitFor(() => raw.messages.some(isRelayedUpdate), { message: 'reader receives edits' })
     const reader = connectBoard(server.syncUrl, conference.id, mother.token)
     clients.push(reader)
     await waitFor(() => reader.records.has('shape:allowed'))
     expect(reader.records.has('shape:refused')).toBe(false)
     expect(motherBoard.records.has('shape:refused')).toBe(false)
-    expect(await countUpdates(server.db, conference.id)).toBe(1)
+    // The base board seeded with the conference, and the mother's edit.
+    expect(await countUpdates(server.db, conference.id)).toBe(2)
   })
 
   it('keep-alive drops a connection that stops answering pings and keeps the others', async () => {

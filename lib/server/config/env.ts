@@ -45,6 +45,14 @@ const configSchema = z
     DATABASE_URL: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SYNC_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+    // What a fresh client downloads and the snapshot holds; a busy family board is a few MB.
+    SYNC_MAX_BOARD_BYTES: z.coerce.number().int().min(64 * 1024).default(20 * 1024 * 1024),
+    // The largest message the server sends (the whole board in sync step 2, presence for a joiner).
+    SYNC_MAX_OUTGOING_BYTES: z.coerce.number().int().min(64 * 1024).default(32 * 1024 * 1024),
+    // tldraw writes on every pointer move while dragging (60–120 per second on a fast screen).
+    SYNC_WRITES_PER_SECOND: z.coerce.number().int().min(1).default(120),
+    SYNC_WRITE_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(1024 * 1024),
+    SYNC_MAX_WRITE_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
     MEETING_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
     COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
     ROOM_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(0),
@@ -73,6 +81,13 @@ const configSchema = z
         message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together',
       })
     }
+    if (env.SYNC_MAX_OUTGOING_BYTES < env.SYNC_MAX_BOARD_BYTES + env.SYNC_MAX_MESSAGE_BYTES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SYNC_MAX_OUTGOING_BYTES'],
+        message: 'must be at least SYNC_MAX_BOARD_BYTES + SYNC_MAX_MESSAGE_BYTES, or a full board could not be sent',
+      })
+    }
     if (env.DATABASE_URL !== undefined && !env.DATABASE_URL.startsWith('sqlite:')) {
       ctx.addIssue({
         code: 'custom',
@@ -94,7 +109,19 @@ export interface KringConfig {
   dataDir: string
   sqlitePath: string
   logLevel: RawConfig['LOG_LEVEL']
-  sync: { maxMessageBytes: number; compactAfterUpdates: number; roomUnloadDelayMs: number }
+  sync: {
+    maxMessageBytes: number
+    compactAfterUpdates: number
+    roomUnloadDelayMs: number
+    /** Refuse writes that grow a board past this (`board-full`). */
+    maxBoardBytes: number
+    /** Largest message sent to a client. */
+    maxOutgoingBytes: number
+    /** Each connection's writing pace (server/sync/write-pace.ts). */
+    writesPerSecond: number
+    writeBytesPerSecond: number
+    maxWriteWaitMs: number
+  }
   meeting: { maxMessageBytes: number }
   ticketTtlSeconds: number
   revocationPollMs: number
@@ -141,6 +168,11 @@ export function parseConfig(env: Record<string, string | undefined>): KringConfi
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
       roomUnloadDelayMs: e.ROOM_UNLOAD_DELAY_MS,
+      maxBoardBytes: e.SYNC_MAX_BOARD_BYTES,
+      maxOutgoingBytes: e.SYNC_MAX_OUTGOING_BYTES,
+      writesPerSecond: e.SYNC_WRITES_PER_SECOND,
+      writeBytesPerSecond: e.SYNC_WRITE_BYTES_PER_SECOND,
+      maxWriteWaitMs: e.SYNC_MAX_WRITE_WAIT_MS,
     },
     meeting: { maxMessageBytes: e.MEETING_MAX_MESSAGE_BYTES },
     ticketTtlSeconds: e.TICKET_TTL_SECONDS,

@@ -42,6 +42,10 @@ const board: Messages<'board'> = {
   'notice.refusedDelete': 'You can only remove what you added yourself. Nothing was removed; the board has been reloaded.',
   'notice.refusedLocked': 'Only the facilitator can change the areas and the layout of the board. Your change was not saved; the board has been reloaded.',
   'notice.refusedOther': 'A change of yours was not saved. The board has been reloaded.',
+  'notice.refusedInvalidRecord': 'A change of yours was not valid and was not saved (the board only takes parts it knows). The board has been reloaded.',
+  'notice.refusedNewerSchema': 'You are using a newer version of the board than the server. Your change was not saved; try again later or ask the administrator to update the server.',
+  'notice.refusedBoardFull': 'The board is full: nothing more fits. Your change was not saved; remove something first, such as a large image.',
+  'notice.refusedRateLimited': 'You are changing the board too quickly. Your last change was not saved; the board has been reloaded. Take it a little slower.',
   'notice.reload': 'Reload page',
   'notice.dismiss': 'Close notice',
 

@@ -41,6 +41,10 @@ const board = {
   'notice.refusedDelete': 'Je kunt alleen weghalen wat je zelf hebt toegevoegd. Er is niets weggehaald; het bord is opnieuw geladen.',
   'notice.refusedLocked': 'De gebieden en de indeling van het bord kan alleen de gespreksleider veranderen. Je wijziging is niet bewaard; het bord is opnieuw geladen.',
   'notice.refusedOther': 'Een wijziging van je is niet bewaard. Het bord is opnieuw geladen.',
+  'notice.refusedInvalidRecord': 'Een wijziging van je klopte niet en is niet bewaard (het bord neemt alleen onderdelen aan die het kent). Het bord is opnieuw geladen.',
+  'notice.refusedNewerSchema': 'Je gebruikt een nieuwere versie van het bord dan de server. Je wijziging is niet bewaard; probeer het later opnieuw of vraag de beheerder de server bij te werken.',
+  'notice.refusedBoardFull': 'Het bord is vol: er kan niets meer bij. Je wijziging is niet bewaard; verwijder eerst iets, bijvoorbeeld een grote afbeelding.',
+  'notice.refusedRateLimited': 'Je verandert het bord te snel achter elkaar. Je laatste wijziging is niet bewaard; het bord is opnieuw geladen. Doe het iets rustiger.',
   'notice.reload': 'Pagina herladen',
   'notice.dismiss': 'Melding sluiten',
 

@@ -1,0 +1,41 @@
+import { Store } from '@tldraw/store'
+import type { TLStore, TLStoreProps } from '@tldraw/tlschema'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { itemDefaults } from '../../lib/board/items'
+import { createKringTLSchema } from '../../lib/board/tldraw-schema'
+import { bindStoreToDoc } from '../../lib/sync/bind-store-to-doc'
+import { inspectUpdate } from '../../server/sync/record-guard'
+import { validateUpdate } from '../../server/sync/record-validation'
+import { geoShape, makeUsable, PAGE_ID } from './tldraw-fixtures'
+
+/**
+ * What the real binding writes passes the server's validation: a fresh board's first write (the
+ * document and page tldraw makes), tldraw's own shapes and Kring's items, changes and deletions.
+ */
+describe('record validation accepts what the client binding writes', () => {
+  it('every update of a client session is valid on the server', () => {
+    const room = new Y.Doc()
+    const client = new Y.Doc()
+    const store = new Store({ schema: createKringTLSchema(), props: { defaultName: '' } as TLStoreProps }) as unknown as TLStore
+    const results: unknown[] = []
+    client.on('update', (update: Uint8Array) => {
+      const records = room.getMap('records')
+      const meta = room.getMap('meta')
+      results.push(validateUpdate(inspectUpdate(room, update), { record: (key) => records.get(key), schema: meta.get('schema') }))
+      Y.applyUpdate(room, update)
+    })
+    makeUsable(store)
+    const binding = bindStoreToDoc(store, client)
+    store.put([geoShape('a')])
+    store.put([{ ...geoShape('b'), parentId: 'shape:a' as never }])
+    const card = { ...geoShape('card'), type: 'kring-card', props: { ...itemDefaults['kring-card'], text: 'Wie haalt Sam op?' } }
+    store.put([card as never])
+    store.put([{ ...card, x: 120 } as never])
+    store.remove(['shape:b' as never])
+    binding.dispose()
+    expect(results.length).toBeGreaterThan(3)
+    expect(results.every((r) => (r as { ok: boolean }).ok)).toBe(true)
+    expect(room.getMap('records').has(PAGE_ID)).toBe(true)
+  })
+})

@@ -18,6 +18,12 @@ import {
 import { inspectUpdate, type UpdateEffect } from './record-guard'
 import { WriteRefusal, type WriteDecision, type WritePolicy } from './write-policy'
 
+/** What the rest of the sync server may do around a room's writes (server/sync/checkpoints.ts). */
+export interface RoomHooks {
+  /** After the policy allowed an update and before it is stored: e.g. a checkpoint before a big delete. */
+  beforeCommit?(conferenceId: string, doc: Y.Doc, participantId: string, effect: UpdateEffect): Promise<void>
+}
+
 /**
  * One board in memory: its Y.Doc, its awareness and the connections that have joined it.
  * The room does not know about websockets or HTTP; it talks to connections through
@@ -35,6 +41,7 @@ export class Room {
     private readonly storage: BoardStorage,
     private readonly writePolicy: WritePolicy,
     private readonly logger: Logger,
+    private readonly hooks: RoomHooks = {},
   ) {
     // The server holds no awareness state of its own.
     awareness.setLocalState(null)
@@ -48,8 +55,8 @@ export class Room {
     })
   }
 
-  static create(conferenceId: string, doc: Y.Doc, storage: BoardStorage, writePolicy: WritePolicy, logger: Logger): Room {
-    return new Room(conferenceId, doc, new Awareness(doc), storage, writePolicy, logger)
+  static create(conferenceId: string, doc: Y.Doc, storage: BoardStorage, writePolicy: WritePolicy, logger: Logger, hooks: RoomHooks = {}): Room {
+    return new Room(conferenceId, doc, new Awareness(doc), storage, writePolicy, logger, hooks)
   }
 
   get connectionCount(): number {
@@ -122,6 +129,13 @@ export class Room {
       connection.send(encodePermissionDenied(decision.reason))
       this.logger.info({ conferenceId: this.conferenceId, participantId: connection.participantId, connectionId: connection.id, reason: decision.reason }, 'write refused')
       return
+    }
+    if (this.hooks.beforeCommit) {
+      try {
+        await this.hooks.beforeCommit(this.conferenceId, this.doc, connection.participantId, effect)
+      } catch (err) {
+        this.logger.warn({ err, conferenceId: this.conferenceId }, 'before-commit hook failed')
+      }
     }
     try {
       await this.storage.commit(update, () => Y.applyUpdate(this.doc, update, connection))

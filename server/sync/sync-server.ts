@@ -12,6 +12,8 @@ import { SyncConnection, type ConnectionAccess, type ConnectionIdentity } from '
 import { ConnectionIndex } from './connection-index'
 import { startKeepAlive } from './keep-alive'
 import { LiveAccess, type AccessRows, type Settled } from './live-access'
+import { BoardCheckpoints, type CheckpointOptions } from './checkpoints'
+import { reapplyRestores, relayRestores } from './checkpoints-restores'
 import { BoardStorage } from './persistence'
 import { decodeClientMessage, ProtocolError } from './protocol'
 import { Room } from './room'
@@ -25,6 +27,8 @@ export interface SyncServerOptions {
   keepAliveIntervalMs?: number
   /** Caps on simultaneous sockets, shared with the meeting plane (default: its own, from the config). */
   connectionLimits?: ConnectionLimits
+  /** When the board's history takes checkpoints (default: every 3 minutes of change, before deleting more than 5 items). */
+  checkpoints?: Partial<CheckpointOptions>
 }
 
 const KEEP_ALIVE_INTERVAL_MS = 30_000
@@ -56,12 +60,24 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   // Loaded rooms by board, for readers outside the sync plane (BoardReader). A room leaves this map
   // when its document is destroyed, at the end of its unload.
   const liveRooms = new Map<string, Room>()
+  const liveDoc = (conferenceId: string) => liveRooms.get(conferenceId)?.doc
+  const boards = createBoardReader({ db, logger, liveDoc })
+  // The board's history (server/sync/checkpoints.ts) and restores made outside the room.
+  const checkpoints = new BoardCheckpoints({ db, logger, liveDoc, readBoard: (id) => boards.read(id) }, options.checkpoints)
+  const stopCheckpoints = checkpoints.start()
+  const stopRelayingRestores = relayRestores({ db, logger, pollMs: config.revocationPollMs, liveDoc })
+  const roomHooks = { beforeCommit: checkpoints.beforeCommit.bind(checkpoints) }
   const registry = new RoomRegistry(
     async (conferenceId) => {
       const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId)
-      const room = Room.create(conferenceId, doc, storage, writePolicy, logger)
+      await reapplyRestores(db, conferenceId, doc)
+      const room = Room.create(conferenceId, doc, storage, writePolicy, logger, roomHooks)
       liveRooms.set(conferenceId, room)
+      doc.on('update', (_update: Uint8Array, origin: unknown) => {
+        checkpoints.noteChange(conferenceId, origin instanceof SyncConnection ? origin.participantId : null)
+      })
       doc.once('destroy', () => {
+        checkpoints.roomClosing(conferenceId, doc)
         if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)
       })
       return room
@@ -201,7 +217,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   return {
     handleUpgrade,
 
-    boards: createBoardReader({ db, logger, liveDoc: (conferenceId) => liveRooms.get(conferenceId)?.doc }),
+    boards,
 
     disconnectParticipant(participantId, code, reason) {
       const connections = index.disconnect(participantId, code, reason)
@@ -215,6 +231,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
       closing = true
       stopKeepAlive()
       stopWatchingAccess()
+      stopRelayingRestores()
       await Promise.all([...pendingUpgrades])
       const connections = [...index.connections()]
       for (const connection of connections) connection.close(CloseCode.GoingAway, 'server shutting down')
@@ -223,6 +240,8 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
       clearTimeout(grace)
       await Promise.all(connections.map((c) => c.whenIdle()))
       await registry.unloadAll()
+      stopCheckpoints()
+      await checkpoints.settled()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
     },
   }

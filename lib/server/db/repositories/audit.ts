@@ -22,6 +22,7 @@ export type AuditAction =
   | 'participant.declined'
   | 'participant.removed'
   | 'participant.role-changed'
+  | 'board.restored'
 
 export async function recordAudit(
   db: Db,

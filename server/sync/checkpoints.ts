@@ -69,20 +69,24 @@ export class BoardCheckpoints {
     }
   }
 
-  /** A change reached a loaded board (`participantId` null for the server's own, e.g. a restore). */
-  noteChange(conferenceId: string, participantId: string | null): void {
-    const activity = this.activity(conferenceId)
-    activity.dirty = true
-    if (participantId) activity.editors.add(participantId)
+  /** A change reached a loaded board (any update: a client's, or a restore). */
+  noteChange(conferenceId: string): void {
+    this.activity(conferenceId).dirty = true
   }
 
-  /** Room hook, before an allowed update is stored: a checkpoint first if it removes many items. */
+  /**
+   * Room hook, before an allowed update is stored: who edits (only updates that touch records: a
+   * device that merely writes the schema on arrival has not edited), and a checkpoint first if it
+   * removes many items.
+   */
   async beforeCommit(conferenceId: string, doc: Y.Doc, participantId: string, effect: UpdateEffect): Promise<void> {
     const removedItems = removedRecords(effect).filter((r) => isItemKey(r.key)).length
-    if (removedItems <= this.options.bigDeleteItems) return
-    const activity = this.activity(conferenceId)
-    activity.editors.add(participantId)
-    await this.take(conferenceId, 'before-delete', recordsOfDoc(doc))
+    if (removedItems > this.options.bigDeleteItems) {
+      // The state before the delete, taken and stored before the delete is; it is the deleter's doing.
+      this.activity(conferenceId).editors.add(participantId)
+      await this.take(conferenceId, 'before-delete', recordsOfDoc(doc))
+    }
+    if (effect.records.length > 0) this.activity(conferenceId).editors.add(participantId)
   }
 
   /** The room is unloading: keep what changed since the last checkpoint (read now, stored after). */

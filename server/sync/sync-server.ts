@@ -73,9 +73,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
       await reapplyRestores(db, conferenceId, doc)
       const room = Room.create(conferenceId, doc, storage, writePolicy, logger, roomHooks)
       liveRooms.set(conferenceId, room)
-      doc.on('update', (_update: Uint8Array, origin: unknown) => {
-        checkpoints.noteChange(conferenceId, origin instanceof SyncConnection ? origin.participantId : null)
-      })
+      doc.on('update', () => checkpoints.noteChange(conferenceId))
       doc.once('destroy', () => {
         checkpoints.roomClosing(conferenceId, doc)
         if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)

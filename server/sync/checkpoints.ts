@@ -5,6 +5,7 @@ import { getLiveEvents, type LiveEventMap } from '../../lib/server/conference/li
 import type { Db } from '../../lib/server/db/connect'
 import type { CheckpointReason } from '../../lib/server/db/schema'
 import type { Logger } from '../../lib/server/log/logger'
+import { jsonEqual } from '../../lib/sync/json-equal'
 import { removedRecords, type UpdateEffect } from './record-guard'
 
 export interface CheckpointOptions {
@@ -75,9 +76,9 @@ export class BoardCheckpoints {
   }
 
   /**
-   * Room hook, before an allowed update is stored: who edits (only updates that touch records: a
-   * device that merely writes the schema on arrival has not edited), and a checkpoint first if it
-   * removes many items.
+   * Room hook, before an allowed update is stored: who edits (only updates that change an item: a
+   * device that tidies records on arrival, as tldraw does, has not edited), and a checkpoint first
+   * if it removes many items.
    */
   async beforeCommit(conferenceId: string, doc: Y.Doc, participantId: string, effect: UpdateEffect): Promise<void> {
     const removedItems = removedRecords(effect).filter((r) => isItemKey(r.key)).length
@@ -86,7 +87,7 @@ export class BoardCheckpoints {
       this.activity(conferenceId).editors.add(participantId)
       await this.take(conferenceId, 'before-delete', recordsOfDoc(doc))
     }
-    if (effect.records.length > 0) this.activity(conferenceId).editors.add(participantId)
+    if (changesItems(effect)) this.activity(conferenceId).editors.add(participantId)
   }
 
   /** The room is unloading: keep what changed since the last checkpoint (read now, stored after). */
@@ -160,4 +161,9 @@ export class BoardCheckpoints {
     const tracked = work.finally(() => this.pending.delete(tracked))
     this.pending.add(tracked)
   }
+}
+
+/** Whether an update adds, changes or deletes an item (a shape), as opposed to rewriting one as it was. */
+function changesItems(effect: UpdateEffect): boolean {
+  return effect.records.some((touch) => isItemKey(touch.key) && (touch.change === 'delete' || !jsonEqual(touch.value, touch.previous)))
 }

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { PASSWORD_MIN_LENGTH } from '../../lib/server/auth/password'
 import { ConferenceId, ConferenceKind, ConferenceTitle, DisplayName, InvitableRole, UserRole } from '../../lib/conference/model'
 import { ParticipantId } from '../../lib/protocol/api'
+import { CheckpointId, ItemId } from '../../lib/protocol/history'
 
 /** A mistake in how the CLI was called: printed with the usage hint, exit code 64 (EX_USAGE). */
 export class CliUsageError extends Error {
@@ -39,6 +40,17 @@ export const commandSchemas = {
   revoke: z.strictObject({ conference: ConferenceId, participant: ParticipantId }),
   'list-conferences': z.strictObject({}),
   'list-participants': z.strictObject({ conference: ConferenceId }),
+  'board-history': z.strictObject({ conference: ConferenceId }),
+  'board-restore': z.strictObject({
+    conference: ConferenceId,
+    checkpoint: CheckpointId,
+    /** Comma-separated item ids: bring back just these; without, the whole board. */
+    items: z
+      .string()
+      .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+      .pipe(z.array(ItemId).min(1).max(300))
+      .optional(),
+  }),
 } as const
 
 export type CommandName = keyof typeof commandSchemas
@@ -58,6 +70,8 @@ const optionSpec = {
   participant: { type: 'string' },
   reviews: { type: 'string' },
   admission: { type: 'boolean' },
+  checkpoint: { type: 'string' },
+  items: { type: 'string' },
 } as const
 
 function isCommandName(value: string | undefined): value is CommandName {
@@ -120,6 +134,12 @@ Commands:
                      (a running server closes the person's connections within REVOCATION_POLL_MS)
   list-conferences
   list-participants  --conference <id>
+  board-history      --conference <id>
+                     (the board's checkpoints, newest first: id, time, reason, editors' participant ids, items)
+  board-restore      --conference <id> --checkpoint <checkpointId> [--items <itemId>,<itemId>…]
+                     (the whole board back to the checkpoint, or just those deleted items; a running
+                      server shows it on every open board within REVOCATION_POLL_MS; a checkpoint of
+                      the board just before is taken first, to undo it)
 
 Configuration comes from the same environment as the server (DATA_DIR or DATABASE_URL,
 PUBLIC_URL or PORT for the links). AUTH_SECRET is not needed: the CLI signs nothing.

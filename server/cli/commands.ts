@@ -2,6 +2,8 @@ import { hashPassword } from '../../lib/server/auth/password'
 import type { KringConfig } from '../../lib/server/config/env'
 import { inviteToConference, revokeInvitation } from '../../lib/server/conference/invitations'
 import { accountMay } from '../../lib/conference/policy'
+import { restoreFromCheckpoint } from '../../lib/server/conference/board-history'
+import { listCheckpoints } from '../../lib/server/db/repositories/board-checkpoints'
 import { startConference } from '../../lib/server/conference/start-conference'
 import { toConferenceSummary, toParticipantSummary } from '../../lib/server/conference/summaries'
 import type { Db } from '../../lib/server/db/connect'
@@ -79,6 +81,17 @@ export async function runCommand(db: Db, config: KringConfig, cli: CliCommand): 
       await requireConference(db, cli.options.conference)
       const participants = await listParticipants(db, cli.options.conference)
       return { participants: participants.map(toParticipantSummary) }
+    }
+    case 'board-history': {
+      await requireConference(db, cli.options.conference)
+      const checkpoints = await listCheckpoints(db, cli.options.conference)
+      // Participant ids, never names: list-participants says who they are.
+      return { checkpoints: checkpoints.map(({ id, createdAt, reason, editors, itemCount }) => ({ id, createdAt, reason, editors, itemCount })) }
+    }
+    case 'board-restore': {
+      const { conference: conferenceId, checkpoint, items } = cli.options
+      await requireConference(db, conferenceId)
+      return { restored: await restoreFromCheckpoint(db, { conferenceId, checkpointId: checkpoint, items, actor: CLI_ACTOR }) }
     }
   }
 }

@@ -18,6 +18,7 @@ import {
   type Refusal,
 } from '../../lib/conference/agreement'
 import { permits } from '../../lib/conference/gate'
+import { getLiveEvents } from '../../lib/server/conference/live-events'
 import type { Db } from '../../lib/server/db/connect'
 import { recordAudit, type AuditAction } from '../../lib/server/db/repositories/audit'
 import { listParticipants } from '../../lib/server/db/repositories/participants'
@@ -190,6 +191,8 @@ export class AgreementDesk {
       })
       if (this.open.get(conferenceId) === entry) this.open.delete(conferenceId)
       this.audit(conferenceId, proposal.proposedBy, 'plan.frozen', `proposal=${proposal.id} version=${version.version}`)
+      // The board's history keeps the board as it was when this version was agreed (server/sync/checkpoints.ts).
+      getLiveEvents().emit('board.version-agreed', { conferenceId, version: version.version })
       this.deps.logger.info({ conferenceId, proposalId: proposal.id, version: version.version }, 'plan frozen')
       this.deps.io.to(conferenceRoom(conferenceId)).emit('plan:frozen', {
         conferenceId,

@@ -35,6 +35,12 @@ export interface RoomLimits {
   pace: WritePaceLimits
 }
 
+/** What the rest of the sync server may do around a room's writes (server/sync/checkpoints.ts). */
+export interface RoomHooks {
+  /** After the policy allowed an update and before it is stored: e.g. a checkpoint before a big delete. */
+  beforeCommit?(conferenceId: string, doc: Y.Doc, participantId: string, effect: UpdateEffect): Promise<void>
+}
+
 /**
  * One board in memory: its Y.Doc, its awareness and the connections that have joined it.
  * The room does not know about websockets or HTTP; it talks to connections through
@@ -57,6 +63,7 @@ export class Room {
     private readonly writePolicy: WritePolicy,
     private readonly logger: Logger,
     private readonly limits: RoomLimits,
+    private readonly hooks: RoomHooks = {},
   ) {
     this.quota = new BoardQuota(doc, limits.maxBoardBytes)
     const records = doc.getMap<unknown>(RECORDS_MAP)
@@ -80,8 +87,8 @@ export class Room {
     })
   }
 
-  static create(conferenceId: string, doc: Y.Doc, storage: BoardStorage, writePolicy: WritePolicy, logger: Logger, limits: RoomLimits): Room {
-    return new Room(conferenceId, doc, new Awareness(doc), storage, writePolicy, logger, limits)
+  static create(conferenceId: string, doc: Y.Doc, storage: BoardStorage, writePolicy: WritePolicy, logger: Logger, limits: RoomLimits, hooks: RoomHooks = {}): Room {
+    return new Room(conferenceId, doc, new Awareness(doc), storage, writePolicy, logger, limits, hooks)
   }
 
   get connectionCount(): number {
@@ -165,6 +172,13 @@ export class Room {
     // A board at its limit still lets people delete: only growth is refused.
     if (writesSomething(effect) && !this.quota.allows(update.length)) {
       return this.refuse(connection, WriteRefusal.BoardFull, { boardBytes: this.quota.approximateBytes })
+    }
+    if (this.hooks.beforeCommit) {
+      try {
+        await this.hooks.beforeCommit(this.conferenceId, this.doc, connection.participantId, effect)
+      } catch (err) {
+        this.logger.warn({ err, conferenceId: this.conferenceId }, 'before-commit hook failed')
+      }
     }
     try {
       await this.storage.commit(update, () => Y.applyUpdate(this.doc, update, connection))

@@ -13,6 +13,8 @@ import { SyncConnection, type ConnectionAccess, type ConnectionIdentity } from '
 import { ConnectionIndex } from './connection-index'
 import { startKeepAlive } from './keep-alive'
 import { LiveAccess, type AccessRows, type Settled } from './live-access'
+import { BoardCheckpoints, type CheckpointOptions } from './checkpoints'
+import { reapplyRestores, relayRestores } from './checkpoints-restores'
 import { BoardStorage } from './persistence'
 import { decodeClientMessage, ProtocolError } from './protocol'
 import { Room, type RoomLimits } from './room'
@@ -27,6 +29,8 @@ export interface SyncServerOptions {
   keepAliveIntervalMs?: number
   /** Caps on simultaneous sockets, shared with the meeting plane (default: its own, from the config). */
   connectionLimits?: ConnectionLimits
+  /** When the board's history takes checkpoints (default: every 3 minutes of change, before deleting more than 5 items). */
+  checkpoints?: Partial<CheckpointOptions>
 }
 
 const KEEP_ALIVE_INTERVAL_MS = 30_000
@@ -68,14 +72,24 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   // Loaded rooms by board, for readers outside the sync plane (BoardReader). A room leaves this map
   // when its document is destroyed, at the end of its unload.
   const liveRooms = new Map<string, Room>()
+  const liveDoc = (conferenceId: string) => liveRooms.get(conferenceId)?.doc
+  const boards = createBoardReader({ db, logger, liveDoc })
+  // The board's history (server/sync/checkpoints.ts) and restores made outside the room.
+  const checkpoints = new BoardCheckpoints({ db, logger, liveDoc, readBoard: (id) => boards.read(id) }, options.checkpoints)
+  const stopCheckpoints = checkpoints.start()
+  const stopRelayingRestores = relayRestores({ db, logger, pollMs: config.revocationPollMs, liveDoc })
+  const roomHooks = { beforeCommit: checkpoints.beforeCommit.bind(checkpoints) }
   const registry = new RoomRegistry(
     async (conferenceId) => {
       const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId)
+      await reapplyRestores(db, conferenceId, doc)
       // Who added what, for the delete rules: loaded with the board, kept current by its document.
       const creators = await RecordCreators.load(creatorDeps, conferenceId, doc)
-      const room = Room.create(conferenceId, doc, storage, options.writePolicy ?? boardWritePolicy(creators, onRecordRefusal), logger, roomLimits)
+      const room = Room.create(conferenceId, doc, storage, options.writePolicy ?? boardWritePolicy(creators, onRecordRefusal), logger, roomLimits, roomHooks)
       liveRooms.set(conferenceId, room)
+      doc.on('update', () => checkpoints.noteChange(conferenceId))
       doc.once('destroy', () => {
+        checkpoints.roomClosing(conferenceId, doc)
         if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)
       })
       return room
@@ -215,7 +229,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   return {
     handleUpgrade,
 
-    boards: createBoardReader({ db, logger, liveDoc: (conferenceId) => liveRooms.get(conferenceId)?.doc }),
+    boards,
 
     disconnectParticipant(participantId, code, reason) {
       const connections = index.disconnect(participantId, code, reason)
@@ -229,6 +243,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
       closing = true
       stopKeepAlive()
       stopWatchingAccess()
+      stopRelayingRestores()
       await Promise.all([...pendingUpgrades])
       const connections = [...index.connections()]
       for (const connection of connections) connection.close(CloseCode.GoingAway, 'server shutting down')
@@ -237,6 +252,8 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
       clearTimeout(grace)
       await Promise.all(connections.map((c) => c.whenIdle()))
       await registry.unloadAll()
+      stopCheckpoints()
+      await checkpoints.settled()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
     },
   }

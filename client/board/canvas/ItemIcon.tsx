@@ -29,6 +29,7 @@ export type ItemIconName =
   | 'bottom-line'
   | 'lock'
   | 'check'
+  | 'history'
 
 const paths: Record<ItemIconName, ReactNode> = {
   family: (
@@ -159,6 +160,14 @@ const paths: Record<ItemIconName, ReactNode> = {
     </>
   ),
   check: <path d="m5 12.5 4.5 4.5L19 7.5" />,
+  // A clock with an arrow turning back: the board's history.
+  history: (
+    <>
+      <path d="M3.5 12a8.5 8.5 0 1 0 2.5-6" />
+      <path d="M3 3.5V8h4.5" />
+      <path d="M12 7.5V12l3 2" />
+    </>
+  ),
 }
 
 export function ItemIcon({ name, size = 20, className }: { name: ItemIconName; size?: number; className?: string }) {

@@ -4,6 +4,7 @@ import { useBoardMay } from '../canvas/board-policy'
 import { useDevice } from '../session/useDevice'
 import { AddPalette } from './AddPalette'
 import { AreaPicker } from './AreaPicker'
+import { HistoryPanel } from './HistoryPanel'
 import { ItemEditor } from './editor/ItemEditor'
 import { usePanels } from './panels-context'
 import { useWhoQuestionDrop, WhoQuestionDeck } from './WhoQuestionDeck'
@@ -23,6 +24,7 @@ export function BoardPanels() {
       {open === 'add' ? <AddPalette onClose={close} /> : null}
       {open === 'deck' && leads ? <WhoQuestionDeck onClose={close} /> : null}
       {open === 'area' && leads ? <AreaPicker onClose={close} /> : null}
+      {open === 'history' && may('board.restore') ? <HistoryPanel onClose={close} /> : null}
       {phone && open ? null : <ItemEditor />}
     </>
   )

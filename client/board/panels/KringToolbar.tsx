@@ -38,6 +38,7 @@ export function KringToolbar() {
       <ToolButton panel="add" icon="plus" label={t('items.palette.open')} />
       {leads ? <ToolButton panel="deck" icon="prompt" label={t('items.deck.open')} secondary /> : null}
       {leads ? <ToolButton panel="area" icon="area" label={t('items.areaAdd.open')} secondary /> : null}
+      {may('board.restore') ? <ToolButton panel="history" icon="history" label={t('history.open')} secondary /> : null}
       <DefaultSharePanel />
     </div>
   )

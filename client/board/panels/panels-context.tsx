@@ -3,7 +3,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
 
 /** The board's own side panels, opened from the toolbar; one at a time. */
-export type PanelName = 'add' | 'deck' | 'area'
+export type PanelName = 'add' | 'deck' | 'area' | 'history'
 
 interface PanelsState {
   open: PanelName | null

@@ -91,6 +91,8 @@ function describe(entry: AuditEntry, detail: Record<string, string>, nameOf: (id
       return detail.for ? t('web.audit.action.planAgreedFor', { participant: nameOf(detail.for) }) : t('web.audit.action.planAgreed')
     case 'plan.frozen':
       return t('web.audit.action.planFrozen', { version: detail.version ?? '?' })
+    case 'board.restored':
+      return t(detail.mode === 'items' ? 'history.audit.restoredItems' : 'history.audit.restoredBoard')
     case 'plan.exported':
       return t(detail.redacted === '1' ? 'web.audit.action.exportedRedacted' : 'web.audit.action.exported', {
         version: detail.version ?? '?',

@@ -15,6 +15,10 @@ export interface LiveEventMap {
   'conference.settings-changed': [{ conferenceId: string }]
   /** A participant's role or admission changed, or they were removed: re-decide their access. */
   'participant.access-changed': [{ conferenceId: string; participantId: string }]
+  /** A restore was stored (board_restores row `restoreId`, also in the board's log): a loaded room applies and relays it. */
+  'board.restored': [{ conferenceId: string; restoreId: number }]
+  /** A version of the plan was agreed and frozen: the board's history takes a checkpoint. */
+  'board.version-agreed': [{ conferenceId: string; version: number }]
 }
 
 const KEY = Symbol.for('kring.liveEvents')

@@ -118,7 +118,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('participants').addColumn('removed_at', 'text').execute()
     },
   },
-  '2026-12-01-001-board-record-creators': {
+  '2026-12-03-001-board-record-creators': {
     async up(db: Kysely<unknown>) {
       // Who added each record of a board, as the sync server saw it (never what a client claims):
       // deleting an item is for whoever added it and for the facilitator. Template records have
@@ -133,11 +133,43 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
-  '2026-12-01-004-accepted-warnings': {
+  '2026-12-03-002-accepted-warnings': {
     async up(db: Kysely<unknown>) {
       // The open warnings the facilitator confirmed when proposing a version (lib/plan/version.ts
       // AcceptedWarnings, JSON); null for versions frozen before they were recorded.
       await db.schema.alterTable('plan_versions').addColumn('accepted_warnings_json', 'text').execute()
+    },
+  },
+  '2026-12-03-003-board-history': {
+    async up(db: Kysely<unknown>) {
+      // Restorable states of a board (lib/server/conference/board-history.ts): the records as JSON,
+      // who had been editing (participant ids) and why it was taken. Deleted with the conference.
+      await db.schema
+        .createTable('board_checkpoints')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('editors_json', 'text', (c) => c.notNull())
+        .addColumn('item_count', 'integer', (c) => c.notNull())
+        .addColumn('records_json', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('board_checkpoints_conference').on('board_checkpoints').columns(['conference_id', 'created_at']).execute()
+
+      // Every restore's Yjs update, kept beside the board's log: the sync server relays restores made
+      // elsewhere (a route handler, the CLI) to a loaded room from here, and re-applies them when a
+      // room loads (idempotent), so a restore cannot be lost between two processes' compactions.
+      await db.schema
+        .createTable('board_restores')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
+        .addColumn('checkpoint_id', 'text', (c) => c.notNull())
+        .addColumn('data', 'blob', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('board_restores_conference').on('board_restores').columns(['conference_id', 'id']).execute()
     },
   },
 }

@@ -108,6 +108,35 @@ export interface BoardRecordCreatorsTable {
   created_at: string
 }
 
+/** Why a checkpoint of the board was taken (lib/server/conference/board-history.ts). */
+export type CheckpointReason = 'interval' | 'phase-change' | 'version' | 'before-delete' | 'before-restore'
+
+export interface BoardCheckpointsTable {
+  id: string
+  conference_id: string
+  created_at: string
+  reason: CheckpointReason
+  /** Participant ids (never names) of who had edited since the previous checkpoint, JSON array. */
+  editors_json: string
+  /** Items (shape records) on the board then. */
+  item_count: number
+  /** The board's records (key → tldraw record) as JSON: what a restore brings back. */
+  records_json: string
+  /** Length of records_json, for the size bound. */
+  bytes: number
+}
+
+export interface BoardRestoresTable {
+  id: Generated<number>
+  conference_id: string
+  checkpoint_id: string
+  /** The restore's Yjs update (also appended to yjs_updates). */
+  data: Uint8Array
+  /** A participant id or 'cli'. */
+  actor: string
+  created_at: string
+}
+
 export interface Database {
   users: UsersTable
   conferences: ConferencesTable
@@ -117,6 +146,8 @@ export interface Database {
   audit_log: AuditLogTable
   plan_versions: PlanVersionsTable
   board_record_creators: BoardRecordCreatorsTable
+  board_checkpoints: BoardCheckpointsTable
+  board_restores: BoardRestoresTable
 }
 
 export type User = Selectable<UsersTable>

@@ -3,6 +3,7 @@ import board from './board'
 import common from './common'
 import exports from './exports'
 import facilitation from './facilitation'
+import history from './history'
 import items from './items'
 import meeting from './meeting'
 import plan from './plan'
@@ -19,4 +20,5 @@ export const en: AllMessages = {
   versions,
   facilitation,
   meeting,
+  history,
 }

@@ -2,6 +2,7 @@ import board from './board'
 import common from './common'
 import exports from './exports'
 import facilitation from './facilitation'
+import history from './history'
 import items from './items'
 import meeting from './meeting'
 import plan from './plan'
@@ -13,7 +14,7 @@ import web from './web'
  * without touching each other's files. Dutch is the reference: other locales mirror its keys.
  * common: shared words; web: pages, sign-in, conferences, invitations; board: the live board;
  * items: the typed board items and templates; plan: plan view and checks;
- * exports: exported documents; versions: agreeing, frozen versions and the export screen.
+ * exports: exported documents; versions: agreeing, frozen versions and the export screen; history: the board's checkpoints and restoring.
  */
 export const nl = {
   common,
@@ -25,4 +26,5 @@ export const nl = {
   versions,
   facilitation,
   meeting,
+  history,
 }

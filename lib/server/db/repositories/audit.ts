@@ -23,6 +23,7 @@ export type AuditAction =
   | 'participant.removed'
   | 'participant.role-changed'
   | 'participant.linked'
+  | 'board.restored'
 
 export async function recordAudit(
   db: Db,

@@ -10,16 +10,18 @@ import * as Y from 'yjs'
  * board's snapshot (as start-conference writes the template), past every check the sync server
  * makes today. Call it before anyone opens the board, so no room holds the old copy.
  */
-export async function addStoredRecords(db: Db, conferenceId: string, records: Record<string, unknown>[]): Promise<void> {
+export async function addStoredRecords(db: Db, conferenceId: string, records: Record<string, unknown>[]): Promise<{ shapeIdsBefore: string[] }> {
   const stored = await loadBoard(db, conferenceId)
   const doc = new Y.Doc()
   try {
     for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, update)
+    const shapeIdsBefore = [...recordsMapOf(doc).keys()].filter((id) => id.startsWith('shape:'))
     doc.transact(() => {
       const map = recordsMapOf(doc)
       for (const record of records) map.set(String(record.id), record)
     })
     await compactBoard(db, conferenceId, Y.encodeStateAsUpdate(doc), stored.lastUpdateId)
+    return { shapeIdsBefore }
   } finally {
     doc.destroy()
   }
@@ -38,6 +40,12 @@ export function parentCycle(): Record<string, unknown>[] {
     { ...a, parentId: b.id },
     { ...b, parentId: a.id },
   ]
+}
+
+/** A card tldraw's validation refuses (its props are not a card's): skipped, and counted in the notice. */
+export function invalidCard(): Record<string, unknown> {
+  const card = storedCard('invalid', 'Ongeldig', { x: 300, y: 900 })
+  return { ...card, props: { nonsense: true } }
 }
 
 /** A card whose meta is nested `depth` levels deep. */

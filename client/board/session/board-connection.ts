@@ -148,7 +148,7 @@ export async function openBoardConnection(conferenceId: string, tickets: TicketS
     events.onLoadFailed(failure)
     updateStatus()
   }
-  guardSyncDecoding(provider, () => failLoad('unreadable'))
+  guardSyncDecoding(provider, Yjs.decodeUpdate, () => failLoad('unreadable'))
 
   // The stock provider only logs a refused edit; Kring tells the person and reloads the board.
   provider.messageHandlers[MESSAGE_PERMISSION_DENIED] = (_encoder, decoder) => {

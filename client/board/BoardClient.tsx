@@ -1,7 +1,7 @@
 'use client'
 
 import dynamic from 'next/dynamic'
-import { useCallback, useState, type JSX } from 'react'
+import { useCallback, useRef, useState, type JSX } from 'react'
 import { useLocale, useT } from '@/client/i18n/I18nProvider'
 import type { ParticipantRole } from '@/lib/conference/model'
 import type { RecordRejectedError } from '@/lib/sync/record-rejection'
@@ -9,7 +9,7 @@ import { AccessNotice } from './AccessNotice'
 import styles from './Board.module.css'
 import { BoardHeader } from './BoardHeader'
 import { BoardLayers } from './meeting/BoardLayers'
-import { BoardNotices } from './BoardNotices'
+import { BoardLoadFailed, BoardNotices } from './BoardNotices'
 import { CanvasLoading } from './canvas/CanvasLoading'
 import { MeetingStrip } from './meeting/MeetingStrip'
 import { useLobbyArrivals } from './meeting/useLobbyArrivals'
@@ -53,8 +53,21 @@ export function BoardClient(props: BoardClientProps): JSX.Element {
   const { accessLoss, meeting, role, phase, context, access, permissions, sync } = session
 
   const [refusedSeen, setRefusedSeen] = useState(0)
+  // Items, not events: a record refused again at every change of it counts once.
+  const rejectedIds = useRef(new Set<string>())
   const [rejected, setRejected] = useState(0)
-  const onRejected = useCallback((_recordId: string, _error: RecordRejectedError) => setRejected((n) => n + 1), [])
+  const onRejected = useCallback((recordId: string, _error: RecordRejectedError) => {
+    rejectedIds.current.add(recordId)
+    setRejected(rejectedIds.current.size)
+  }, [])
+  const reparentedIds = useRef(new Set<string>())
+  const [reparented, setReparented] = useState(0)
+  const onReparented = useCallback((recordIds: string[]) => {
+    for (const id of recordIds) reparentedIds.current.add(id)
+    setReparented(reparentedIds.current.size)
+  }, [])
+  const [contentRefused, setContentRefused] = useState(false)
+  const onContentRefused = useCallback(() => setContentRefused(true), [])
   const [outdated, setOutdated] = useState(false)
   const onOutdated = useCallback(() => setOutdated(true), [])
   const [tooLargeSeen, setTooLargeSeen] = useState(0)
@@ -114,7 +127,17 @@ export function BoardClient(props: BoardClientProps): JSX.Element {
         <BoardNotices
           offline={sync.status === 'offline'}
           rejected={rejected}
-          onDismissRejected={() => setRejected(0)}
+          onDismissRejected={() => {
+            rejectedIds.current.clear()
+            setRejected(0)
+          }}
+          reparented={reparented}
+          onDismissReparented={() => {
+            reparentedIds.current.clear()
+            setReparented(0)
+          }}
+          contentRefused={contentRefused}
+          onDismissContentRefused={() => setContentRefused(false)}
           outdated={outdated}
           tooLarge={sync.tooLarge > tooLargeSeen}
           onDismissTooLarge={() => setTooLargeSeen(sync.tooLarge)}
@@ -126,6 +149,8 @@ export function BoardClient(props: BoardClientProps): JSX.Element {
         <main className={styles.canvas} data-testid="board-canvas" aria-label={t('board.canvas.label')}>
           {place !== 'in' ? (
             <WaitingScreen place={place} role={role} />
+          ) : sync.loadFailed ? (
+            <BoardLoadFailed />
           ) : sync.session && sync.ready ? (
             <BoardCanvas
               session={sync.session}
@@ -133,6 +158,8 @@ export function BoardClient(props: BoardClientProps): JSX.Element {
               locale={locale}
               licenseKey={licenseKey}
               onRejected={onRejected}
+              onReparented={onReparented}
+              onContentRefused={onContentRefused}
               onOutdated={onOutdated}
               phase={phase}
               policyContext={context}

@@ -7,9 +7,15 @@ import styles from './BoardNotices.module.css'
 
 export interface BoardNoticesProps {
   offline: boolean
-  /** How many changes from others could not be shown since the notice was last closed. */
+  /** How many items of the board could not be shown since the notice was last closed. */
   rejected: number
   onDismissRejected(): void
+  /** How many items were cut loose from a parent cycle and shown on the page instead. */
+  reparented: number
+  onDismissReparented(): void
+  /** An image, file or link was pasted or dropped and refused. */
+  contentRefused: boolean
+  onDismissContentRefused(): void
   outdated: boolean
   tooLarge: boolean
   onDismissTooLarge(): void
@@ -23,9 +29,10 @@ export interface BoardNoticesProps {
  * canvas (never on top of tldraw's controls). Nothing that went wrong is kept silent.
  */
 export function BoardNotices(props: BoardNoticesProps) {
-  const { offline, rejected, onDismissRejected, outdated, tooLarge, onDismissTooLarge, refusedEdit, onDismissRefusedEdit } = props
+  const { offline, rejected, onDismissRejected, reparented, onDismissReparented, contentRefused, onDismissContentRefused } = props
+  const { outdated, tooLarge, onDismissTooLarge, refusedEdit, onDismissRefusedEdit } = props
   const t = useT()
-  if (!offline && rejected === 0 && !outdated && !tooLarge && !refusedEdit) return null
+  if (!offline && rejected === 0 && reparented === 0 && !contentRefused && !outdated && !tooLarge && !refusedEdit) return null
   return (
     <div className={styles.notices} role="status">
       {offline ? (
@@ -54,7 +61,7 @@ export function BoardNotices(props: BoardNoticesProps) {
         </p>
       ) : null}
       {rejected > 0 ? (
-        <p className={styles.notice} data-tone="warning" data-testid="rejected-notice">
+        <p className={styles.notice} data-tone="warning" data-testid="rejected-notice" data-count={rejected}>
           <span>
             {rejected === 1 ? t('board.notice.rejectedOne') : t('board.notice.rejectedMany', { count: rejected })}{' '}
             {t('board.notice.rejectedHint')}
@@ -62,6 +69,34 @@ export function BoardNotices(props: BoardNoticesProps) {
           <DismissButton onClick={onDismissRejected} />
         </p>
       ) : null}
+      {reparented > 0 ? (
+        <p className={styles.notice} data-tone="warning" data-testid="reparented-notice" data-count={reparented}>
+          <span>{reparented === 1 ? t('board.notice.reparentedOne') : t('board.notice.reparentedMany', { count: reparented })}</span>
+          <DismissButton onClick={onDismissReparented} />
+        </p>
+      ) : null}
+      {contentRefused ? (
+        <p className={styles.notice} data-tone="warning" data-testid="content-refused-notice">
+          <span>{t('board.notice.imagesRefused')}</span>
+          <DismissButton onClick={onDismissContentRefused} />
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** In place of the canvas when the board could not be loaded: never an empty board that looks fine. */
+export function BoardLoadFailed() {
+  const t = useT()
+  return (
+    <div className={styles.loadFailed} data-testid="board-load-failed" role="alert">
+      <h2>{t('board.notice.loadFailedTitle')}</h2>
+      <p>{t('board.notice.loadFailed')}</p>
+      <p>
+        <button type="button" className={styles.action} onClick={() => window.location.reload()}>
+          {t('board.notice.reload')}
+        </button>
+      </p>
     </div>
   )
 }

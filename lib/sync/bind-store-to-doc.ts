@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { decodeDocRecord, scopeOfType, typeNameOfId } from './decode-record'
 import { metaMapOf, readDocSchema, recordsMapOf, SCHEMA_KEY } from './document-format'
 import { jsonEqual } from './json-equal'
+import { breakParentCycles } from './parent-cycles'
 import { RecordRejectedError } from './record-rejection'
 import { relateDocSchema, type SchemaRelation } from './schema-compat'
 import { upgradeDocument } from './upgrade-document'
@@ -16,6 +17,11 @@ export interface BindStoreOptions {
    * it can read but stops writing, so it cannot put old-format records into it: ask for a reload.
    */
   onOutdated?(): void
+  /**
+   * Shapes whose parents formed a cycle (which would hang tldraw) were shown on the page instead.
+   * Only this device's view changes; the document keeps them as they are until someone edits them.
+   */
+  onReparented?(recordIds: string[]): void
 }
 
 export interface StoreDocBinding {
@@ -104,8 +110,34 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
     }
   }
 
+  /** The page a shape cut loose from a parent cycle goes to: the first page, by its order. */
+  const fallbackPageId = (puts: TLRecord[]): string | null => {
+    const pages = [...puts, ...store.allRecords()].filter((record) => record.typeName === 'page') as Extract<TLRecord, { typeName: 'page' }>[]
+    pages.sort((a, b) => (a.index < b.index ? -1 : a.index > b.index ? 1 : 0))
+    return pages[0]?.id ?? null
+  }
+
+  /** Cut parent cycles before tldraw sees them (it would walk them forever); report what moved or, with no page to put it on, what was left out. */
+  const withoutParentCycles = (puts: TLRecord[]): TLRecord[] => {
+    const existingParentOf = (id: string) => {
+      const record = store.unsafeGetWithoutCapture(id as TLRecord['id'])
+      return record && 'parentId' in record ? (record.parentId as string) : undefined
+    }
+    const pageId = fallbackPageId(puts)
+    const { records, reparented } = breakParentCycles(puts, existingParentOf, pageId ?? '')
+    if (reparented.length === 0) return puts
+    if (pageId === null) {
+      const cut = new Set(reparented)
+      for (const id of reparented) reject(id, new RecordRejectedError('parent-cycle', id))
+      return puts.filter((record) => !cut.has(record.id))
+    }
+    options.onReparented?.(reparented)
+    return records as TLRecord[]
+  }
+
   /** Apply decoded records as remote changes (never written back). A failure is reported, never thrown into Yjs. */
-  const applyRemote = (puts: TLRecord[], removes: TLRecord['id'][]) => {
+  const applyRemote = (decodedPuts: TLRecord[], removes: TLRecord['id'][]) => {
+    const puts = withoutParentCycles(decodedPuts)
     try {
       store.mergeRemoteChanges(() => {
         removeEach(removes)

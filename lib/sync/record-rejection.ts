@@ -6,9 +6,10 @@
  * - `migration`: it could not be brought to this client's schema;
  * - `newer-schema`: written by a newer version of the board in a format this client does not know;
  * - `invalid`: tldraw's validation refused it;
- * - `apply-failed`: the store refused to apply it (a side effect threw).
+ * - `apply-failed`: the store refused to apply it (a side effect threw);
+ * - `parent-cycle`: a shape whose parents lead back to itself, with no page to put it on instead.
  */
-export type RejectionReason = 'malformed' | 'not-document' | 'migration' | 'newer-schema' | 'invalid' | 'apply-failed'
+export type RejectionReason = 'malformed' | 'not-document' | 'migration' | 'newer-schema' | 'invalid' | 'apply-failed' | 'parent-cycle'
 
 export class RecordRejectedError extends Error {
   readonly reason: RejectionReason

@@ -1,7 +1,7 @@
 'use client'
 
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
+import { useTldrawCurrentUser, type Editor, type TLComponents, type TLUserPreferences } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
 import type { PolicyContext } from '@/lib/conference/policy'
@@ -14,8 +14,10 @@ import { createBoardStore } from '../session/board-store'
 import { BoardChecksProvider } from './board-checks'
 import { BoardItemsProvider } from './board-context'
 import { BoardPolicyProvider } from './board-policy'
+import { BoardTldraw } from './BoardTldraw'
 import { kringShapeUtils } from '.'
 import { RemovalGuard } from './removal-guard'
+import { refuseExternalContent } from './refuse-external-content'
 import { guardScaleMarks } from './scale-mark-guard'
 import { meetingPermissions } from '../meeting/meeting-role'
 import { BoardPanels } from '../panels/BoardPanels'
@@ -31,6 +33,10 @@ export interface BoardCanvasProps {
   locale: Locale
   licenseKey?: string
   onRejected(recordId: string, error: RecordRejectedError): void
+  /** Shapes of a parent cycle were shown on the page instead (see lib/sync/parent-cycles). */
+  onReparented(recordIds: string[]): void
+  /** A pasted or dropped image, file, link or embed was refused (images are not allowed on the board). */
+  onContentRefused(): void
   onOutdated(): void
   /** The meeting's current phase (null until known): with the setting, what the tools offer. */
   phase: ConferencePhase | null
@@ -40,9 +46,9 @@ export interface BoardCanvasProps {
   children?: ReactNode
 }
 
-// Images are stored inside the board (base64); keep one well under the sync message limit, so
-// a photo cannot become an edit that can never be sent. tldraw says so itself when it refuses.
-const MAX_ASSET_BYTES = 1024 * 1024
+// No images on the board in this version (README, "Toolset"): tldraw accepts no image or video
+// type, and refuse-external-content.ts turns pasted and dropped files away with a notice.
+const NO_MEDIA_TYPES: readonly string[] = []
 
 // The board's own tools sit in tldraw's top-right zone; its style panel gives way to the item editor.
 const components: TLComponents = { SharePanel: KringToolbar, StylePanel: KringStylePanel }
@@ -52,7 +58,8 @@ const components: TLComponents = { SharePanel: KringToolbar, StylePanel: KringSt
  * others' presence (lib/sync/presence), with Kring's typed items (./items), their panels
  * (./panels) and the plan's live checks. Loaded only in the browser (see BoardClient).
  */
-export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOutdated, phase, policyContext, children }: BoardCanvasProps) {
+export function BoardCanvas(props: BoardCanvasProps) {
+  const { session, me, locale, licenseKey, onRejected, onReparented, onContentRefused, onOutdated, phase, policyContext, children } = props
   const { participantId, displayName, role } = me
   const color = participantColor(participantId)
 
@@ -61,13 +68,13 @@ export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOut
   // Bind before tldraw mounts, so the editor starts on the board's content.
   const [bound, setBound] = useState(false)
   useEffect(() => {
-    const binding = bindStoreToDoc(store, session.doc, { onRejected, onOutdated })
+    const binding = bindStoreToDoc(store, session.doc, { onRejected, onReparented, onOutdated })
     setBound(true)
     return () => {
       binding.dispose()
       setBound(false)
     }
-  }, [store, session.doc, onRejected, onOutdated])
+  }, [store, session.doc, onRejected, onReparented, onOutdated])
 
   // tldraw's own preferences (dark mode, snapping…) may change; who we are may not.
   const [preferences, setPreferences] = useState<TLUserPreferences>(() => ({ id: participantId, name: displayName, color, colorScheme: 'light' }))
@@ -84,12 +91,13 @@ export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOut
       // someone else's mark is the policy's question, as on the sync server.
       const removesOthersMarks = meetingPermissions(role, phase, policyContext).canRemoveOthersMarks
       const unguard = guardScaleMarks(editor, { participantId, mayRemoveOthersMarks: removesOthersMarks })
+      refuseExternalContent(editor, onContentRefused)
       return () => {
         unguard()
         presence.dispose()
       }
     },
-    [store, session.awareness, participantId, displayName, role, phase, policyContext],
+    [store, session.awareness, participantId, displayName, role, phase, policyContext, onContentRefused],
   )
 
   const boardMe = useMemo(() => ({ participantId, displayName, role }), [participantId, displayName, role])
@@ -100,7 +108,7 @@ export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOut
       <BoardPolicyProvider phase={phase} context={policyContext}>
         <BoardChecksProvider doc={session.doc}>
           <PanelsProvider>
-            <Tldraw
+            <BoardTldraw
               store={store}
               shapeUtils={kringShapeUtils}
               components={components}
@@ -108,14 +116,15 @@ export function BoardCanvas({ session, me, locale, licenseKey, onRejected, onOut
               locale={locale}
               licenseKey={licenseKey}
               assetUrls={tldrawAssetUrls}
-              maxAssetSize={MAX_ASSET_BYTES}
+              acceptedImageMimeTypes={NO_MEDIA_TYPES}
+              acceptedVideoMimeTypes={NO_MEDIA_TYPES}
               onMount={onMount}
             >
               {/* Removing others' items and changing areas: only with board.arrange, as on the server. */}
               <RemovalGuard />
               <BoardPanels />
               {children}
-            </Tldraw>
+            </BoardTldraw>
           </PanelsProvider>
         </BoardChecksProvider>
       </BoardPolicyProvider>

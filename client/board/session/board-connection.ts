@@ -1,9 +1,19 @@
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { CloseCode } from '@/lib/protocol/close-codes'
+import { recordsMapOf } from '@/lib/sync/document-format'
+import { guardSyncDecoding } from './guard-sync-decoding'
 import { AccessLostError, type AccessLoss, type TicketSource } from './ticket-source'
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'offline'
+/** `failed`: connected, but the board could not be loaded (see `onLoadFailed`). */
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'failed'
+
+/**
+ * Why the board could not be loaded: the server's copy could not be decoded here (`unreadable`),
+ * or the server answered with a board without a single record (`empty`: every Kring board starts
+ * with its template, so the server could not read what it stored).
+ */
+export type LoadFailure = 'unreadable' | 'empty'
 
 export interface BoardConnection {
   doc: Y.Doc
@@ -26,6 +36,8 @@ export interface BoardConnectionEvents {
    */
   onEditRefused(reason: string): void
   onAccessLost(loss: AccessLoss): void
+  /** The board could not be loaded; the status is `failed` from now on and the canvas must not open. */
+  onLoadFailed(failure: LoadFailure): void
 }
 
 /** Where the device keeps its copy of a board (IndexedDB database name). */
@@ -82,10 +94,12 @@ export async function openBoardConnection(conferenceId: string, tickets: TicketS
   let hadTrouble = false
   let refusals = 0
   let retryTimer: ReturnType<typeof setTimeout> | null = null
+  let loadFailed = false
 
   const updateStatus = () => {
     if (!alive) return
-    if (!navigator.onLine) events.onStatus('offline')
+    if (loadFailed) events.onStatus('failed')
+    else if (!navigator.onLine) events.onStatus('offline')
     else if (provider.wsconnected && provider.synced) events.onStatus('connected')
     // After the first failure or a lost connection: offline until synced again (no flicker
     // between "offline" and "connecting" at every retry).
@@ -128,6 +142,14 @@ export async function openBoardConnection(conferenceId: string, tickets: TicketS
     }, delayMs)
   }
 
+  const failLoad = (failure: LoadFailure) => {
+    if (!alive || loadFailed) return
+    loadFailed = true
+    events.onLoadFailed(failure)
+    updateStatus()
+  }
+  guardSyncDecoding(provider, Yjs.decodeUpdate, () => failLoad('unreadable'))
+
   // The stock provider only logs a refused edit; Kring tells the person and reloads the board.
   provider.messageHandlers[MESSAGE_PERMISSION_DENIED] = (_encoder, decoder) => {
     authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {
@@ -140,6 +162,8 @@ export async function openBoardConnection(conferenceId: string, tickets: TicketS
     if (synced) {
       hadTrouble = false
       refusals = 0
+      // The server's copy is in: a board without a single record is one the server could not read.
+      if (recordsMapOf(doc).size === 0) failLoad('empty')
       serverAnsweredNow()
     }
     updateStatus()

@@ -1,10 +1,10 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import { forgetLocalBoard, openBoardConnection, type BoardConnection, type ConnectionStatus } from './board-connection'
+import { forgetLocalBoard, openBoardConnection, type BoardConnection, type ConnectionStatus, type LoadFailure } from './board-connection'
 import type { AccessLoss, TicketSource } from './ticket-source'
 
-export type { ConnectionStatus } from './board-connection'
+export type { ConnectionStatus, LoadFailure } from './board-connection'
 
 export type BoardSession = Pick<BoardConnection, 'doc' | 'awareness'>
 
@@ -17,6 +17,8 @@ export interface BoardSyncState {
   tooLarge: number
   /** The last edit the server refused (its `WriteRefusal` reason), and how many so far. */
   refusedEdit: { reason: string; count: number } | null
+  /** The board could not be loaded (see LoadFailure): show a notice, never an empty canvas. */
+  loadFailed: LoadFailure | null
 }
 
 /**
@@ -38,6 +40,7 @@ export function useBoardSync(options: {
   const [status, setStatus] = useState<ConnectionStatus>('connecting')
   const [tooLarge, setTooLarge] = useState(0)
   const [refusedEdit, setRefusedEdit] = useState<{ reason: string; count: number } | null>(null)
+  const [loadFailed, setLoadFailed] = useState<LoadFailure | null>(null)
   // Bumped to load the board afresh (a new document) after the server refused one of our edits.
   const [generation, setGeneration] = useState(0)
 
@@ -60,6 +63,7 @@ export function useBoardSync(options: {
         void forgetLocalBoard(conferenceId).finally(() => setGeneration((n) => n + 1))
       },
       onAccessLost: (loss: AccessLoss) => !cancelled && onAccessLost(loss),
+      onLoadFailed: (failure: LoadFailure) => !cancelled && setLoadFailed(failure),
     }
     void openBoardConnection(conferenceId, tickets, events).then((opened) => {
       if (cancelled) return opened.destroy()
@@ -72,8 +76,9 @@ export function useBoardSync(options: {
       setSession(null)
       setReady(false)
       setStatus('connecting')
+      setLoadFailed(null)
     }
   }, [conferenceId, tickets, enabled, onForbidden, onAccessLost, generation])
 
-  return { session, ready, status, tooLarge, refusedEdit }
+  return { session, ready, status, tooLarge, refusedEdit, loadFailed }
 }

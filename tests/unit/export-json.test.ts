@@ -13,6 +13,7 @@ import { sampleBoard } from './export-fixtures'
 function validator() {
   const ajv = new Ajv({ strict: true, allErrors: true })
   ajv.addFormat('date-time', { type: 'string', validate: (value: string) => !Number.isNaN(Date.parse(value)) })
+  ajv.addFormat('date', { type: 'string', validate: (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) })
   return ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object)
 }
 
@@ -22,7 +23,7 @@ describe('planExportJson', () => {
 
   it('says what it is and which version of the format', () => {
     expect(json.format).toBe(PLAN_EXPORT_FORMAT)
-    expect(json.schemaVersion).toBe(1)
+    expect(json.schemaVersion).toBe(2)
     expect(json.redacted).toBe(false)
     expect(json.conference).toEqual(input.conference)
     expect(json.version).toEqual({ number: 2, frozenAt: '2026-03-03T13:05:00.000Z' })
@@ -39,9 +40,33 @@ describe('planExportJson', () => {
     const roundTripped: unknown = JSON.parse(JSON.stringify(json))
     expect(validate(roundTripped), JSON.stringify(validate.errors)).toBe(true)
     expect(validate({ ...json, plan: { ...json.plan, agreements: [{ what: 'zonder id' }] } })).toBe(false)
-    expect(validate({ ...json, schemaVersion: 2 })).toBe(false)
+    expect(validate({ ...json, schemaVersion: 1 })).toBe(false)
+    expect(validate({ ...json, facts: { ...json.facts, meetingDate: '3 maart' } })).toBe(false)
+    expect(validate({ ...json, facts: { ...json.facts, children: [{ firstName: 'Sam', age: 30 }] } })).toBe(false)
     expect(validate({ ...json, version: { number: 2, frozenAt: 'gisteren' } })).toBe(false)
     expect(validate({ ...json, plan: { ...json.plan, bottomLines: [{ ...json.plan.bottomLines[0]!, ticked: 'ja' }] } })).toBe(false)
+  })
+
+  it('has the case-file facts, frozen with the version, and how each person took part', () => {
+    expect(json.facts).toEqual({
+      meetingDate: '2026-03-03',
+      startTime: '10:30',
+      place: 'Buurthuis De Kring, Utrecht',
+      online: true,
+      children: [
+        { firstName: 'Noor', age: 9 },
+        { firstName: 'Sam', age: 12 },
+      ],
+      facilitatorOrganisation: 'Eigen Kracht Centrale',
+      reviewDate: '2026-04-14',
+      frozenWithVersion: true,
+    })
+    expect(json.participants.map((p) => p.devices)).toEqual([['desktop'], ['phone'], ['phone', 'desktop'], [], ['desktop']])
+    // An input without facts or devices (assembled before they were known) says so with nulls.
+    const bare = planExportJson({ ...input, facts: undefined, participants: input.participants.map(({ name, role }) => ({ name, role })) })
+    expect(bare.facts).toBeNull()
+    expect(bare.participants[0]).toEqual({ name: 'Fenna de Vries', role: 'facilitator', devices: null })
+    expect(validator()(JSON.parse(JSON.stringify(bare)))).toBe(true)
   })
 
   it('redacted: initials, no phone numbers, and says it is redacted', () => {
@@ -49,7 +74,8 @@ describe('planExportJson', () => {
     const text = JSON.stringify(redacted)
     for (const secret of ['Amira El Idrissi', 'أمينة الزهراء', 'Sanne Bakker', 'Fenna de Vries', '06-12345678', '612 345 678']) expect(text, secret).not.toContain(secret)
     expect(redacted.redacted).toBe(true)
-    expect(redacted.participants[2]).toEqual({ name: 'A.E.I.', role: 'network' })
+    expect(redacted.participants[2]).toEqual({ name: 'A.E.I.', role: 'network', devices: ['phone', 'desktop'] })
+    expect(redacted.facts).toMatchObject({ place: null, children: [{ firstName: 'N.', age: 9 }, { firstName: 'S.', age: 12 }] })
     expect(redacted.plan.bottomLines[0]!.tickedBy).toEqual({ participantId: 'p-jeroen', name: 'J.S.' })
     expect(validator()(JSON.parse(text))).toBe(true)
     expect(PlanExport.safeParse(redacted).success).toBe(true)

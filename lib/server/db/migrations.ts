@@ -118,6 +118,20 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('participants').addColumn('removed_at', 'text').execute()
     },
   },
+  '2026-11-24-011-case-facts': {
+    async up(db: Kysely<unknown>) {
+      // The conference's facts for the case file (lib/conference/facts.ts): date, time and place of
+      // the meeting, the children (first name, age), the facilitator's organisation, the review date.
+      // JSON, parsed with its zod schema on the way out; '{}' reads as "nothing filled in".
+      await db.schema
+        .alterTable('conferences')
+        .addColumn('facts_json', 'text', (c) => c.notNull().defaultTo('{}'))
+        .execute()
+      // Frozen with each agreed version: the facts then, and how each participant was connected
+      // (phone or desktop). Null for versions agreed before this column existed.
+      await db.schema.alterTable('plan_versions').addColumn('case_facts_json', 'text').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -31,6 +31,8 @@ export interface ConferencesTable {
   phase_changed_at: string | null
   /** When the current phase's timer runs out; null when there is no timer. */
   timer_ends_at: string | null
+  /** The case-file facts (lib/conference/facts.ts ConferenceFacts), JSON; '{}' when none. */
+  facts_json: Generated<string>
 }
 
 export interface ParticipantsTable {
@@ -95,6 +97,11 @@ export interface PlanVersionsTable {
   /** Participant id of the facilitator who proposed the version. */
   frozen_by: string
   frozen_at: string
+  /**
+   * The conference's facts and each participant's devices when the version was frozen
+   * (lib/conference/facts.ts FrozenCaseFacts), JSON; null for versions frozen before they were kept.
+   */
+  case_facts_json: string | null
 }
 
 export interface Database {

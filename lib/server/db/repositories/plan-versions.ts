@@ -2,7 +2,10 @@ import { createId } from '../../auth/tokens'
 import { AgreedBy, PlanVersion, type PlanVersionSummary } from '../../../plan/version'
 import { Plan } from '../../../plan/schema'
 import { z } from 'zod'
+import { FrozenCaseFacts } from '../../../conference/facts'
+import type { Device } from '../../../conference/model'
 import type { Db } from '../connect'
+import { conferenceFactsOf } from './conferences'
 
 /**
  * Frozen plan versions. Insert-only: a version is never updated; agreeing again adds the next one.
@@ -10,7 +13,17 @@ import type { Db } from '../connect'
  */
 export async function insertPlanVersion(
   db: Db,
-  input: { conferenceId: string; plan: Plan; boardState: Uint8Array; boardSvg: string; agreedBy: AgreedBy[]; frozenBy: string; frozenAt?: Date },
+  input: {
+    conferenceId: string
+    plan: Plan
+    boardState: Uint8Array
+    boardSvg: string
+    agreedBy: AgreedBy[]
+    frozenBy: string
+    frozenAt?: Date
+    /** Per participant id, the devices of their live connections when the plan was agreed. */
+    devices?: Record<string, Device[]>
+  },
 ): Promise<PlanVersion> {
   const plan = Plan.parse(input.plan)
   const agreedBy = z.array(AgreedBy).parse(input.agreedBy)
@@ -22,6 +35,9 @@ export async function insertPlanVersion(
       .where('conference_id', '=', input.conferenceId)
       .executeTakeFirst()
     const version = Number(last?.v ?? 0) + 1
+    // The case-file facts are frozen with the version, read in the same transaction.
+    const conference = await tx.selectFrom('conferences').select('facts_json').where('id', '=', input.conferenceId).executeTakeFirst()
+    const caseFacts = conference ? FrozenCaseFacts.parse({ facts: conferenceFactsOf(conference), devices: input.devices ?? {} }) : null
     const id = createId()
     await tx
       .insertInto('plan_versions')
@@ -35,6 +51,7 @@ export async function insertPlanVersion(
         agreed_by_json: JSON.stringify(agreedBy),
         frozen_by: input.frozenBy,
         frozen_at: frozenAt,
+        case_facts_json: caseFacts === null ? null : JSON.stringify(caseFacts),
       })
       .execute()
     return { id, conferenceId: input.conferenceId, version, plan, agreedBy, frozenBy: input.frozenBy, frozenAt }
@@ -62,6 +79,8 @@ export async function listPlanVersions(db: Db, conferenceId: string): Promise<Pl
 export interface StoredPlanVersion extends PlanVersion {
   boardState: Uint8Array
   boardSvg: string
+  /** The facts and devices frozen with it; null for a version frozen before they were kept. */
+  caseFacts: FrozenCaseFacts | null
 }
 
 /** One version with everything needed to export it; `version` omitted = the latest. */
@@ -79,5 +98,6 @@ export async function getPlanVersion(db: Db, conferenceId: string, version?: num
     frozenBy: row.frozen_by,
     frozenAt: row.frozen_at,
   })
-  return { ...parsed, boardState: new Uint8Array(row.board_state), boardSvg: row.board_svg }
+  const caseFacts = row.case_facts_json === null ? null : FrozenCaseFacts.parse(JSON.parse(row.case_facts_json))
+  return { ...parsed, boardState: new Uint8Array(row.board_state), boardSvg: row.board_svg, caseFacts }
 }

@@ -84,3 +84,8 @@ export const FrozenCaseFacts = z.object({
   devices: z.record(z.string().max(64), ConnectedDevices),
 })
 export type FrozenCaseFacts = z.output<typeof FrozenCaseFacts>
+
+/** "3 maart 2026" for a calendar day "2026-03-03", in the reader's language (no time zone shifts the day). */
+export function formatFactDate(isoDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`))
+}

@@ -147,6 +147,18 @@ const plan: Messages<'plan'> = {
   'check.bottom-line-unanswered': 'No agreement meets this bottom line yet.',
   'check.person-overloaded': 'This is a lot for one person: about {count} times a week.',
   'check.scale-mark-orphan': 'This score belongs to a scale that is no longer on the board.',
+
+  // The meeting's facts above the plan (issue 11).
+  'facts.heading': 'About this meeting',
+  'facts.when': 'Date and time',
+  'facts.dateTime': '{date}, {time}',
+  'facts.place': 'Place',
+  'facts.online': 'online',
+  'facts.placeAndOnline': '{place} and online',
+  'facts.children': 'The plan is about',
+  'facts.child': '{name} ({age})',
+  'facts.organisation': 'Facilitator’s organisation',
+  'facts.review': 'Review planned on',
 }
 
 export default plan

@@ -157,6 +157,18 @@ const plan = {
   'check.bottom-line-unanswered': 'Nog geen afspraak die aan deze ondergrens voldoet.',
   'check.person-overloaded': 'Dit is veel voor één persoon: ongeveer {count} keer per week.',
   'check.scale-mark-orphan': 'Dit cijfer hoort bij een schaal die niet meer op het bord staat.',
+
+  // The meeting's facts above the plan (issue 11).
+  'facts.heading': 'Over dit beraad',
+  'facts.when': 'Datum en tijd',
+  'facts.dateTime': '{date}, {time} uur',
+  'facts.place': 'Plaats',
+  'facts.online': 'online',
+  'facts.placeAndOnline': '{place} en online',
+  'facts.children': 'Het plan gaat over',
+  'facts.child': '{name} ({age} jaar)',
+  'facts.organisation': 'Organisatie van de gespreksleider',
+  'facts.review': 'Evaluatie gepland op',
 }
 
 export default plan

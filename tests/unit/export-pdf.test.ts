@@ -189,6 +189,34 @@ describe('renderPlanPdf, the case-file cover', async () => {
   })
 })
 
+/** Each page's text without its footer line. */
+function pagesOf(pdf: Uint8Array): string[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('/usr/bin/pdfinfo', ['-'], { input: pdf }).toString())![1])
+  return Array.from({ length: pages }, (_, i) =>
+    execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), '-', '-'], { input: pdf })
+      .toString('utf8')
+      .replace(/Versie \d+ · vastgesteld op .* · bladzijde \d+ van \d+/, '')
+      .trim(),
+  )
+}
+
+describe('renderPlanPdf, page breaks', () => {
+  it('moves a section title that would end a page to the next page, and loses nothing on the way', async () => {
+    // A small plan whose last section, who said yes, starts at the foot of page 1 (as in the e2e test).
+    const { input } = sampleBoard()
+    const plan = emptyPlan()
+    plan.agreements.push({ ...input.plan.agreements[0]!, answers: [] })
+    plan.safetyPlan.push(input.plan.safetyPlan[0]!)
+    plan.people.push(input.plan.people[0]!, input.plan.people[1]!)
+    const pages = pagesOf(await renderPlanPdf({ ...input, plan, version: { ...input.version, agreedBy: input.version.agreedBy.slice(0, 1) }, participants: input.participants.slice(0, 2) }))
+    expect(pages).toHaveLength(2)
+    expect(pages[0]).not.toContain('Wie hebben ja gezegd')
+    expect(pages[1]!.startsWith('Wie hebben ja gezegd')).toBe(true)
+    expect(pages[1]).toContain('Sanne Bakker')
+    for (const [i, page] of pages.entries()) expect(page, `page ${i + 1}`).not.toBe('')
+  })
+})
+
 describe('renderPlanPdf, redacted', async () => {
   const { input } = sample(true)
   const pdf = await renderPlanPdf(input)

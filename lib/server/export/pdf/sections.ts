@@ -295,5 +295,6 @@ export function agreedBySection(input: ExportInput, ctx: SectionContext): Conten
     rows.length === 0
       ? rich(ctx.t('exports.pdf.nobodyAgreed'), { style: 'muted' })
       : table(['*', 90, 95, 150], [ctx.t('exports.col.name'), ctx.t('exports.col.role'), ctx.t('exports.col.at'), ctx.t('exports.col.how')], rows)
-  return [{ stack: [heading(ctx.t('exports.section.agreedBy')), rich(ctx.t('exports.agreed.intro'), { margin: [0, 0, 0, 4] }), block], unbreakable: rows.length < 20 }]
+  // Not one unbreakable stack: pdfmake loses a headline that asks for a page break inside one.
+  return [heading(ctx.t('exports.section.agreedBy')), rich(ctx.t('exports.agreed.intro'), { margin: [0, 0, 0, 4] }), block]
 }

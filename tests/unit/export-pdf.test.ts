@@ -122,7 +122,7 @@ describe('renderPlanPdf', async () => {
   })
 
   it('is in English when asked', async () => {
-    const english = pdftotext(await renderPlanPdf({ ...input, locale: 'en' }))
+    const english = pdftotext(await renderPlanPdf({ ...input, locale: 'en', boardSvg: '' }))
     expect(english).toContain('Who said yes')
     expect(english).toContain('Version 2 · agreed on 3 March 2026 · page 1 of')
   })
@@ -182,9 +182,9 @@ describe('renderPlanPdf, the case-file cover', async () => {
   })
 
   it('marks facts that were not frozen with the version, and has no cover facts when there are none', async () => {
-    const notFrozen = pdftotext(await renderPlanPdf({ ...input, facts: { ...input.facts!, frozen: false } }))
+    const notFrozen = pdftotext(await renderPlanPdf({ ...input, facts: { ...input.facts!, frozen: false }, boardSvg: '' }))
     expect(notFrozen).toContain('niet met deze versie vastgelegd')
-    const none = pdftotext(await renderPlanPdf({ ...input, facts: { values: emptyFacts(), frozen: true } }))
+    const none = pdftotext(await renderPlanPdf({ ...input, facts: { values: emptyFacts(), frozen: true }, boardSvg: '' }))
     expect(none).toContain('Datum, plaats en de kinderen om wie het gaat zijn niet ingevuld.')
   })
 })

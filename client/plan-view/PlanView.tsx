@@ -9,6 +9,7 @@ import { BottomLinesSection } from './BottomLinesSection'
 import { CheckSummary } from './CheckSummary'
 import { ChildVoiceSection } from './ChildVoiceSection'
 import { PeopleSection } from './PeopleSection'
+import { PlanFactsHeader } from './PlanFactsHeader'
 import { planLookup } from './plan-lookup'
 import { SafetyPlanSection } from './SafetyPlanSection'
 import { ScalesSection } from './ScalesSection'
@@ -26,6 +27,7 @@ export function PlanView({ derived, doc, canSetThreshold, ticker = null }: { der
 
   return (
     <>
+      <PlanFactsHeader />
       <CheckSummary
         checks={checks}
         lookup={lookup}

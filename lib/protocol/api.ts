@@ -10,6 +10,7 @@ import {
   InvitableRole,
   ParticipantRole,
 } from '../conference/model'
+import { ConferenceFacts } from '../conference/facts'
 
 /**
  * Requests and responses of every route handler under app/api (next-auth's own routes aside).
@@ -56,10 +57,20 @@ export const CreateConferenceRequest = z.strictObject({
   kind: ConferenceKind,
   /** For an evaluatie: the earlier conference (of the same facilitator, with an agreed plan) it reviews. */
   reviewsConferenceId: ConferenceId.optional(),
+  /** Date, time and place, the children, the facilitator's organisation, the review date (all optional). */
+  facts: ConferenceFacts.optional(),
 })
 export type CreateConferenceRequest = z.infer<typeof CreateConferenceRequest>
 export const CreateConferenceResponse = z.object({ conference: ConferenceSummary })
 export type CreateConferenceResponse = z.infer<typeof CreateConferenceResponse>
+
+// ---- GET and PATCH /api/conferences/[id] (the conference's case-file facts) ---------------
+
+/** The facilitator replaces the facts as a whole (the form sends every field). */
+export const UpdateConferenceFactsRequest = z.strictObject({ facts: ConferenceFacts })
+export type UpdateConferenceFactsRequest = z.input<typeof UpdateConferenceFactsRequest>
+export const ConferenceFactsResponse = z.object({ facts: ConferenceFacts })
+export type ConferenceFactsResponse = z.output<typeof ConferenceFactsResponse>
 
 // ---- POST /api/conferences/[id]/invitations --------------------------------------------
 // ---- POST /api/conferences/[id]/invitations/[participantId]/reissue (a new link) --------

@@ -4,6 +4,7 @@ import { PASSWORD_MIN_LENGTH } from '../../lib/server/auth/password'
 import { ConferenceId, ConferenceKind, ConferenceTitle, DisplayName, InvitableRole, UserRole } from '../../lib/conference/model'
 import { ParticipantId } from '../../lib/protocol/api'
 import { CheckpointId, ItemId } from '../../lib/protocol/history'
+import { ConferenceChild, FactDate, FactTime, MAX_CHILDREN, MAX_ORGANISATION, MAX_PLACE } from '../../lib/conference/facts'
 
 /** A mistake in how the CLI was called: printed with the usage hint, exit code 64 (EX_USAGE). */
 export class CliUsageError extends Error {
@@ -14,6 +15,13 @@ export class CliUsageError extends Error {
 }
 
 const Email = z.string().trim().toLowerCase().max(254).pipe(z.email())
+
+/** "Sam:12" → { firstName: 'Sam', age: 12 } (validated by ConferenceChild afterwards). */
+function childOf(value: string): unknown {
+  const at = value.lastIndexOf(':')
+  if (at < 0) return { firstName: value, age: Number.NaN }
+  return { firstName: value.slice(0, at), age: /^\d{1,3}$/.test(value.slice(at + 1).trim()) ? Number(value.slice(at + 1)) : Number.NaN }
+}
 
 /** Each command's options, validated with the same schemas as the web app's API. */
 export const commandSchemas = {
@@ -29,6 +37,15 @@ export const commandSchemas = {
     'facilitator-email': Email,
     /** For an evaluatie: the conference (of the same facilitator, with an agreed plan) it reviews. */
     reviews: ConferenceId.optional(),
+    // The case-file facts (lib/conference/facts.ts), all optional; the facilitator can add them later.
+    date: FactDate.optional(),
+    time: FactTime.optional(),
+    place: z.string().trim().min(1).max(MAX_PLACE).optional(),
+    online: z.boolean().optional(),
+    /** `--child Sam:12`, once per child. */
+    child: z.array(z.string().transform(childOf).pipe(ConferenceChild)).max(MAX_CHILDREN).optional(),
+    organisation: z.string().trim().min(1).max(MAX_ORGANISATION).optional(),
+    'review-date': FactDate.optional(),
   }),
   invite: z.strictObject({
     conference: ConferenceId,
@@ -72,6 +89,13 @@ const optionSpec = {
   admission: { type: 'boolean' },
   checkpoint: { type: 'string' },
   items: { type: 'string' },
+  date: { type: 'string' },
+  time: { type: 'string' },
+  place: { type: 'string' },
+  online: { type: 'boolean' },
+  child: { type: 'string', multiple: true },
+  organisation: { type: 'string' },
+  'review-date': { type: 'string' },
 } as const
 
 function isCommandName(value: string | undefined): value is CommandName {
@@ -123,6 +147,10 @@ Commands:
   create-conference  --title <t> --facilitator-email <e>
                      [--kind familiegroepsplan|veiligheidsplan|netwerkkaart|evaluatie]
                      [--reviews <conferenceId>]
+                     [--date YYYY-MM-DD] [--time HH:MM] [--place <p>] [--online]
+                     [--child <first name>:<age> …] [--organisation <o>] [--review-date YYYY-MM-DD]
+                     (the meeting's facts for the case file: the children by first name and age,
+                      once per child; the facilitator can change them on the conference page)
                      (the board starts laid out for its kind; an evaluatie with --reviews starts
                       with the agreements of that conference's latest agreed plan: a conference
                       the same facilitator created)

@@ -8,7 +8,7 @@ import { startConference } from '../../lib/server/conference/start-conference'
 import { toConferenceSummary, toParticipantSummary } from '../../lib/server/conference/summaries'
 import type { Db } from '../../lib/server/db/connect'
 import { listAllConferences } from '../../lib/server/db/repositories/conference-admin'
-import { findConference } from '../../lib/server/db/repositories/conferences'
+import { conferenceFactsOf, findConference } from '../../lib/server/db/repositories/conferences'
 import { listParticipants } from '../../lib/server/db/repositories/participants'
 import { createUser, findUserByEmail } from '../../lib/server/db/repositories/users'
 import { ApiError } from '../../lib/protocol/api-error'
@@ -31,9 +31,12 @@ export async function runCommand(db: Db, config: KringConfig, cli: CliCommand): 
       const user = await findUserByEmail(db, cli.options['facilitator-email'])
       if (!user) throw new ApiError('not_found', `no user with email ${cli.options['facilitator-email']}; create one with create-user`)
       if (!accountMay(user.role, 'conference.create')) throw new ApiError('forbidden', `${user.email} is a ${user.role}, not a facilitator`)
-      const conference = await startConference(db, { title, kind, user, reviewsConferenceId: cli.options.reviews, actor: CLI_ACTOR })
+      const { date, time, place, online, child, organisation } = cli.options
+      const facts = { meetingDate: date, startTime: time, place, online, children: child, facilitatorOrganisation: organisation, reviewDate: cli.options['review-date'] }
+      const conference = await startConference(db, { title, kind, user, reviewsConferenceId: cli.options.reviews, facts, actor: CLI_ACTOR })
       return {
         conference: toConferenceSummary(conference),
+        facts: conferenceFactsOf(conference),
         ...(conference.reviews_conference_id ? { reviews: conference.reviews_conference_id } : {}),
         manageUrl: `${config.publicUrl}/conferences/${conference.id}`,
         boardUrl: `${config.publicUrl}/board/${conference.id}`,

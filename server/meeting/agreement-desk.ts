@@ -19,6 +19,7 @@ import {
 } from '../../lib/conference/agreement'
 import { permits } from '../../lib/conference/gate'
 import { getLiveEvents } from '../../lib/server/conference/live-events'
+import type { Device } from '../../lib/conference/model'
 import type { Db } from '../../lib/server/db/connect'
 import { recordAudit, type AuditAction } from '../../lib/server/db/repositories/audit'
 import { listParticipants } from '../../lib/server/db/repositories/participants'
@@ -181,6 +182,7 @@ export class AgreementDesk {
     try {
       const version = await insertPlanVersion(this.deps.db, {
         conferenceId,
+        devices: await this.connectedDevices(conferenceId),
         plan: entry.plan,
         boardState: entry.boardState,
         boardSvg: entry.boardSvg,
@@ -208,6 +210,16 @@ export class AgreementDesk {
       this.deps.io.to(conferenceRoom(conferenceId)).emit('plan:withdrawn', { conferenceId, proposalId: proposal.id, reason: 'not-saved' })
     }
     this.broadcastProposal(conferenceId)
+  }
+
+  /** Per participant, the devices they are connected with now: the case file says who joined how. */
+  private async connectedDevices(conferenceId: string): Promise<Record<string, Device[]>> {
+    const devices: Record<string, Device[]> = {}
+    for (const socket of await this.deps.io.in(conferenceRoom(conferenceId)).fetchSockets()) {
+      const list = (devices[socket.data.participantId] ??= [])
+      if (!list.includes(socket.data.device)) list.push(socket.data.device)
+    }
+    return devices
   }
 
   /** The board now: its plan, its state, its image and its settings (for the load check). */

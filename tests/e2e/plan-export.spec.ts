@@ -65,6 +65,16 @@ test('a plan built on the board is agreed from two devices and exported as PDF a
   const deskPage = await desk.newPage()
   await signIn(deskPage, facilitator)
   const conferenceId = await createConference(deskPage, 'Familie El Idrissi')
+  // The case-file facts, on the conference page: they go on the cover of the PDF.
+  const factsForm = deskPage.getByTestId('conference-facts-form')
+  await factsForm.getByLabel('Datum van het beraad').fill('2026-03-03')
+  await factsForm.getByLabel('Plaats', { exact: true }).fill('Buurthuis De Kring')
+  await factsForm.getByTestId('facts-add-child').click()
+  await factsForm.getByTestId('facts-child').getByLabel('Voornaam').fill('Sam')
+  await factsForm.getByTestId('facts-child').getByLabel('Leeftijd').fill('12')
+  await factsForm.getByLabel('Organisatie van de gespreksleider').fill('Eigen Kracht Centrale')
+  await factsForm.getByRole('button', { name: 'Gegevens opslaan' }).click()
+  await expect(factsForm.getByTestId('facts-saved')).toBeVisible()
   const joinUrl = await invite(deskPage, 'Mama Samira', 'family')
 
   const phone = await newPhoneContext(browser)
@@ -140,6 +150,8 @@ test('a plan built on the board is agreed from two devices and exported as PDF a
   expect(pdf).toContain(PHONE)
   expect(pdf).toContain(SIGNAL)
   expect(pdf).toContain('Mama Samira')
+  for (const fact of ['3 maart 2026', 'Buurthuis De Kring', 'Sam (12 jaar)', 'Eigen Kracht Centrale']) expect(pdf).toContain(fact)
+  expect(pdf).not.toContain('Niets ingevuld')
 
   const [jsonDownload] = await Promise.all([deskPage.waitForEvent('download'), versions.getByTestId('export-json').click()])
   const exported: unknown = JSON.parse(readFileSync(await saved(jsonDownload), 'utf8'))

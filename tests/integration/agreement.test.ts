@@ -78,6 +78,12 @@ describe('agreeing on the plan and freezing it', () => {
     expect(stored?.agreedBy.map((a) => a.participantId)).toEqual([fixture.seed.mother.participant.id, fixture.seed.aunt.participant.id])
     expect(stored?.plan.agreements.map((a) => a.what)).toEqual(['Oma haalt Noor op'])
     expect(stored?.boardSvg).toContain('<svg')
+    // The case file keeps how each person was connected when the plan was agreed.
+    expect(stored?.caseFacts?.devices).toMatchObject({
+      [fixture.seed.facilitator.id]: ['desktop'],
+      [fixture.seed.mother.participant.id]: ['desktop'],
+      [fixture.seed.aunt.participant.id]: ['desktop'],
+    })
     expect(recordsOf(stored!.boardState)['shape:pickup']).toMatchObject({ props: { what: 'Oma haalt Noor op' } })
 
     // The audit log says who did what, by id, without names or plan content.

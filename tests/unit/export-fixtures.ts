@@ -284,12 +284,27 @@ export function sampleBoard(options: { agreements?: number; locale?: 'nl' | 'en'
   const byId = Object.fromEntries(records.map((r) => [String(r.id), r as unknown]))
   const input: ExportInput = {
     conference: { id: 'conf-sample-1', title: 'Familie El Idrissi', kind: 'familiegroepsplan', createdAt: '2026-02-20T09:00:00.000Z' },
+    facts: {
+      values: {
+        meetingDate: '2026-03-03',
+        startTime: '10:30',
+        place: 'Buurthuis De Kring, Utrecht',
+        online: true,
+        children: [
+          { firstName: 'Noor', age: 9 },
+          { firstName: 'Sam', age: 12 },
+        ],
+        facilitatorOrganisation: 'Eigen Kracht Centrale',
+        reviewDate: '2026-04-14',
+      },
+      frozen: true,
+    },
     participants: [
-      { name: 'Fenna de Vries', role: 'facilitator' },
-      { name: 'Sanne Bakker', role: 'family' },
-      { name: 'Amira El Idrissi', role: 'network' },
-      { name: 'أمينة الزهراء', role: 'network' },
-      { name: 'Jeroen Smit', role: 'professional' },
+      { name: 'Fenna de Vries', role: 'facilitator', participantId: FACILITATOR_ID, devices: ['desktop'] },
+      { name: 'Sanne Bakker', role: 'family', participantId: 'p-sanne', devices: ['phone'] },
+      { name: 'Amira El Idrissi', role: 'network', participantId: 'p-amira', devices: ['phone', 'desktop'] },
+      { name: 'أمينة الزهراء', role: 'network', participantId: 'p-oma', devices: [] },
+      { name: 'Jeroen Smit', role: 'professional', participantId: 'p-jeroen', devices: ['desktop'] },
     ],
     // Everyone ever invited: also an observer and a removed neighbour, named nowhere else.
     roster: [

@@ -3,6 +3,8 @@ import { PDFParse } from 'pdf-parse'
 import { describe, expect, it } from 'vitest'
 import { renderBoardSvg } from '../../lib/server/export/board-svg'
 import { renderPlanPdf } from '../../lib/server/export/pdf'
+import { emptyFacts } from '../../lib/conference/facts'
+import { emptyPlan } from '../../lib/plan/schema'
 import { sampleBoard } from './export-fixtures'
 
 /**
@@ -120,15 +122,98 @@ describe('renderPlanPdf', async () => {
   })
 
   it('is in English when asked', async () => {
-    const english = pdftotext(await renderPlanPdf({ ...input, locale: 'en' }))
+    const english = pdftotext(await renderPlanPdf({ ...input, locale: 'en', boardSvg: '' }))
     expect(english).toContain('Who said yes')
     expect(english).toContain('Version 2 · agreed on 3 March 2026 · page 1 of')
   })
 
-  it('says when a section is empty instead of leaving it out', async () => {
-    const bare = pdftotext(await renderPlanPdf({ ...input, plan: { ...input.plan, agreements: [], safetyPlan: [] }, boardSvg: '' }))
-    expect(bare).toContain('Afspraken\nNiets ingevuld.')
+  it('leaves empty sections out instead of printing "Niets ingevuld"', async () => {
+    const bare = pdftotext(await renderPlanPdf({ ...input, plan: { ...input.plan, safetyPlan: [], needs: [], dangers: [] }, boardSvg: '' }))
+    expect(bare).not.toContain('Niets ingevuld')
+    expect(bare).not.toContain('Veiligheidsplan')
+    expect(bare).not.toContain('Wat is er het meest nodig')
     expect(bare).toContain('Er is geen afbeelding van het bord.')
+    const nothing = pdftotext(await renderPlanPdf({ ...input, plan: emptyPlan(), boardSvg: '' }))
+    expect(nothing).not.toContain('Niets ingevuld')
+    // A case file always says whether anything was agreed.
+    expect(nothing).toContain('Er zijn geen afspraken gemaakt in deze versie.')
+    expect(pdftotext(pdf)).not.toContain('Niets ingevuld')
+  })
+})
+
+describe('renderPlanPdf, the case-file cover', async () => {
+  const { input } = sample(false)
+  const pdf = await renderPlanPdf(input)
+  const text = pdftotext(pdf)
+  const flat = pdftotext(pdf, true).replace(/\s+/g, ' ')
+  const firstPage = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', '-raw', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ')
+
+  it('has the date, time and place, the children, the organisation and the review date on page 1', () => {
+    for (const expected of [
+      'Datum en tijd 3 maart 2026, 10:30 uur',
+      'Plaats Buurthuis De Kring, Utrecht en online',
+      'Over Noor (9 jaar), Sam (12 jaar)',
+      'Organisatie van de gespreksleider Eigen Kracht Centrale',
+      'Evaluatie gepland op 14 april 2026',
+    ]) {
+      expect(firstPage, expected).toContain(expected)
+    }
+  })
+
+  it('says how each person took part: phone, computer, or a spoken yes the facilitator recorded', () => {
+    expect(firstPage).toContain('Sanne Bakker Gezin via telefoon')
+    expect(firstPage).toContain('Amira El Idrissi Netwerk via telefoon en computer')
+    expect(firstPage).toContain('mondeling ja, vastgelegd door de gespreksleider')
+    expect(firstPage).toContain('Fenna de Vries Gespreksleider via computer')
+  })
+
+  it('shows for each agreement what it answers: the worry and the bottom line', () => {
+    expect(flat).toMatch(/Amira haalt Noor op van school .{0,200}Antwoord op: zorg: Papa drinkt als hij boos is; ondergrens: Noor is nooit alleen thuis met papa als hij gedronken heeft\./)
+  })
+
+  it("has a person's note in the network", () => {
+    expect(text).toContain('Notitie')
+    expect(flat).toContain('Werkt in ploegendienst')
+  })
+
+  it('has the board legible: the whole board, then parts of it at full size on pages of their own', () => {
+    expect(text).toContain('De netwerkkaart en het bord')
+    expect(text).toMatch(/Het bord, deel 1 van \d/)
+  })
+
+  it('marks facts that were not frozen with the version, and has no cover facts when there are none', async () => {
+    const notFrozen = pdftotext(await renderPlanPdf({ ...input, facts: { ...input.facts!, frozen: false }, boardSvg: '' }))
+    expect(notFrozen).toContain('niet met deze versie vastgelegd')
+    const none = pdftotext(await renderPlanPdf({ ...input, facts: { values: emptyFacts(), frozen: true }, boardSvg: '' }))
+    expect(none).toContain('Datum, plaats en de kinderen om wie het gaat zijn niet ingevuld.')
+  })
+})
+
+/** Each page's text without its footer line. */
+function pagesOf(pdf: Uint8Array): string[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('/usr/bin/pdfinfo', ['-'], { input: pdf }).toString())![1])
+  return Array.from({ length: pages }, (_, i) =>
+    execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), '-', '-'], { input: pdf })
+      .toString('utf8')
+      .replace(/Versie \d+ · vastgesteld op .* · bladzijde \d+ van \d+/, '')
+      .trim(),
+  )
+}
+
+describe('renderPlanPdf, page breaks', () => {
+  it('moves a section title that would end a page to the next page, and loses nothing on the way', async () => {
+    // A small plan whose last section, who said yes, starts at the foot of page 1 (as in the e2e test).
+    const { input } = sampleBoard()
+    const plan = emptyPlan()
+    plan.agreements.push({ ...input.plan.agreements[0]!, answers: [] })
+    plan.safetyPlan.push(input.plan.safetyPlan[0]!)
+    plan.people.push(input.plan.people[0]!, input.plan.people[1]!)
+    const pages = pagesOf(await renderPlanPdf({ ...input, plan, version: { ...input.version, agreedBy: input.version.agreedBy.slice(0, 1) }, participants: input.participants.slice(0, 2) }))
+    expect(pages).toHaveLength(2)
+    expect(pages[0]).not.toContain('Wie hebben ja gezegd')
+    expect(pages[1]!.startsWith('Wie hebben ja gezegd')).toBe(true)
+    expect(pages[1]).toContain('Sanne Bakker')
+    for (const [i, page] of pages.entries()) expect(page, `page ${i + 1}`).not.toBe('')
   })
 })
 
@@ -154,6 +239,9 @@ describe('renderPlanPdf, redacted', async () => {
       expect(extracted).toMatch(/أ ز|ز أ/)
       expect(extracted).not.toMatch(/[\u0600-\u06FF]\./)
       expect(extracted).not.toMatch(/\.[\u0600-\u06FF]/)
+      // The children by initial and age; the place (it can be someone's home) left out.
+      expect(extracted).toMatch(/N\. \(9 jaar\), S\. \(12 jaar\)/)
+      expect(extracted).not.toContain('Buurthuis')
     }
   })
 

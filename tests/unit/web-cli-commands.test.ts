@@ -55,6 +55,31 @@ describe('admin CLI commands', () => {
     expect(conferences).toMatchObject([{ id: conference.id, facilitatorEmail: 'fenna@example.org', activeParticipants: 1 }])
   })
 
+  it('create a conference with its case-file facts', async () => {
+    await kring(['create-user', '--email', 'fenna@example.org', '--name', 'Fenna'], { KRING_PASSWORD: 'geheim-wachtwoord-1' })
+    const argv = ['create-conference', '--title', 'Plan voor Sam (12)', '--facilitator-email', 'fenna@example.org']
+    const { facts } = (await kring([
+      ...argv,
+      ...['--date', '2026-03-03', '--time', '10:30', '--place', 'Buurthuis De Kring', '--online'],
+      ...['--child', 'Sam:12', '--child', 'Noor:9', '--organisation', 'Eigen Kracht Centrale', '--review-date', '2026-04-14'],
+    ])) as { facts: unknown }
+    expect(facts).toEqual({
+      meetingDate: '2026-03-03',
+      startTime: '10:30',
+      place: 'Buurthuis De Kring',
+      online: true,
+      children: [
+        { firstName: 'Sam', age: 12 },
+        { firstName: 'Noor', age: 9 },
+      ],
+      facilitatorOrganisation: 'Eigen Kracht Centrale',
+      reviewDate: '2026-04-14',
+    })
+    expect(() => parseCliArgs([...argv, '--child', 'Sam'])).toThrow(/--child/)
+    expect(() => parseCliArgs([...argv, '--child', 'Sam:26'])).toThrow(/--child/)
+    expect(() => parseCliArgs([...argv, '--date', '3-3-2026'])).toThrow(/--date/)
+  })
+
   it('refuse a duplicate user, an unknown facilitator, a professional as facilitator and an unknown conference', async () => {
     await kring(['create-user', '--email', 'jan@example.org', '--name', 'Jan', '--role', 'professional', '--password', 'geheim-wachtwoord-1'])
     await expect(kring(['create-user', '--email', 'JAN@example.org', '--name', 'Jan', '--password', 'geheim-wachtwoord-1'])).rejects.toMatchObject({ code: 'bad_request' })

@@ -9,6 +9,9 @@ import { getServerTranslator } from '../../../lib/server/web/translator'
 import { InvitationsPanel } from '../../../client/web/conference/InvitationsPanel'
 import { VersionsSection } from '../../../client/web/conference/VersionsSection'
 import { conferencePageSections } from '../../../lib/conference/conference-page-sections'
+import { permits } from '@/lib/conference/gate'
+import { conferenceFactsOf } from '@/lib/server/db/repositories/conferences'
+import { ConferenceFactsForm } from '../../../client/web/conference/ConferenceFactsForm'
 
 type Params = Promise<{ id: string }>
 
@@ -67,6 +70,8 @@ export default async function ConferencePage({ params }: { params: Params }) {
             )}
           </div>
         </section>
+        {/* The case-file facts: whoever may change the conference's settings (the facilitator). */}
+        {permits(viewer.participant, conference, 'settings.write') && <ConferenceFactsForm conferenceId={conference.id} facts={conferenceFactsOf(conference)} />}
         {sections.invitations && <InvitationsPanel conferenceId={conference.id} invitations={invitations} />}
         {sections.versions && <VersionsSection conferenceId={conference.id} versions={versions} mayExport={sections.exports} />}
       </div>

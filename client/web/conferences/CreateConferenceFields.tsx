@@ -8,6 +8,8 @@ import { ApiCallError, apiErrorMessageKey, callApi } from '@/client/web/api-clie
 import { useT } from '@/client/i18n/I18nProvider'
 import type { MessageKey } from '@/lib/i18n'
 import { FormFooter } from '@/client/web/common/FormFooter'
+import { draftOfFacts, factsOfDraft, type FactsDraft } from './facts-draft'
+import { FactsFields } from './FactsFields'
 
 /** An earlier conference an evaluatie can review, as the select shows it. */
 export interface ReviewChoice {
@@ -21,7 +23,8 @@ export interface ReviewChoice {
 const NO_REVIEW = ''
 
 /**
- * Title and kind (and, for an evaluatie, which earlier conference it reviews); on success the
+ * Title and kind (and, for an evaluatie, which earlier conference it reviews), and the case-file
+ * facts known already (date, time, place, children, organisation, review date); on success the
  * facilitator lands on the new conference to invite people.
  */
 export function CreateConferenceFields({ reviewable }: { reviewable: ReviewChoice[] }) {
@@ -32,13 +35,19 @@ export function CreateConferenceFields({ reviewable }: { reviewable: ReviewChoic
   const [kind, setKind] = useState<ConferenceKind>('familiegroepsplan')
   // The most recently agreed conference is the likeliest to be reviewed.
   const [reviews, setReviews] = useState<string>(reviewable[0]?.id ?? NO_REVIEW)
+  const [facts, setFacts] = useState<FactsDraft>(() => draftOfFacts(null))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
   const reviewing = kind === 'evaluatie' && reviews !== NO_REVIEW
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const input = CreateConferenceRequest.safeParse({ title, kind })
+    const factsInput = factsOfDraft(facts)
+    if (factsInput === null) {
+      setError('web.facts.invalid')
+      return
+    }
+    const input = CreateConferenceRequest.safeParse({ title, kind, facts: factsInput })
     const reviewed = reviewing ? ConferenceId.safeParse(reviews) : null
     if (!input.success || (reviewed && !reviewed.success)) {
       setError('web.apiError.bad_request')
@@ -47,7 +56,8 @@ export function CreateConferenceFields({ reviewable }: { reviewable: ReviewChoic
     setBusy(true)
     setError(null)
     try {
-      const body = reviewed?.success ? { ...input.data, reviewsConferenceId: reviewed.data } : input.data
+      const request = { title: input.data.title, kind: input.data.kind, facts: factsInput }
+      const body = reviewed?.success ? { ...request, reviewsConferenceId: reviewed.data } : request
       const { conference } = await callApi('POST', '/api/conferences', CreateConferenceResponse, body)
       router.push(`/conferences/${conference.id}`)
     } catch (err) {
@@ -72,6 +82,7 @@ export function CreateConferenceFields({ reviewable }: { reviewable: ReviewChoic
           required
           maxLength={120}
           autoComplete="off"
+          placeholder={t('web.create.titlePlaceholder')}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           aria-describedby={`${id}-title-hint`}
@@ -127,6 +138,7 @@ export function CreateConferenceFields({ reviewable }: { reviewable: ReviewChoic
           </span>
         </div>
       )}
+      <FactsFields draft={facts} onChange={setFacts} />
       <FormFooter error={error} busy={busy} submit="web.create.submit" busyLabel="web.create.busy" />
     </form>
   )

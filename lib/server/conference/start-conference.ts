@@ -7,6 +7,7 @@ import type { Conference, User } from '../db/schema'
 import { defaultLocale, type Locale } from '../../i18n'
 import { ApiError } from '../../protocol/api-error'
 import type { ConferenceKind } from '../../conference/model'
+import type { ConferenceFactsInput } from '../../conference/facts'
 import { accountMay } from '../../conference/policy'
 import { requireReviewablePlan } from './reviewable'
 
@@ -16,6 +17,8 @@ export interface StartConferenceInput {
   user: Pick<User, 'id' | 'name' | 'role'>
   /** For an evaluatie: the earlier conference whose agreements it reviews (see ./reviewable). */
   reviewsConferenceId?: string | null
+  /** The case-file facts known already: date, time and place, children, organisation, review date. */
+  facts?: ConferenceFactsInput
   /** The language the board's page is named in (default Dutch). */
   locale?: Locale
   actor?: string
@@ -42,6 +45,7 @@ export async function startConference(db: Db, input: StartConferenceInput): Prom
     kind: input.kind,
     createdBy: { id: input.user.id, name: input.user.name },
     reviewsConferenceId,
+    facts: input.facts,
   })
   try {
     // The template is the board's first snapshot: whoever opens the board first gets the layout.

@@ -10,6 +10,7 @@ import type { ExportInput } from '../export/input'
 import { planExportJson } from '../export/json'
 import { renderPlanPdf } from '../export/pdf'
 import { familyNamesOf, participantsOf, type KnownPerson } from '../export/redact'
+import { caseFactsOf, joinedWith } from './export-case-facts'
 import type { Locale } from '../../i18n/locales'
 import { ApiError } from '../../protocol/api-error'
 import { recordsMapOf } from '../../sync/document-format'
@@ -120,13 +121,14 @@ async function render(format: ExportFormat, input: ExportInput): Promise<Uint8Ar
 async function exportInputOf(db: Db, conference: Conference, stored: StoredPlanVersion, redacted: boolean): Promise<ExportInput> {
   const facilitator = await findParticipant(db, stored.frozenBy)
   const participants = [
-    ...(facilitator ? [{ name: facilitator.display_name, role: facilitator.role }] : []),
-    ...stored.agreedBy.map((a) => ({ name: a.name, role: a.role })),
+    ...(facilitator ? [{ name: facilitator.display_name, role: facilitator.role, participantId: facilitator.id, ...joinedWith(stored, facilitator.id) }] : []),
+    ...stored.agreedBy.map((a) => ({ name: a.name, role: a.role, participantId: a.participantId, ...joinedWith(stored, a.participantId) })),
   ]
   const roster = redacted ? (await listParticipants(db, conference.id)).map((p) => ({ name: p.display_name, role: p.role })) : []
   const version = { number: stored.version, frozenAt: stored.frozenAt, agreedBy: stored.agreedBy }
   return {
     conference: { id: conference.id, title: conference.title, kind: conference.kind, createdAt: conference.created_at },
+    facts: caseFactsOf(conference, stored),
     participants,
     roster,
     version: { number: stored.version, frozenAt: stored.frozenAt, agreedBy: stored.agreedBy, acceptedWarnings: stored.acceptedWarnings },

@@ -172,6 +172,20 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('board_restores_conference').on('board_restores').columns(['conference_id', 'id']).execute()
     },
   },
+  '2026-12-03-004-case-facts': {
+    async up(db: Kysely<unknown>) {
+      // The conference's facts for the case file (lib/conference/facts.ts): date, time and place of
+      // the meeting, the children (first name, age), the facilitator's organisation, the review date.
+      // JSON, parsed with its zod schema on the way out; '{}' reads as "nothing filled in".
+      await db.schema
+        .alterTable('conferences')
+        .addColumn('facts_json', 'text', (c) => c.notNull().defaultTo('{}'))
+        .execute()
+      // Frozen with each agreed version: the facts then, and how each participant was connected
+      // (phone or desktop). Null for versions agreed before this column existed.
+      await db.schema.alterTable('plan_versions').addColumn('case_facts_json', 'text').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -31,6 +31,8 @@ export interface ConferencesTable {
   phase_changed_at: string | null
   /** When the current phase's timer runs out; null when there is no timer. */
   timer_ends_at: string | null
+  /** The case-file facts (lib/conference/facts.ts ConferenceFacts), JSON; '{}' when none. */
+  facts_json: Generated<string>
 }
 
 export interface ParticipantsTable {
@@ -97,6 +99,11 @@ export interface PlanVersionsTable {
   frozen_at: string
   /** The warnings the facilitator confirmed when proposing (lib/plan/version.ts AcceptedWarnings), JSON; null before they were recorded. */
   accepted_warnings_json: string | null
+  /**
+   * The conference's facts and each participant's devices when the version was frozen
+   * (lib/conference/facts.ts FrozenCaseFacts), JSON; null for versions frozen before they were kept.
+   */
+  case_facts_json: string | null
 }
 
 /** Who added a record of a board (server-side; see server/sync/record-creators.ts). */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { ConferenceKind, ParticipantRole } from '../../conference/model'
+import { ConferenceFacts } from '../../conference/facts'
+import { ConferenceKind, Device, ParticipantRole } from '../../conference/model'
 import { locales } from '../../i18n/locales'
 import { Plan } from '../../plan/schema'
 import { AcceptedWarnings, AgreedBy } from '../../plan/version'
@@ -19,12 +20,29 @@ export const ExportInput = z.object({
     kind: ConferenceKind,
     createdAt: z.iso.datetime(),
   }),
-  participants: z.array(z.object({ name: z.string().max(80), role: ParticipantRole })).max(500),
+  participants: z
+    .array(
+      z.object({
+        name: z.string().max(80),
+        role: ParticipantRole,
+        /** Their participant id, to match them with who agreed. */
+        participantId: z.string().max(64).optional(),
+        /** The devices they were connected with when the plan was agreed ([]: not connected); absent: not known. */
+        devices: z.array(Device).max(8).optional(),
+      }),
+    )
+    .max(500),
   /**
    * Every participant the conference ever had (observers, people removed or revoked since): not
    * printed, but a redacted export scrubs each of their names from every text.
    */
   roster: z.array(z.object({ name: z.string().max(80), role: ParticipantRole })).max(1000).default([]),
+  /**
+   * The conference's case-file facts: frozen with the version (`frozen: true`), or, for a version
+   * agreed before facts were kept, the conference's facts at export time (`frozen: false`).
+   * Absent: none (an input assembled without them).
+   */
+  facts: z.object({ values: ConferenceFacts, frozen: z.boolean() }).optional(),
   version: z.object({
     number: z.number().int().positive(),
     frozenAt: z.iso.datetime(),

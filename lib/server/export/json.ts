@@ -1,8 +1,10 @@
 import { z } from 'zod'
-import { ConferenceKind, ParticipantRole } from '../../conference/model'
+import { ConferenceChild, FactDate, FactTime } from '../../conference/facts'
+import { ConferenceKind, Device, ParticipantRole } from '../../conference/model'
 import { Plan } from '../../plan/schema'
 import { PlanWarning } from '../../plan/readiness'
 import { AgreedBy } from '../../plan/version'
+import { redactCaseFacts } from './case-facts'
 import { ExportInput } from './input'
 import { initials, redactInput } from './redact'
 
@@ -11,10 +13,16 @@ import { initials, redactInput } from './redact'
  * `format` names it, `schemaVersion` says which shape it has (a breaking change bumps it); the
  * JSON Schema generated from this zod schema is committed as docs/plan-export.schema.json
  * (regenerate with `npx tsx scripts/write-export-schema.ts`).
+ *
+ * Version 2 adds the conference's case-file facts (`facts`: date, time and place of the meeting,
+ * the children, the facilitator's organisation, the review date) and how each participant took
+ * part (`participants[].devices`). Facts are frozen with the version, so a case file gets the same
+ * document next year; a version agreed before they were kept carries the conference's facts at
+ * export time and says so (`facts.frozenWithVersion: false`).
  */
 
 export const PLAN_EXPORT_FORMAT = 'kring.plan-export'
-export const PLAN_EXPORT_SCHEMA_VERSION = 1
+export const PLAN_EXPORT_SCHEMA_VERSION = 2
 
 export const PlanExport = z
   .object({
@@ -28,6 +36,21 @@ export const PlanExport = z
         createdAt: z.iso.datetime().describe('When the conference was created (ISO 8601, UTC).'),
       })
       .describe('The conference this plan was made at.'),
+    facts: z
+      .object({
+        meetingDate: FactDate.nullable().describe('Day of the meeting (YYYY-MM-DD), or null.'),
+        startTime: FactTime.nullable().describe('Start time of the meeting (HH:MM, Dutch time), or null.'),
+        place: z.string().nullable().describe('Where the meeting was held; null when not known or when redacted.'),
+        online: z.boolean().describe('True when the meeting was (also) held online.'),
+        children: z.array(ConferenceChild).describe('The children the plan is about: first name (initials when redacted) and age in years.'),
+        facilitatorOrganisation: z.string().nullable().describe("The facilitator's organisation, or null."),
+        reviewDate: FactDate.nullable().describe('Day of the review meeting (evaluatie), YYYY-MM-DD, or null.'),
+        frozenWithVersion: z
+          .boolean()
+          .describe('True when these facts were frozen with this version; false when the version predates that and they are the conference\'s facts at export time.'),
+      })
+      .nullable()
+      .describe("The meeting's facts for the case file; null when none are known."),
     version: z
       .object({
         number: z.number().int().positive().describe('Version number of the agreed plan: 1, 2, … for each time the group agreed.'),
@@ -51,7 +74,16 @@ export const PlanExport = z
       })
       .describe('Which agreed version of the plan this is.'),
     participants: z
-      .array(z.object({ name: z.string().describe('Display name (initials when redacted).'), role: ParticipantRole.describe('Role at the conference.') }))
+      .array(
+        z.object({
+          name: z.string().describe('Display name (initials when redacted).'),
+          role: ParticipantRole.describe('Role at the conference.'),
+          devices: z
+            .array(Device)
+            .nullable()
+            .describe('The devices they were connected with when the plan was agreed; [] when not connected (a spoken yes the facilitator recorded); null when not known.'),
+        }),
+      )
       .describe('The people who took part in agreeing this version: the facilitator and everyone who said yes.'),
     agreedBy: z
       .array(AgreedBy)
@@ -69,13 +101,14 @@ export type PlanExport = z.infer<typeof PlanExport>
 
 export function planExportJson(rawInput: ExportInput): PlanExport {
   const parsed = ExportInput.parse(rawInput)
-  const input = parsed.redacted ? redactInput(parsed) : parsed
+  const input = parsed.redacted ? redactCaseFacts(redactInput(parsed)) : parsed
   return PlanExport.parse({
     format: PLAN_EXPORT_FORMAT,
     schemaVersion: PLAN_EXPORT_SCHEMA_VERSION,
     conference: input.conference,
+    facts: input.facts === undefined ? null : { ...input.facts.values, frozenWithVersion: input.facts.frozen },
     version: { number: input.version.number, frozenAt: input.version.frozenAt, ...acceptedWarningsOf(input) },
-    participants: input.participants,
+    participants: input.participants.map((p) => ({ name: p.name, role: p.role, devices: p.devices ?? null })),
     agreedBy: input.version.agreedBy,
     redacted: input.redacted,
     plan: input.plan,

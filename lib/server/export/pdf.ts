@@ -1,14 +1,15 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { createTranslator } from '../../i18n'
-import { intrinsicSize, svgToPng } from './board-png'
 import { REDACTED_MARK } from './board-svg'
+import { redactCaseFacts } from './case-facts'
 import { ExportInput } from './input'
+import { boardPages } from './pdf/board-pages'
+import { factsBlock, participantsSection } from './pdf/cover'
 import { longDate } from './pdf/dates'
 import { printPdf } from './pdf/printer'
 import {
   agreedBySection,
   agreementsSection,
-  boardSection,
   bottomLinesSection,
   centralQuestionSection,
   childVoiceSection,
@@ -16,10 +17,8 @@ import {
   dangersSection,
   needsSection,
   networkSection,
-  participantsSection,
   safetyPlanSection,
   scalesSection,
-  type BoardImage,
   type SectionContext,
 } from './pdf/sections'
 import { COLUMN_WIDTH, rich } from './pdf/text'
@@ -32,50 +31,50 @@ import { redactInput } from './redact'
  * come out joined and in the right order. The footer carries the version, the date it was agreed
  * and the page number.
  *
+ * It is the professional's case-file document (issue 11): a cover with the meeting's facts (when,
+ * where, which children, the facilitator's organisation, the review date) and who took part how;
+ * then the question, the bottom lines with the agreements that answer them, the agreements with
+ * what each answers, the safety plan, the network, the child's voice, the rest of the plan, the
+ * scales and who said yes; the board last, as an appendix on pages of its own. A section with
+ * nothing in it is left out. A heading is never the last thing on a page.
+ *
  * A redacted input is redacted here again (redact.ts: every person as initials and role, no
  * phone numbers or addresses, no notes about people, no conference title in the heading or the
  * document's metadata), and its board image must have been drawn redacted: an unredacted SVG is refused.
  */
 
-/** Width of the board image in the PDF, in pixels: sharp when printed at the 515 pt column width. */
-const BOARD_PNG_WIDTH = 1600
-
-function boardImage(svg: string): BoardImage | null {
-  if (svg === '') return null
-  const size = intrinsicSize(svg)
-  const png = svgToPng(svg, { width: BOARD_PNG_WIDTH })
-  return { dataUrl: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, landscape: size !== null && size.w > size.h * 1.2 }
-}
+/** How far down a page (0 top, 1 bottom) a section title may start. */
+const HEADING_LOWEST = 0.84
 
 export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> {
   const parsed = ExportInput.parse(rawInput)
   if (parsed.redacted && parsed.boardSvg !== '' && !parsed.boardSvg.includes(REDACTED_MARK)) {
     throw new Error('a redacted PDF needs a board image drawn with redacted: true')
   }
-  const input = parsed.redacted ? redactInput(parsed) : parsed
+  const input = parsed.redacted ? redactCaseFacts(redactInput(parsed)) : parsed
   const t = createTranslator(input.locale)
   const ctx: SectionContext = { t, locale: input.locale }
   const agreedOn = longDate(input.version.frozenAt, input.locale)
-  const board = boardImage(input.boardSvg)
 
   const content: Content[] = [
     rich(input.conference.title, { style: 'title' }, { width: COLUMN_WIDTH, size: 20, bold: true }),
     rich(t('exports.pdf.subtitle', { kind: t(`common.kind.${input.conference.kind}`), date: agreedOn }), { style: 'subtitle' }),
     ...(input.redacted ? [rich(t('exports.pdf.redacted'), { style: 'notice' })] : []),
+    ...factsBlock(input, ctx),
     ...participantsSection(input, ctx),
     ...centralQuestionSection(input.plan, ctx),
     ...bottomLinesSection(input.plan, ctx),
-    ...boardSection(board, ctx),
-    // Back to portrait after a landscape board page.
-    ...networkSection(input.plan, ctx, board?.landscape ? { newPage: 'portrait' } : {}),
+    ...agreementsSection(input.plan, input.conference.kind, ctx),
+    ...safetyPlanSection(input.plan, ctx),
+    ...networkSection(input.plan, ctx),
+    ...childVoiceSection(input.plan, ctx),
+    ...needsSection(input.plan, ctx),
     ...columnsSections(input.plan, ctx),
     ...dangersSection(input.plan, ctx),
     ...scalesSection(input.plan, ctx),
-    ...agreementsSection(input.plan, input.conference.kind, ctx),
-    ...safetyPlanSection(input.plan, ctx),
-    ...childVoiceSection(input.plan, ctx),
-    ...needsSection(input.plan, ctx),
     ...agreedBySection(input, ctx),
+    // The appendix: the board, on pages of its own.
+    ...boardPages(input.boardSvg, ctx),
   ]
 
   const definition: TDocumentDefinitions = {
@@ -96,10 +95,13 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
       th: { bold: true, color: '#1f3b63' },
     },
     content,
-    // Never a section title alone at the foot of a page. The title's own inline runs are nodes that
-    // follow it at the same height, so "alone" means: nothing further down the page.
+    // Never a section title at the foot of a page: not when nothing follows it on the page (its
+    // own inline runs are nodes at the same height), nor in the last sixth of the page, where a
+    // table that keeps its header with its first row would still move on without it.
     pageBreakBefore: (node, nodes) =>
-      node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().every((next) => next.startPosition.top <= node.startPosition.top + 1),
+      node.headlineLevel === 1 &&
+      (node.startPosition.verticalRatio > HEADING_LOWEST ||
+        nodes.getFollowingNodesOnPage().every((next) => next.startPosition.top <= node.startPosition.top + 1)),
     footer: (page, pages) => ({
       text: t('exports.pdf.footer', { version: input.version.number, date: agreedOn, page, pages }),
       alignment: 'center',

@@ -14,7 +14,7 @@ export async function createConference(page: Page, title: string): Promise<strin
   const createForm = page.getByTestId('create-conference-form')
   await expect(createForm).toBeVisible()
   await createForm.getByLabel(/titel/i).fill(title)
-  await createForm.getByRole('button').click()
+  await createForm.getByRole('button', { name: /conferentie aanmaken|create conference/i }).click()
   await expect(page).toHaveURL(/\/conferences\/[A-Za-z0-9_-]+$/)
   return page.url().split('/').pop()!
 }

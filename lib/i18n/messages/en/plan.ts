@@ -166,6 +166,17 @@ const plan: Messages<'plan'> = {
   'ready.acceptedWarnings': 'The facilitator knowingly left {count} open points in this proposal.',
   'ready.refused.notProposable': 'The plan could not be proposed: it is not complete yet.',
   'ready.refused.warningsChanged': 'The board changed meanwhile. Look at the open points again and tick them.',
+  // The meeting's facts above the plan (issue 11).
+  'facts.heading': 'About this meeting',
+  'facts.when': 'Date and time',
+  'facts.dateTime': '{date}, {time}',
+  'facts.place': 'Place',
+  'facts.online': 'online',
+  'facts.placeAndOnline': '{place} and online',
+  'facts.children': 'The plan is about',
+  'facts.child': '{name} ({age})',
+  'facts.organisation': 'Facilitator’s organisation',
+  'facts.review': 'Review planned on',
 }
 
 export default plan

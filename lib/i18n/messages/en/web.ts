@@ -38,7 +38,7 @@ const web: Messages<'web'> = {
   'home.professionalNote': 'As a professional you take part through the facilitator’s invitation.',
   'create.title': 'New conference',
   'create.titleLabel': 'Title',
-  'create.titleHint': 'For example "The de Vries family". Keep sensitive information out of the title.',
+  'create.titleHint': 'For example "Plan for Sam (12)": no family name or other sensitive information. The title is left out of a redacted export.',
   'create.kindLabel': 'Kind of meeting',
   'create.submit': 'Create conference',
   'create.busy': 'Creating…',
@@ -171,6 +171,29 @@ const web: Messages<'web'> = {
   'audit.action.exported': 'Downloaded version {version} as {format}',
   'audit.action.exportedRedacted': 'Downloaded version {version} as {format}, without names',
   'audit.action.other': 'Event: {action}',
+
+  // The case-file facts of a conference (issue 11).
+  'create.titlePlaceholder': 'Plan for Sam (12)',
+  'facts.heading': 'Facts for the case file',
+  'facts.intro': 'They go on the cover of the plan. You can add them later on the conference page.',
+  'facts.date': 'Date of the meeting',
+  'facts.time': 'Start time',
+  'facts.place': 'Place',
+  'facts.placeHint': 'For example "De Kring community centre, Utrecht". No home address needed.',
+  'facts.online': 'The meeting is (also) online',
+  'facts.children': 'Which children is the plan about?',
+  'facts.childrenHint': 'First name and age only, no family name.',
+  'facts.childName': 'First name',
+  'facts.childAge': 'Age',
+  'facts.addChild': 'Add a child',
+  'facts.removeChild': 'Remove {name}',
+  'facts.organisation': 'Facilitator’s organisation',
+  'facts.reviewDate': 'Date of the review meeting',
+  'facts.save': 'Save the facts',
+  'facts.saving': 'Saving…',
+  'facts.saved': 'The facts are saved.',
+  'facts.frozenHint': 'A plan agreed already keeps the facts it was agreed with.',
+  'facts.invalid': 'Check the facts: an age is 0 to 25, a first name at most 40 characters, at most 12 children, and a date must exist.',
 }
 
 export default web

@@ -6,7 +6,6 @@ const exports = {
   'pdf.subtitle': '{kind} · vastgesteld op {date}',
   'pdf.redacted': 'Versie zonder namen: iedereen staat erin met voorletters en rol, telefoonnummers, e-mail- en huisadressen en notities over mensen zijn weggelaten.',
   'pdf.footer': 'Versie {version} · vastgesteld op {date} · bladzijde {page} van {pages}',
-  'pdf.empty': 'Niets ingevuld.',
   'pdf.boardMissing': 'Er is geen afbeelding van het bord.',
 
   // PDF sections, in reading order.
@@ -92,6 +91,39 @@ const exports = {
   'house.worries': 'Huis van zorgen',
   'house.good-things': 'Huis van goede dingen',
   'house.dreams': 'Huis van dromen',
+
+  // The case-file document (issue 11): cover facts, how people took part, what agreements answer.
+  'pdf.noAgreements': 'Er zijn geen afspraken gemaakt in deze versie.',
+  'pdf.nobodyAgreed': 'Niemand heeft ja gezegd op deze versie.',
+  'fact.when': 'Datum en tijd',
+  'fact.dateTime': '{date}, {time} uur',
+  'fact.timeOnly': '{time} uur',
+  'fact.place': 'Plaats',
+  'fact.online': 'online',
+  'fact.placeAndOnline': '{place} en online',
+  'fact.children': 'Over',
+  'fact.child': '{name} ({age} jaar)',
+  'fact.organisation': 'Organisatie van de gespreksleider',
+  'fact.review': 'Evaluatie gepland op',
+  'fact.none': 'Datum, plaats en de kinderen om wie het gaat zijn niet ingevuld.',
+  'fact.notFrozen': 'Deze gegevens zijn niet met deze versie vastgelegd: het zijn de gegevens van het beraad zoals Kring ze nu kent.',
+  'col.joined': 'Hoe erbij',
+  'col.note': 'Notitie',
+  'col.answers': 'Antwoord op',
+  'joined.phone': 'via telefoon',
+  'joined.desktop': 'via computer',
+  'joined.both': 'via telefoon en computer',
+  'joined.spoken': 'mondeling ja, vastgelegd door de gespreksleider',
+  'joined.ownDevice': 'ja gezegd op eigen apparaat',
+  'joined.notConnected': 'niet verbonden',
+  'joined.unknown': 'niet bekend',
+  'answer.worry': 'zorg: {text}',
+  'answer.danger': 'veiligheidsdoel: {text}',
+  'answer.need': 'behoefte: {text}',
+  'answer.bottomLine': 'ondergrens: {text}',
+  'answer.none': 'niet aangegeven',
+  'agreed.intro': 'Met hun ja stemmen zij in met deze versie van het plan.',
+  'board.part': 'Het bord, deel {part} van {parts}',
 }
 
 export default exports

@@ -176,6 +176,17 @@ const plan = {
   'ready.acceptedWarnings': 'De begeleider heeft {count} open punten bewust meegenomen in dit voorstel.',
   'ready.refused.notProposable': 'Het plan kon niet worden voorgesteld: het is nog niet compleet.',
   'ready.refused.warningsChanged': 'Het bord is intussen veranderd. Kijk de open punten opnieuw na en vink ze aan.',
+  // The meeting's facts above the plan (issue 11).
+  'facts.heading': 'Over dit beraad',
+  'facts.when': 'Datum en tijd',
+  'facts.dateTime': '{date}, {time} uur',
+  'facts.place': 'Plaats',
+  'facts.online': 'online',
+  'facts.placeAndOnline': '{place} en online',
+  'facts.children': 'Het plan gaat over',
+  'facts.child': '{name} ({age} jaar)',
+  'facts.organisation': 'Organisatie van de gespreksleider',
+  'facts.review': 'Evaluatie gepland op',
 }
 
 export default plan

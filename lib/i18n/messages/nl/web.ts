@@ -37,7 +37,7 @@ const web = {
   'home.professionalNote': 'Als professional doe je mee via de uitnodiging van de gespreksleider.',
   'create.title': 'Nieuwe conferentie',
   'create.titleLabel': 'Titel',
-  'create.titleHint': 'Bijvoorbeeld "Familie de Vries". Zet in de titel geen gevoelige informatie.',
+  'create.titleHint': 'Bijvoorbeeld "Plan voor Sam (12)": geen achternaam of andere gevoelige informatie. De titel komt niet in een geanonimiseerde export.',
   'create.kindLabel': 'Soort bijeenkomst',
   'create.submit': 'Conferentie aanmaken',
   'create.busy': 'Bezig met aanmaken…',
@@ -170,6 +170,29 @@ const web = {
   'audit.action.exported': 'Heeft versie {version} gedownload als {format}',
   'audit.action.exportedRedacted': 'Heeft versie {version} gedownload als {format}, zonder namen',
   'audit.action.other': 'Gebeurtenis: {action}',
+
+  // The case-file facts of a conference (issue 11).
+  'create.titlePlaceholder': 'Plan voor Sam (12)',
+  'facts.heading': 'Gegevens voor het dossier',
+  'facts.intro': 'Ze komen op het voorblad van het plan. Je kunt ze later aanvullen op de pagina van de conferentie.',
+  'facts.date': 'Datum van het beraad',
+  'facts.time': 'Begintijd',
+  'facts.place': 'Plaats',
+  'facts.placeHint': 'Bijvoorbeeld "Buurthuis De Kring, Utrecht". Een huisadres is niet nodig.',
+  'facts.online': 'Het beraad is (ook) online',
+  'facts.children': 'Om welke kinderen gaat het plan?',
+  'facts.childrenHint': 'Alleen de voornaam en de leeftijd, geen achternaam.',
+  'facts.childName': 'Voornaam',
+  'facts.childAge': 'Leeftijd',
+  'facts.addChild': 'Kind toevoegen',
+  'facts.removeChild': 'Haal {name} weg',
+  'facts.organisation': 'Organisatie van de gespreksleider',
+  'facts.reviewDate': 'Datum van de evaluatie',
+  'facts.save': 'Gegevens opslaan',
+  'facts.saving': 'Bezig met opslaan…',
+  'facts.saved': 'De gegevens zijn opgeslagen.',
+  'facts.frozenHint': 'Een plan dat al is vastgesteld houdt de gegevens van toen.',
+  'facts.invalid': 'Kijk de gegevens na: een leeftijd is 0 tot 25 jaar, een voornaam hoogstens 40 tekens, hoogstens 12 kinderen, en een datum moet bestaan.',
 } as const
 
 export default web

@@ -1,4 +1,5 @@
 import { createId } from '../../auth/tokens'
+import { ConferenceFacts, emptyFacts, type ConferenceFactsInput } from '../../../conference/facts'
 import type { ConferenceKind, ConferencePhase } from '../../../conference/model'
 import type { Db } from '../connect'
 import type { Conference, Participant } from '../schema'
@@ -12,7 +13,13 @@ export const DEFAULT_RETENTION_DAYS = 365
  */
 export async function createConference(
   db: Db,
-  input: { title: string; kind: ConferenceKind; createdBy: { id: string; name: string }; reviewsConferenceId?: string | null },
+  input: {
+    title: string
+    kind: ConferenceKind
+    createdBy: { id: string; name: string }
+    reviewsConferenceId?: string | null
+    facts?: ConferenceFactsInput
+  },
 ): Promise<{ conference: Conference; facilitator: Participant }> {
   const now = new Date()
   const conference: Conference = {
@@ -27,6 +34,7 @@ export async function createConference(
     facilitator_stays_private: 0,
     phase_changed_at: null,
     timer_ends_at: null,
+    facts_json: JSON.stringify(ConferenceFacts.parse(input.facts ?? {})),
   }
   const facilitator: Participant = {
     id: createId(),
@@ -50,6 +58,18 @@ export async function createConference(
 
 export async function findConference(db: Db, id: string): Promise<Conference | undefined> {
   return db.selectFrom('conferences').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** The conference's case-file facts; a row that does not parse is an error, not data. */
+export function conferenceFactsOf(conference: Pick<Conference, 'facts_json'>): ConferenceFacts {
+  return conference.facts_json === '{}' ? emptyFacts() : ConferenceFacts.parse(JSON.parse(conference.facts_json))
+}
+
+/** Replace the conference's facts (the facilitator edits them on the conference page). */
+export async function setConferenceFacts(db: Db, conferenceId: string, facts: ConferenceFactsInput): Promise<ConferenceFacts> {
+  const parsed = ConferenceFacts.parse(facts)
+  await db.updateTable('conferences').set({ facts_json: JSON.stringify(parsed) }).where('id', '=', conferenceId).execute()
+  return parsed
 }
 
 /** Conferences a signed-in user takes part in (as facilitator or otherwise), newest first. */

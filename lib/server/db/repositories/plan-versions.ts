@@ -2,7 +2,10 @@ import { createId } from '../../auth/tokens'
 import { AcceptedWarnings, AgreedBy, PlanVersion, type PlanVersionSummary } from '../../../plan/version'
 import { Plan } from '../../../plan/schema'
 import { z } from 'zod'
+import { FrozenCaseFacts } from '../../../conference/facts'
+import type { Device } from '../../../conference/model'
 import type { Db } from '../connect'
+import { conferenceFactsOf } from './conferences'
 
 /**
  * Frozen plan versions. Insert-only: a version is never updated; agreeing again adds the next one.
@@ -20,6 +23,8 @@ export async function insertPlanVersion(
     frozenAt?: Date
     /** The warnings the facilitator confirmed when proposing; null when not recorded. */
     acceptedWarnings?: AcceptedWarnings | null
+    /** Per participant id, the devices of their live connections when the plan was agreed. */
+    devices?: Record<string, Device[]>
   },
 ): Promise<PlanVersion> {
   const plan = Plan.parse(input.plan)
@@ -33,6 +38,9 @@ export async function insertPlanVersion(
       .where('conference_id', '=', input.conferenceId)
       .executeTakeFirst()
     const version = Number(last?.v ?? 0) + 1
+    // The case-file facts are frozen with the version, read in the same transaction.
+    const conference = await tx.selectFrom('conferences').select('facts_json').where('id', '=', input.conferenceId).executeTakeFirst()
+    const caseFacts = conference ? FrozenCaseFacts.parse({ facts: conferenceFactsOf(conference), devices: input.devices ?? {} }) : null
     const id = createId()
     await tx
       .insertInto('plan_versions')
@@ -47,6 +55,7 @@ export async function insertPlanVersion(
         frozen_by: input.frozenBy,
         frozen_at: frozenAt,
         accepted_warnings_json: acceptedWarnings ? JSON.stringify(acceptedWarnings) : null,
+        case_facts_json: caseFacts === null ? null : JSON.stringify(caseFacts),
       })
       .execute()
     return { id, conferenceId: input.conferenceId, version, plan, agreedBy, frozenBy: input.frozenBy, frozenAt, acceptedWarnings }
@@ -75,6 +84,8 @@ export async function listPlanVersions(db: Db, conferenceId: string): Promise<Pl
 export interface StoredPlanVersion extends PlanVersion {
   boardState: Uint8Array
   boardSvg: string
+  /** The facts and devices frozen with it; null for a version frozen before they were kept. */
+  caseFacts: FrozenCaseFacts | null
 }
 
 /** One version with everything needed to export it; `version` omitted = the latest. */
@@ -93,7 +104,8 @@ export async function getPlanVersion(db: Db, conferenceId: string, version?: num
     frozenAt: row.frozen_at,
     acceptedWarnings: row.accepted_warnings_json === null ? null : JSON.parse(row.accepted_warnings_json),
   })
-  return { ...parsed, boardState: new Uint8Array(row.board_state), boardSvg: row.board_svg }
+  const caseFacts = row.case_facts_json === null ? null : FrozenCaseFacts.parse(JSON.parse(row.case_facts_json))
+  return { ...parsed, boardState: new Uint8Array(row.board_state), boardSvg: row.board_svg, caseFacts }
 }
 
 function acceptedWarningsOf(json: string | null): AcceptedWarnings | null {

@@ -11,3 +11,8 @@ export function longDate(iso: string, locale: Locale): string {
 export function dateTime(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
 }
+
+/** "3 maart 2026" for a calendar day "2026-03-03" (no time, no time zone to shift it). */
+export function longDay(isoDate: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`))
+}

@@ -3,15 +3,16 @@ import { defaultSupportKinds } from '../../../board/items'
 import { groupLabelKey, ringLabelKey } from '../../../board/labels'
 import type { Translate } from '../../../i18n'
 import type { Locale } from '../../../i18n'
-import type { Plan, PersonRef, PlanText } from '../../../plan/schema'
+import type { Plan, PersonRef, PlanAgreement, PlanText } from '../../../plan/schema'
 import type { ExportInput } from '../input'
 import { dateTime } from './dates'
 import { COLUMN_WIDTH, rich, type TextProps } from './text'
 
 /**
- * The sections of the plan PDF, in the order a professional reads it (issue 3, section 7).
- * Each returns pdfmake content; an empty section says so instead of disappearing, so a reader
- * can tell "nothing was agreed about this" from "this was left out".
+ * The sections of the plan PDF, in the order a professional reads it (issue 3, section 7; issue 11:
+ * a document for the case file). Each returns pdfmake content; an empty section is left out (the
+ * cover says what the document holds), except the agreements and who said yes, which a case file
+ * always needs, and which then say so.
  */
 
 export interface SectionContext {
@@ -28,14 +29,11 @@ export function heading(text: string, page: { newPage?: 'portrait' | 'landscape'
   return { ...(rich(text, { style: 'h2', ...newPage }, { width: COLUMN_WIDTH, size: 13, bold: true }) as object), headlineLevel: 1 } as Content
 }
 
-function empty(ctx: SectionContext): Content {
-  return rich(ctx.t('exports.pdf.empty'), { style: 'muted' })
-}
-
-function bullets(items: PlanText[], ctx: SectionContext): Content {
+/** A titled bullet list; nothing when no item has text. */
+function bulletSection(title: string, items: PlanText[]): Content[] {
   const texts = items.filter((item) => item.text.trim() !== '')
-  if (texts.length === 0) return empty(ctx)
-  return { ul: texts.map((item) => rich(item.text, {}, { width: COLUMN_WIDTH - 15, size: 10 })), margin: [0, 0, 0, 4] }
+  if (texts.length === 0) return []
+  return [heading(title), { ul: texts.map((item) => rich(item.text, {}, { width: COLUMN_WIDTH - 15, size: 10 })), margin: [0, 0, 0, 4] }]
 }
 
 /** Table text size and cell padding (pdfmake's default padding is 4 pt each side). */
@@ -46,7 +44,7 @@ const CELL_PADDING = 8
  * A table filling the column: `widths` in points or '*' (sharing what is left). Text cells are
  * strings, laid out knowing their column's width; other cells are pdfmake content.
  */
-function table(widths: (number | '*')[], header: string[], rows: (string | TableCell)[][]): Content {
+export function table(widths: (number | '*')[], header: string[], rows: (string | TableCell)[][]): Content {
   const fixed = widths.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0)
   const stars = widths.filter((w) => w === '*').length
   const star = stars === 0 ? 0 : (COLUMN_WIDTH - fixed - widths.length * CELL_PADDING) / stars
@@ -78,21 +76,15 @@ function personName(ref: PersonRef | null, ctx: SectionContext): string {
   return ref.name ?? ctx.t('exports.person.deleted')
 }
 
-function role(value: string, ctx: SectionContext): string {
+export function roleLabel(value: string, ctx: SectionContext): string {
   return ctx.t(`common.role.${value as 'facilitator'}`)
 }
 
-export function participantsSection(input: ExportInput, ctx: SectionContext): Content[] {
-  const rows = input.participants.filter((p) => p.name.trim() !== '').map((p) => [p.name, role(p.role, ctx)])
-  return [heading(ctx.t('exports.section.participants')), rows.length === 0 ? empty(ctx) : table(['*', 160], [ctx.t('exports.col.name'), ctx.t('exports.col.role')], rows)]
-}
 
 export function centralQuestionSection(plan: Plan, ctx: SectionContext): Content[] {
   const questions = plan.centralQuestion.filter((q) => q.text.trim() !== '')
-  return [
-    heading(ctx.t('exports.section.centralQuestion')),
-    questions.length === 0 ? empty(ctx) : { stack: questions.map((q) => rich(q.text, { style: 'question' }, { width: COLUMN_WIDTH, size: 12, bold: true })) },
-  ]
+  if (questions.length === 0) return []
+  return [heading(ctx.t('exports.section.centralQuestion')), { stack: questions.map((q) => rich(q.text, { style: 'question' }, { width: COLUMN_WIDTH, size: 12, bold: true })) }]
 }
 
 /**
@@ -115,26 +107,96 @@ export function bottomLinesSection(plan: Plan, ctx: SectionContext): Content[] {
       const reason = line.ticked && line.tickReason ? `\n${ctx.t('exports.bottomLine.reason', { reason: line.tickReason })}` : ''
       return [line.text, answers.length === 0 ? ctx.t('exports.bottomLine.notAnswered') : answers.join('\n'), ticked + reason]
     })
+  if (rows.length === 0) return []
+  return [heading(ctx.t('exports.section.bottomLines')), table(['*', 170, 120], [ctx.t('exports.col.bottomLine'), ctx.t('exports.col.answeredBy'), ctx.t('exports.col.ticked')], rows)]
+}
+
+/** What each id an agreement answers is, in words: "zorg: …", "ondergrens: …". Unknown ids are left out. */
+function answerTexts(plan: Plan, ctx: SectionContext): Map<string, string> {
+  const texts = new Map<string, string>()
+  const put = (id: string, key: 'worry' | 'danger' | 'need' | 'bottomLine', text: string) => {
+    if (text.trim() !== '') texts.set(id, ctx.t(`exports.answer.${key}`, { text: text.trim() }))
+  }
+  for (const worry of plan.worries) put(worry.id, 'worry', worry.text)
+  for (const danger of plan.dangers) put(danger.id, 'danger', danger.goal || danger.danger)
+  for (const need of plan.needs) put(need.id, 'need', need.text)
+  for (const line of plan.bottomLines) put(line.id, 'bottomLine', line.text)
+  return texts
+}
+
+const LABEL_COLOR = '#5b6470'
+
+/** "Label: value" as one line of an agreement's block (nothing when the value is empty). */
+function labelled(label: string, value: string): Content[] {
+  if (value.trim() === '') return []
   return [
-    heading(ctx.t('exports.section.bottomLines')),
-    rows.length === 0
-      ? empty(ctx)
-      : table(['*', 170, 120], [ctx.t('exports.col.bottomLine'), ctx.t('exports.col.answeredBy'), ctx.t('exports.col.ticked')], rows),
+    {
+      text: [
+        { text: `${label}: `, color: LABEL_COLOR },
+        ...[rich(value, {}, { width: COLUMN_WIDTH - 140, size: 10 })].map((node) => node as { text: string }),
+      ],
+      margin: [0, 1, 0, 0],
+    },
   ]
 }
 
-/** The board image as a PNG data URL, and whether it is wide enough for a landscape page. */
-export interface BoardImage {
-  dataUrl: string
-  landscape: boolean
+/**
+ * Each agreement as a block that is never split over two pages: what, then who, when, who stands
+ * in, how we will know, and what it answers (the worry, safety goal, need or bottom line).
+ */
+function agreementBlock(agreement: PlanAgreement, answers: Map<string, string>, withStatus: boolean, ctx: SectionContext): Content {
+  const answered = agreement.answers.map((id) => answers.get(id)).filter((text): text is string => text !== undefined)
+  return {
+    unbreakable: true,
+    margin: [0, 0, 0, 8],
+    table: {
+      widths: ['*'],
+      body: [
+        [
+          {
+            stack: [
+              rich(agreement.what.trim() || ctx.t('exports.bottomLine.agreementMissing'), { bold: true, fontSize: 11, color: '#1f3b63' }, { width: COLUMN_WIDTH - 20, size: 11, bold: true }),
+              ...labelled(ctx.t('exports.col.who'), agreement.owners.map((owner) => personName(owner, ctx)).join(', ')),
+              ...labelled(ctx.t('exports.col.when'), agreement.when),
+              ...labelled(ctx.t('exports.col.backup'), personName(agreement.backup, ctx)),
+              ...labelled(ctx.t('exports.col.howWeKnow'), agreement.howWeKnow),
+              ...labelled(ctx.t('exports.col.answers'), answered.length === 0 ? ctx.t('exports.answer.none') : answered.join('; ')),
+              ...(withStatus ? labelled(ctx.t('exports.col.status'), ctx.t(`exports.status.${agreement.status}`)) : []),
+            ],
+          },
+        ],
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: (i: number) => (i === 0 ? 3 : 0),
+      vLineColor: () => '#4a6fd6',
+      paddingLeft: () => 8,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+  }
 }
 
-/** The board gets a page of its own (landscape when it is wide), so it is as large as A4 allows. */
-export function boardSection(board: BoardImage | null, ctx: SectionContext): Content[] {
-  if (board === null) return [heading(ctx.t('exports.section.board')), rich(ctx.t('exports.pdf.boardMissing'), { style: 'muted' })]
+/** The agreements: a case file always has this section, and says so when nothing was agreed. */
+export function agreementsSection(plan: Plan, kind: ExportInput['conference']['kind'], ctx: SectionContext): Content[] {
+  const withStatus = kind === 'evaluatie' || plan.agreements.some((a) => a.status !== 'open')
+  const answers = answerTexts(plan, ctx)
+  if (plan.agreements.length === 0) return [heading(ctx.t('exports.section.agreements')), rich(ctx.t('exports.pdf.noAgreements'), { style: 'muted' })]
+  return [heading(ctx.t('exports.section.agreements')), ...plan.agreements.map((a) => agreementBlock(a, answers, withStatus, ctx))]
+}
+
+export function safetyPlanSection(plan: Plan, ctx: SectionContext): Content[] {
+  const rows = plan.safetyPlan.map((item) => [
+    item.signal,
+    item.action,
+    [item.contactName, item.contactPhone].filter((part) => part.trim() !== '').join('\n'),
+    item.safePlace,
+  ])
+  if (rows.length === 0) return []
   return [
-    heading(ctx.t('exports.section.board'), { newPage: board.landscape ? 'landscape' : 'portrait' }),
-    { image: board.dataUrl, fit: board.landscape ? [762, 470] : [515, 700], alignment: 'center', margin: [0, 2, 0, 6] },
+    heading(ctx.t('exports.section.safetyPlan')),
+    table(['*', '*', 110, 90], [ctx.t('exports.col.signal'), ctx.t('exports.col.action'), ctx.t('exports.col.call'), ctx.t('exports.col.safePlace')], rows),
   ]
 }
 
@@ -142,35 +204,34 @@ function supportLabel(kind: string, ctx: SectionContext): string {
   return (defaultSupportKinds as readonly string[]).includes(kind) ? ctx.t(`exports.support.${kind as (typeof defaultSupportKinds)[number]}`) : kind
 }
 
-export function networkSection(plan: Plan, ctx: SectionContext, page: { newPage?: 'portrait' } = {}): Content[] {
+/** The network: who, how they relate, where on the map, what they help with, and the note about them. */
+export function networkSection(plan: Plan, ctx: SectionContext): Content[] {
   const rows = plan.people.map((person) => [
     person.name,
     person.relation,
     `${ctx.t(ringLabelKey(person.ring))}, ${ctx.t(groupLabelKey(person.group))}`,
     person.support.map((kind) => supportLabel(kind, ctx)).join(', '),
+    person.note,
   ])
+  if (rows.length === 0) return []
   return [
-    heading(ctx.t('exports.section.network'), page),
-    rows.length === 0
-      ? empty(ctx)
-      : table(['*', 100, 120, 110], [ctx.t('exports.col.name'), ctx.t('exports.col.relation'), ctx.t('exports.col.ring'), ctx.t('exports.col.support')], rows),
+    heading(ctx.t('exports.section.network')),
+    table(['*', 70, 85, 85, 110], [ctx.t('exports.col.name'), ctx.t('exports.col.relation'), ctx.t('exports.col.ring'), ctx.t('exports.col.support'), ctx.t('exports.col.note')], rows),
   ]
 }
 
 export function columnsSections(plan: Plan, ctx: SectionContext): Content[] {
   return [
-    heading(ctx.t('exports.section.goingWell')),
-    bullets(plan.goingWell, ctx),
-    heading(ctx.t('exports.section.worries')),
-    bullets(plan.worries, ctx),
-    heading(ctx.t('exports.section.nextSteps')),
-    bullets(plan.nextSteps, ctx),
+    ...bulletSection(ctx.t('exports.section.goingWell'), plan.goingWell),
+    ...bulletSection(ctx.t('exports.section.worries'), plan.worries),
+    ...bulletSection(ctx.t('exports.section.nextSteps'), plan.nextSteps),
   ]
 }
 
 export function dangersSection(plan: Plan, ctx: SectionContext): Content[] {
   const rows = plan.dangers.filter((d) => `${d.danger}${d.goal}`.trim() !== '').map((d) => [d.danger, d.goal])
-  return [heading(ctx.t('exports.section.dangers')), rows.length === 0 ? empty(ctx) : table(['*', '*'], [ctx.t('exports.col.danger'), ctx.t('exports.col.goal')], rows)]
+  if (rows.length === 0) return []
+  return [heading(ctx.t('exports.section.dangers')), table(['*', '*'], [ctx.t('exports.col.danger'), ctx.t('exports.col.goal')], rows)]
 }
 
 /** A 0–10 bar: grey track, filled up to the score. */
@@ -185,56 +246,19 @@ function scoreBar(value: number): Content {
 }
 
 export function scalesSection(plan: Plan, ctx: SectionContext): Content[] {
+  const scales = plan.scales.filter((scale) => scale.marks.length > 0 || scale.question.trim() !== '')
+  if (scales.length === 0) return []
   const content: Content[] = [heading(ctx.t('exports.section.scales'))]
-  if (plan.scales.length === 0) return [...content, empty(ctx)]
-  for (const scale of plan.scales) {
-    if (scale.question.trim() !== '') content.push(rich(scale.question, { bold: true, margin: [0, 4, 0, 3] }))
+  for (const scale of scales) {
+    const question = scale.question.trim() === '' ? [] : [rich(scale.question, { bold: true, margin: [0, 4, 0, 3] })]
     if (scale.marks.length === 0) {
-      content.push(rich(ctx.t('exports.scale.noMarks'), { style: 'muted' }))
+      content.push({ stack: [...question, rich(ctx.t('exports.scale.noMarks'), { style: 'muted' })], unbreakable: true })
       continue
     }
     const rows = scale.marks.map((mark) => [mark.name, ctx.t('exports.scale.value', { value: mark.value }), scoreBar(mark.value) as TableCell])
-    content.push(table(['*', 70, 130], [ctx.t('exports.col.name'), ctx.t('exports.col.score'), ''], rows))
+    content.push({ stack: [...question, table(['*', 70, 130], [ctx.t('exports.col.name'), ctx.t('exports.col.score'), ''], rows)], unbreakable: rows.length < 12 })
   }
   return content
-}
-
-export function agreementsSection(plan: Plan, kind: ExportInput['conference']['kind'], ctx: SectionContext): Content[] {
-  const withStatus = kind === 'evaluatie' || plan.agreements.some((a) => a.status !== 'open')
-  const rows = plan.agreements.map((a) => {
-    const row = [
-      a.what,
-      a.owners.map((owner) => personName(owner, ctx)).join(', '),
-      a.when,
-      personName(a.backup, ctx),
-      a.howWeKnow,
-    ]
-    return withStatus ? [...row, ctx.t(`exports.status.${a.status}`)] : row
-  })
-  const header = [ctx.t('exports.col.what'), ctx.t('exports.col.who'), ctx.t('exports.col.when'), ctx.t('exports.col.backup'), ctx.t('exports.col.howWeKnow')]
-  return [
-    heading(ctx.t('exports.section.agreements')),
-    rows.length === 0
-      ? empty(ctx)
-      : withStatus
-        ? table(['*', 70, 60, 65, '*', 50], [...header, ctx.t('exports.col.status')], rows)
-        : table(['*', 80, 70, 70, '*'], header, rows),
-  ]
-}
-
-export function safetyPlanSection(plan: Plan, ctx: SectionContext): Content[] {
-  const rows = plan.safetyPlan.map((item) => [
-    item.signal,
-    item.action,
-    [item.contactName, item.contactPhone].filter((part) => part.trim() !== '').join('\n'),
-    item.safePlace,
-  ])
-  return [
-    heading(ctx.t('exports.section.safetyPlan')),
-    rows.length === 0
-      ? empty(ctx)
-      : table(['*', '*', 110, 90], [ctx.t('exports.col.signal'), ctx.t('exports.col.action'), ctx.t('exports.col.call'), ctx.t('exports.col.safePlace')], rows),
-  ]
 }
 
 export function childVoiceSection(plan: Plan, ctx: SectionContext): Content[] {
@@ -243,36 +267,37 @@ export function childVoiceSection(plan: Plan, ctx: SectionContext): Content[] {
     ['exports.house.good-things', plan.childVoice.goodThings],
     ['exports.house.dreams', plan.childVoice.dreams],
   ] as const
-  const content: Content[] = [heading(ctx.t('exports.section.childVoice'))]
-  let any = false
+  const content: Content[] = []
   for (const [key, cards] of houses) {
     const texts = cards.map((card) => [card.emoji, card.text].filter((part) => part.trim() !== '').join(' ')).filter((text) => text !== '')
     if (texts.length === 0) continue
-    any = true
-    content.push(rich(ctx.t(key), { bold: true, margin: [0, 4, 0, 2] }), { ul: texts.map((text) => rich(text, {}, { width: COLUMN_WIDTH - 15, size: 10 })) })
+    content.push({ stack: [rich(ctx.t(key), { bold: true, margin: [0, 4, 0, 2] }), { ul: texts.map((text) => rich(text, {}, { width: COLUMN_WIDTH - 15, size: 10 })) }], unbreakable: true })
   }
   if (plan.childVoice.drawings > 0) {
-    any = true
     content.push(rich(ctx.t('exports.child.drawings', { count: plan.childVoice.drawings }), { style: 'muted', margin: [0, 4, 0, 0] }))
   }
-  return any ? content : [...content, empty(ctx)]
+  return content.length === 0 ? [] : [heading(ctx.t('exports.section.childVoice')), ...content]
 }
 
 export function needsSection(plan: Plan, ctx: SectionContext): Content[] {
-  return [heading(ctx.t('exports.section.needs')), bullets(plan.needs, ctx)]
+  return bulletSection(ctx.t('exports.section.needs'), plan.needs)
 }
 
+/**
+ * The signatures: who said yes to this version, when, and how (on their own device, or aloud with
+ * the facilitator recording it). A case file always has it; a version nobody agreed to says so.
+ */
 export function agreedBySection(input: ExportInput, ctx: SectionContext): Content[] {
   const rows = input.version.agreedBy.map((a) => [
     a.name,
-    role(a.role, ctx),
+    roleLabel(a.role, ctx),
     dateTime(a.at, ctx.locale),
     a.recordedBy === null ? ctx.t('exports.agreed.self') : ctx.t('exports.agreed.spoken'),
   ])
-  return [
-    heading(ctx.t('exports.section.agreedBy')),
+  const block =
     rows.length === 0
-      ? empty(ctx)
-      : table(['*', 90, 95, 150], [ctx.t('exports.col.name'), ctx.t('exports.col.role'), ctx.t('exports.col.at'), ctx.t('exports.col.how')], rows),
-  ]
+      ? rich(ctx.t('exports.pdf.nobodyAgreed'), { style: 'muted' })
+      : table(['*', 90, 95, 150], [ctx.t('exports.col.name'), ctx.t('exports.col.role'), ctx.t('exports.col.at'), ctx.t('exports.col.how')], rows)
+  // Not one unbreakable stack: pdfmake loses a headline that asks for a page break inside one.
+  return [heading(ctx.t('exports.section.agreedBy')), rich(ctx.t('exports.agreed.intro'), { margin: [0, 0, 0, 4] }), block]
 }

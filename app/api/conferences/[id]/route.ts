@@ -1,0 +1,29 @@
+import { apiRoute, jsonResponse, readJson, readParams, requireSameOrigin } from '@/lib/server/web/route'
+import { requireViewerAllowedTo } from '@/lib/server/web/route-viewer'
+import { auditActorOf } from '@/lib/server/web/audit-actor'
+import { conferenceFactsOf } from '@/lib/server/db/repositories/conferences'
+import { updateConferenceFacts } from '@/lib/server/conference/conference-facts'
+import { ConferenceFactsResponse, ConferenceParams, UpdateConferenceFactsRequest } from '@/lib/protocol/api'
+
+/**
+ * GET /api/conferences/[id] — the conference's case-file facts (date, time and place of the
+ * meeting, the children, the facilitator's organisation, the review date) for whoever may read the
+ * board now (`board.read`): the plan view shows them above the plan. Children's first names are
+ * board content, so not from the waiting room nor the lobby.
+ *
+ * PATCH /api/conferences/[id] — the facilitator (`settings.write`) replaces them; 403 for anyone else.
+ */
+export const GET = apiRoute(async (_req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const { id } = await readParams(ctx.params, ConferenceParams)
+  const { conference } = await requireViewerAllowedTo(id, 'board.read')
+  return jsonResponse(ConferenceFactsResponse, { facts: conferenceFactsOf(conference) })
+})
+
+export const PATCH = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  requireSameOrigin(req)
+  const { id } = await readParams(ctx.params, ConferenceParams)
+  const { db, participant } = await requireViewerAllowedTo(id, 'settings.write')
+  const { facts } = await readJson(req, UpdateConferenceFactsRequest)
+  const updated = await updateConferenceFacts(db, { conferenceId: id, facts, actor: auditActorOf(participant) })
+  return jsonResponse(ConferenceFactsResponse, { facts: updated })
+})

@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '@tldraw/store'
 import type { TLRecord, TLStore } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
+import { isStoredOnBoard } from './board-record-types'
 import { decodeDocRecord, scopeOfType, typeNameOfId } from './decode-record'
 import { metaMapOf, readDocSchema, recordsMapOf, SCHEMA_KEY } from './document-format'
 import { jsonEqual } from './json-equal'
@@ -176,11 +177,13 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
   // the document loads (a missing page or document record) are written too.
   const onLocalChange = ({ changes }: HistoryEntry<TLRecord>) => {
     if (disposed) return
-    const ids = new Set<TLRecord['id']>([
-      ...(Object.keys(changes.added) as TLRecord['id'][]),
-      ...(Object.keys(changes.updated) as TLRecord['id'][]),
-      ...(Object.keys(changes.removed) as TLRecord['id'][]),
-    ])
+    const ids = new Set<TLRecord['id']>(
+      [
+        ...(Object.keys(changes.added) as TLRecord['id'][]),
+        ...(Object.keys(changes.updated) as TLRecord['id'][]),
+        ...(Object.keys(changes.removed) as TLRecord['id'][]),
+      ].filter((id) => isStoredOnBoard(typeNameOfId(id))),
+    )
     if (ids.size === 0) return
     doc.transact(() => {
       if (!prepareForWriting()) return
@@ -193,7 +196,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
   if (records.size === 0) {
     doc.transact(() => {
       meta.set(SCHEMA_KEY, store.schema.serialize())
-      for (const record of Object.values(store.serialize('document'))) records.set(record.id, record)
+      for (const record of Object.values(store.serialize('document'))) if (isStoredOnBoard(record.typeName)) records.set(record.id, record)
     }, origin)
   } else {
     doc.transact(() => {
@@ -204,7 +207,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
     // The document is the source of truth: local document records it does not hold go.
     const stale = store
       .allRecords()
-      .filter((record) => scopeOfType(store, record.typeName) === 'document' && !records.has(record.id))
+      .filter((record) => scopeOfType(store, record.typeName) === 'document' && isStoredOnBoard(record.typeName) && !records.has(record.id))
       .map((record) => record.id)
     applyRemote(puts, stale)
   }

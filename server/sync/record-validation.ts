@@ -1,4 +1,5 @@
 import type { SerializedSchema } from '@tldraw/store'
+import { isStoredOnBoard } from '../../lib/sync/board-record-types'
 import { defaultShapeSchemas, type TLRecord, type TLSchema, type TLStore } from '@tldraw/tlschema'
 import { isItemType, itemSchemas, itemTypes } from '../../lib/board/items'
 import { BoardSettings, SETTINGS_MAP } from '../../lib/board/settings'
@@ -72,7 +73,7 @@ export const boardSchema: TLSchema = createKringTLSchema()
  */
 export const BOARD_RECORD_TYPES: ReadonlySet<string> = new Set(
   Object.values(boardSchema.types)
-    .filter((type) => type.scope === 'document' && type.typeName !== 'user')
+    .filter((type) => type.scope === 'document' && isStoredOnBoard(type.typeName))
     .map((type) => type.typeName as string),
 )
 const DOCUMENT_TYPES = BOARD_RECORD_TYPES

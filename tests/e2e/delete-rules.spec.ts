@@ -20,9 +20,10 @@ test.afterAll(async () => {
 
 const shapeCount = (page: Page) => page.locator('.tl-shape').count()
 
-async function drawRectangle(page: Page, from: number, to: number): Promise<void> {
+/** Draw with a tool by its shortcut: `r` a rectangle (the facilitator's full set), `d` the pen (everyone's). */
+async function drawWith(page: Page, tool: 'r' | 'd', from: number, to: number): Promise<void> {
   const box = (await page.getByTestId('board-canvas').boundingBox())!
-  await page.keyboard.press('r')
+  await page.keyboard.press(tool)
   await page.mouse.move(box.x + box.width * from, box.y + box.height * from)
   await page.mouse.down()
   await page.mouse.move(box.x + box.width * to, box.y + box.height * to, { steps: 8 })
@@ -49,9 +50,10 @@ test("the aunt's select-all-delete removes only what she added; the rest of the 
 
   // The facilitator adds something, then the aunt does.
   const template = await shapeCount(deskPage)
-  await drawRectangle(deskPage, 0.35, 0.45)
+  await drawWith(deskPage, 'r', 0.35, 0.45)
   await expect.poll(() => shapeCount(auntPage)).toBe(template + 1)
-  await drawRectangle(auntPage, 0.55, 0.65)
+  // The aunt has the simple toolset (no rectangle): she draws with the pen.
+  await drawWith(auntPage, 'd', 0.55, 0.65)
   await expect.poll(() => shapeCount(deskPage)).toBe(template + 2)
 
   // Select all, delete.

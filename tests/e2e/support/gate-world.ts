@@ -5,6 +5,7 @@ import { decideAdmission, inviteParticipant, markRemoved, markWaiting, revokePar
 import { insertPlanVersion } from '../../../lib/server/db/repositories/plan-versions'
 import { seedConference } from '../../../lib/server/db/seed'
 import { emptyPlan } from '../../../lib/plan/schema'
+import { seedBaseBoard } from '../../helpers/board-records'
 import { createFacilitator } from './seed'
 
 /**
@@ -58,6 +59,8 @@ export async function seedGateWorld(db: Db): Promise<GateWorld> {
   if (!fennaUser || !ottoUser) throw new Error('seeded accounts not found')
 
   const { conference, facilitator: facilitatorRow } = await seedConference(db, { title, facilitator: { id: fennaUser.id, name: fennaUser.name } })
+  // Every real conference starts with a board (its template); a board with no records at all reads as one that could not be loaded.
+  await seedBaseBoard(db, conference.id)
   const tokens = {} as Record<Invitee, string>
   const participantIds = {} as Record<Invitee, string>
   const names = {} as Record<Invitee, string>

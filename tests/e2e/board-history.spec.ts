@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import type { Db } from '../../lib/server/db/connect'
-import { createConference, invite, joinByLink, newPhoneContext, signIn } from './support/flows'
+import { createConference, invite, joinByLink, newPhoneContext, shapeCount, signIn } from './support/flows'
 import { createFacilitator, openE2eDatabase } from './support/seed'
 
 /**
@@ -17,8 +17,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await db.destroy()
 })
-
-const shapeCount = (page: Page) => page.locator('.tl-shape').count()
 
 test('a wiped board comes back for everyone from the facilitator\'s history', async ({ browser }) => {
   const facilitator = await createFacilitator(db)

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import type { Db } from '../../lib/server/db/connect'
-import { createConference, invite, joinByLink, signIn } from './support/flows'
+import { createConference, invite, joinByLink, shapeCount, signIn } from './support/flows'
 import { createFacilitator, openE2eDatabase } from './support/seed'
 
 /**
@@ -17,8 +17,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await db.destroy()
 })
-
-const shapeCount = (page: Page) => page.locator('.tl-shape').count()
 
 /** Draw with a tool by its shortcut: `r` a rectangle (the facilitator's full set), `d` the pen (everyone's). */
 async function drawWith(page: Page, tool: 'r' | 'd', from: number, to: number): Promise<void> {

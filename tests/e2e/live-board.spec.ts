@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import type { Db } from '../../lib/server/db/connect'
-import { createConference, invite, joinByLink, newPhoneContext, signIn } from './support/flows'
+import { createConference, invite, joinByLink, newPhoneContext, shapeCount, signIn } from './support/flows'
 import { createFacilitator, openE2eDatabase } from './support/seed'
 import { strokeAcross, touchDrag } from './support/touch'
 
@@ -18,10 +18,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await db.destroy()
 })
-
-async function shapeCount(page: Page): Promise<number> {
-  return page.locator('.tl-shape').count()
-}
 
 test('facilitator invites, a relative joins from a phone, both draw and see each other', async ({ browser }) => {
   const facilitator = await createFacilitator(db)

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import type { Db } from '../../lib/server/db/connect'
-import { createConference, invite, joinByLink, newPhoneContext, signIn } from './support/flows'
+import { createConference, invite, joinByLink, newPhoneContext, shapeCount, signIn } from './support/flows'
 import { createFacilitator, openE2eDatabase } from './support/seed'
 
 /**
@@ -20,10 +20,6 @@ test.afterAll(async () => {
 })
 
 const FAMILY_WORRY = 'Mama wil hulp bij de ochtenden'
-
-async function shapesOnPage(page: Page): Promise<number> {
-  return page.locator('.tl-shape').count()
-}
 
 async function expectPhase(page: Page, phase: string): Promise<void> {
   await expect(page.getByTestId('phase').first()).toHaveAttribute('data-phase', phase)
@@ -53,14 +49,14 @@ test('a professional sees the board, waits during private family time, and comes
   // Informatie: everyone is on the board, the professional included.
   await deskPage.getByTestId('phase-next').click()
   for (const page of [deskPage, motherPage, professionalPage]) await expectPhase(page, 'informatie')
-  await expect.poll(() => shapesOnPage(professionalPage)).toBeGreaterThan(0)
+  await expect.poll(() => shapeCount(professionalPage)).toBeGreaterThan(0)
 
   // Besloten deel: the professional (and, by default, the facilitator) leave the board.
   await deskPage.getByTestId('phase-next').click()
   await deskPage.getByTestId('confirm-private-time-yes').click()
   for (const page of [deskPage, motherPage, professionalPage]) await expectPhase(page, 'besloten_deel')
   await expect(professionalPage.getByTestId('waiting-room')).toBeVisible()
-  await expect.poll(() => shapesOnPage(professionalPage)).toBe(0)
+  await expect.poll(() => shapeCount(professionalPage)).toBe(0)
   await expect(professionalPage.locator('.tl-canvas')).toHaveCount(0)
   await professionalPage.screenshot({ path: 'test-results/professional-waiting-room.png' })
 

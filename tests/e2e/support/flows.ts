@@ -51,3 +51,8 @@ export async function joinByLink(page: Page, joinUrl: string, name: string, conf
   await expect(page).toHaveURL(new RegExp(`/board/${conferenceId}$`))
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
 }
+
+/** How many shapes the board shows on this page right now (tldraw renders one `.tl-shape` each). */
+export function shapeCount(page: Page): Promise<number> {
+  return page.locator('.tl-shape').count()
+}

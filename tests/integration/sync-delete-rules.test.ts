@@ -104,6 +104,8 @@ describe('sync: who may delete what', () => {
     const mother = await join(ts, board, 'mother')
     const aunt = await join(ts, board, 'aunt')
     await addCard(ts, board, aunt, 'shape:aunts-card', 'Ik kan op woensdag koken')
+    // Stored is not yet relayed: the mother must have the card before its removal can reach her.
+    await waitFor(() => mother.records.has('shape:aunts-card'), { message: 'the card reaches the mother' })
     expect((await loadRecordCreators(ts.db, board.conferenceId)).get('shape:aunts-card')).toBe(board.participantIds.aunt)
 
     aunt.records.delete('shape:aunts-card')

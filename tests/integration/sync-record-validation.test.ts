@@ -170,6 +170,7 @@ describe('sync: the server validates every record before anyone else sees it', (
     expect(Y.encodeStateAsUpdate(stored).length).toBeLessThanOrEqual(limit)
     // Full, but deleting works, and then there is room again.
     // (The aunt filled it through a second connection: only the facilitator removes others' items.)
+    await waitFor(() => ctx.mother.records.has('shape:fill-19'), { message: 'the mother has the full board' })
     for (let i = 0; i < 20; i++) ctx.aunt.records.delete(`shape:fill-${i}`)
     await waitFor(() => !ctx.mother.records.has('shape:fill-19'), { message: 'deletions go through on a full board' })
     hostile.sendEdit((records) => records.set('shape:room-again', note('shape:room-again', 'er is weer plek')))

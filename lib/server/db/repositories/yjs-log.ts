@@ -44,25 +44,33 @@ export interface StoredBoard {
   lastUpdateId: number
 }
 
+/**
+ * The snapshot and the log after it, read in one transaction: a compaction committing between
+ * the two reads would otherwise leave an old snapshot beside a log whose first rows it deleted,
+ * and the board would read as it was before those rows (an export or another instance reading
+ * while a room compacts).
+ */
 export async function loadBoard(db: Db, conferenceId: string): Promise<StoredBoard> {
-  const snapshot = await db
-    .selectFrom('yjs_snapshots')
-    .select(['data', 'last_update_id'])
-    .where('conference_id', '=', conferenceId)
-    .executeTakeFirst()
-  const after = snapshot ? Number(snapshot.last_update_id) : 0
-  const rows = await db
-    .selectFrom('yjs_updates')
-    .select(['id', 'data'])
-    .where('conference_id', '=', conferenceId)
-    .where('id', '>', after)
-    .orderBy('id', 'asc')
-    .execute()
-  return {
-    snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
-    updates: rows.map((r) => new Uint8Array(r.data)),
-    lastUpdateId: rows.length > 0 ? Number(rows[rows.length - 1]!.id) : after,
-  }
+  return db.transaction().execute(async (tx) => {
+    const snapshot = await tx
+      .selectFrom('yjs_snapshots')
+      .select(['data', 'last_update_id'])
+      .where('conference_id', '=', conferenceId)
+      .executeTakeFirst()
+    const after = snapshot ? Number(snapshot.last_update_id) : 0
+    const rows = await tx
+      .selectFrom('yjs_updates')
+      .select(['id', 'data'])
+      .where('conference_id', '=', conferenceId)
+      .where('id', '>', after)
+      .orderBy('id', 'asc')
+      .execute()
+    return {
+      snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+      updates: rows.map((r) => new Uint8Array(r.data)),
+      lastUpdateId: rows.length > 0 ? Number(rows[rows.length - 1]!.id) : after,
+    }
+  })
 }
 
 /**

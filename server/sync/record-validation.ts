@@ -7,6 +7,7 @@ import { createKringTLSchema } from '../../lib/board/tldraw-schema'
 import { WriteRefusal } from '../../lib/protocol/close-codes'
 import { META_MAP, parseDocSchema, RECORDS_MAP, SCHEMA_KEY } from '../../lib/sync/document-format'
 import { removedRecords, type UpdateEffect } from './record-guard'
+import { breaksTickRule } from './tick-rule'
 
 /**
  * The server's check of every record an update writes, before it is stored or relayed (issue 9:
@@ -50,6 +51,7 @@ export type ValidationRule =
   | 'parent'
   | 'parent-cycle'
   | 'newer-schema'
+  | 'bottom-line-tick'
 
 export type Validation =
   | { ok: true }
@@ -61,6 +63,8 @@ export interface BoardView {
   record(key: string): unknown
   /** The value of `meta.schema`, or undefined. */
   schema: unknown
+  /** Every record of the board, by key (read only when a bottom line is newly ticked). */
+  entries(): Iterable<[string, unknown]>
 }
 
 /** The store schema of a Kring board, the one the client's store is made with. Built once. */
@@ -145,6 +149,13 @@ export function validateUpdate(effect: UpdateEffect, board: BoardView): Validati
     const checked = validateRecord(touch.key, touch.value, relation === 'older' ? docSchema : null)
     if (!checked.ok) return checked
     validated.push(checked.record)
+  }
+  const boardAfter = function* (): Iterable<unknown> {
+    for (const [key, value] of board.entries()) if (!after.has(key)) yield value
+    for (const value of after.values()) if (value !== undefined) yield value
+  }
+  for (const touch of writes) {
+    if (breaksTickRule(touch.previous, touch.value, boardAfter, touch.key)) return refuse('bottom-line-tick', 'kring-bottom-line')
   }
   const grounded = new Set<string>()
   for (const record of validated) {

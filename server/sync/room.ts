@@ -70,6 +70,7 @@ export class Room {
     const meta = doc.getMap<unknown>(META_MAP)
     this.boardView = {
       record: (key) => records.get(key),
+      entries: () => records.entries(),
       get schema() {
         return meta.get(SCHEMA_KEY)
       },

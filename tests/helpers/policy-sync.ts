@@ -23,7 +23,8 @@ export function shapeRecord(id: string, type: string, props: Record<string, unkn
   return { id, typeName: 'shape', type, x: 0, y: 0, rotation: 0, index: 'a1', parentId: 'page:page', isLocked: false, opacity: 1, meta: {}, props }
 }
 
-export function bottomLineRecord(id: string, text: string, tickedBy = '') {
+/** A bottom line; ticked by `tickedBy` with a reason (the server refuses a tick with neither an answer nor a reason). */
+export function bottomLineRecord(id: string, text: string, tickedBy = '', tickReason = tickedBy ? 'De school heeft dit al geregeld' : '') {
   return shapeRecord(id, 'kring-bottom-line', {
     w: 320,
     h: 140,
@@ -31,6 +32,7 @@ export function bottomLineRecord(id: string, text: string, tickedBy = '') {
     tickedBy,
     tickedByName: tickedBy ? 'Jeugdbeschermer Jan' : '',
     tickedAt: tickedBy ? '2025-03-01T10:00:00.000Z' : '',
+    tickReason,
   })
 }
 

@@ -4,7 +4,7 @@ import { createRedactor, familyNamesOf, initials, redactInput, redactPlan, redac
 import { redactContactDetails } from '../../lib/server/export/redact-contact'
 import { textRuns } from '../../lib/server/export/text/runs'
 import { richTextToPlain } from '../../lib/server/export/text/rich-text'
-import { Plan } from '../../lib/plan/schema'
+import { emptyPlan, Plan } from '../../lib/plan/schema'
 import { sampleBoard } from './export-fixtures'
 
 /**
@@ -92,6 +92,29 @@ describe('the redactor', () => {
   it('leaves ordinary words, titles and particles alone', () => {
     expect(redactor.text('De juf belt het wijkteam; oma kookt en de buren helpen')).toBe('De juf belt het wijkteam; oma kookt en de buren helpen')
     expect(redactor.text('Amsterdam-Noord')).toBe('Amsterdam-N. (professional)')
+  })
+
+  it('redacts the reason a bottom line was ticked off without an agreement, in the plan and on the board', () => {
+    const plan = Plan.parse({
+      ...emptyPlan(),
+      bottomLines: [
+        {
+          id: 'shape:line',
+          text: 'Samira is nooit alleen thuis',
+          ticked: true,
+          tickedBy: { participantId: 'p-karin', name: 'Karin Mulder' },
+          tickedAt: '2026-03-03T12:55:00.000Z',
+          answeredBy: [],
+          tickReason: 'Tante Amina woont bij hen in, bel 06-12345678',
+        },
+      ],
+    })
+    const reason = redactPlan(plan, redactor).bottomLines[0]!.tickReason!
+    expect(reason).toContain('A.E.A. (netwerk) woont bij hen in')
+    expect(reason).not.toContain('12345678')
+    const line = { id: 'shape:line', typeName: 'shape', type: 'kring-bottom-line', props: { text: '', tickedByName: 'Karin Mulder', tickReason: 'Tante Amina regelt het' } }
+    const redaction: RecordRedaction = { participants: [{ name: 'Tante Amina', role: 'network' }], familyNames: [], locale: 'nl' }
+    expect(JSON.stringify(redactRecords({ 'shape:line': line }, redaction))).not.toContain('Amina')
   })
 
   it('is idempotent', () => {

@@ -22,7 +22,7 @@ describe('record validation accepts what the client binding writes', () => {
     client.on('update', (update: Uint8Array) => {
       const records = room.getMap('records')
       const meta = room.getMap('meta')
-      results.push(validateUpdate(inspectUpdate(room, update), { record: (key) => records.get(key), schema: meta.get('schema') }))
+      results.push(validateUpdate(inspectUpdate(room, update), { record: (key) => records.get(key), entries: () => records.entries(), schema: meta.get('schema') }))
       Y.applyUpdate(room, update)
     })
     makeUsable(store)

@@ -24,7 +24,7 @@ function validate(room: Y.Doc, edit: (records: Y.Map<unknown>, doc: Y.Doc) => vo
   const update = Y.mergeUpdates(updates)
   const records = room.getMap('records')
   const meta = room.getMap('meta')
-  return validateUpdate(inspectUpdate(room, update), { record: (key) => records.get(key), schema: meta.get('schema') })
+  return validateUpdate(inspectUpdate(room, update), { record: (key) => records.get(key), entries: () => records.entries(), schema: meta.get('schema') })
 }
 
 const refusedFor = (rule: string) => expect.objectContaining({ ok: false, reason: 'invalid-record', rule })

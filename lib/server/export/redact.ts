@@ -315,6 +315,8 @@ export function redactPlan(plan: Plan, redactor: Redactor): Plan {
     bottomLines: plan.bottomLines.map((line) => ({
       ...line,
       text: text(line.text),
+      // The reason is free text a professional wrote ("Oma Fatima heeft dit geregeld"): redacted like any other.
+      ...(typeof line.tickReason === 'string' ? { tickReason: text(line.tickReason) } : {}),
       tickedBy: line.tickedBy ? { ...line.tickedBy, name: redactor.name(line.tickedBy.name) } : null,
     })),
     people: plan.people.map((person) => ({ ...person, name: redactor.name(person.name), relation: text(person.relation), note: '' })),
@@ -408,7 +410,7 @@ const TEXT_PROPS: Record<string, string[]> = {
   'kring-agreement': ['what', 'when', 'howWeKnow'],
   'kring-safety-item': ['signal', 'action', 'safePlace'],
   'kring-house-card': ['text'],
-  'kring-bottom-line': ['text'],
+  'kring-bottom-line': ['text', 'tickReason'],
   frame: ['name'],
 }
 

@@ -51,26 +51,30 @@ export interface StoredBoard {
  * while a room compacts).
  */
 export async function loadBoard(db: Db, conferenceId: string): Promise<StoredBoard> {
-  return db.transaction().execute(async (tx) => {
-    const snapshot = await tx
-      .selectFrom('yjs_snapshots')
-      .select(['data', 'last_update_id'])
-      .where('conference_id', '=', conferenceId)
-      .executeTakeFirst()
-    const after = snapshot ? Number(snapshot.last_update_id) : 0
-    const rows = await tx
-      .selectFrom('yjs_updates')
-      .select(['id', 'data'])
-      .where('conference_id', '=', conferenceId)
-      .where('id', '>', after)
-      .orderBy('id', 'asc')
-      .execute()
-    return {
-      snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
-      updates: rows.map((r) => new Uint8Array(r.data)),
-      lastUpdateId: rows.length > 0 ? Number(rows[rows.length - 1]!.id) : after,
-    }
-  })
+  // Already inside a transaction (a restore reads the board it replaces): that one is consistent.
+  if (db.isTransaction) return readBoard(db, conferenceId)
+  return db.transaction().execute((tx) => readBoard(tx, conferenceId))
+}
+
+async function readBoard(tx: Db, conferenceId: string): Promise<StoredBoard> {
+  const snapshot = await tx
+    .selectFrom('yjs_snapshots')
+    .select(['data', 'last_update_id'])
+    .where('conference_id', '=', conferenceId)
+    .executeTakeFirst()
+  const after = snapshot ? Number(snapshot.last_update_id) : 0
+  const rows = await tx
+    .selectFrom('yjs_updates')
+    .select(['id', 'data'])
+    .where('conference_id', '=', conferenceId)
+    .where('id', '>', after)
+    .orderBy('id', 'asc')
+    .execute()
+  return {
+    snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+    updates: rows.map((r) => new Uint8Array(r.data)),
+    lastUpdateId: rows.length > 0 ? Number(rows[rows.length - 1]!.id) : after,
+  }
 }
 
 /**

@@ -47,6 +47,10 @@ export const ParticipantSummary = z.object({
   role: ParticipantRole,
   status: InvitationStatus,
   createdAt: z.string(),
+  /** Whether the invitation reached its person: first opened, first in the meeting, last seen (ISO; null = not yet). */
+  openedAt: z.string().nullable(),
+  joinedAt: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
 })
 export type ParticipantSummary = z.infer<typeof ParticipantSummary>
 

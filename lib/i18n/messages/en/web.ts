@@ -178,6 +178,7 @@ const web: Messages<'web'> = {
   'facts.intro': 'They go on the cover of the plan. You can add them later on the conference page.',
   'facts.date': 'Date of the meeting',
   'facts.time': 'Start time',
+  'facts.duration': 'Duration (minutes)',
   'facts.place': 'Place',
   'facts.placeHint': 'For example "De Kring community centre, Utrecht". No home address needed.',
   'facts.online': 'The meeting is (also) online',

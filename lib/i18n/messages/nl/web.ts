@@ -177,6 +177,7 @@ const web = {
   'facts.intro': 'Ze komen op het voorblad van het plan. Je kunt ze later aanvullen op de pagina van de conferentie.',
   'facts.date': 'Datum van het beraad',
   'facts.time': 'Begintijd',
+  'facts.duration': 'Duur (minuten)',
   'facts.place': 'Plaats',
   'facts.placeHint': 'Bijvoorbeeld "Buurthuis De Kring, Utrecht". Een huisadres is niet nodig.',
   'facts.online': 'Het beraad is (ook) online',

@@ -60,7 +60,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
 
   const audit = createAuditTrail(db, logger)
   // Whether the invitation reached its person (the facilitator's list). A failed write costs only that.
-  const reach = (write: Promise<void>) => void write.catch((err: unknown) => logger.warn({ err }, 'invitation reach not recorded'))
+  const reach = (write: Promise<void>) => audit.track(write, 'invitation reach not recorded')
   const agreements = new AgreementDesk({ db, logger, io, boards: deps.boards })
   // A new timer reaches `conference:state` too (AdmissionDesk sends it; `access` is created below).
   const facilitation = new FacilitationDesk({ db, logger, io, onTimerChanged: (conferenceId) => void access.refresh(conferenceId) })

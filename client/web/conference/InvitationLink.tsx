@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react'
 import { QrCode } from '@/client/web/common/QrCode'
+import { InvitationShare } from './InvitationShare'
 import { useT } from '@/client/i18n/I18nProvider'
 import type { InviteResponse } from '@/lib/protocol/api'
 
@@ -58,6 +59,7 @@ export function InvitationLink({ invitation, onClose }: { invitation: InviteResp
         </div>
         <QrCode text={invitation.joinUrl} label={t('web.link.qr', { name })} className="invite-link__qr" />
       </div>
+      {invitation.shares && invitation.shares.length > 0 && <InvitationShare shares={invitation.shares} />}
     </section>
   )
 }

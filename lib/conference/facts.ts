@@ -17,6 +17,9 @@ export const MAX_ORGANISATION = 120
 
 /** A calendar date, "2026-03-03" (ISO 8601, no time): a day in the family's calendar, not an instant. */
 export const FactDate = z.iso.date()
+/** An expected duration between a quarter of an hour and a long day. */
+export const MIN_DURATION_MINUTES = 15
+export const MAX_DURATION_MINUTES = 600
 /** A start time, "14:30" (24-hour clock, Dutch time). */
 export const FactTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time (HH:MM)')
 
@@ -41,6 +44,8 @@ export const ConferenceFacts = z.strictObject({
   meetingDate: FactDate.nullable().default(null),
   /** When it starts. */
   startTime: FactTime.nullable().default(null),
+  /** How long it is expected to take, in minutes (for the invitation and its calendar entry). */
+  durationMinutes: z.number().int().min(MIN_DURATION_MINUTES).max(MAX_DURATION_MINUTES).nullable().default(null),
   /** Where it is held (a place, not an address is enough); null when not known. */
   place: optionalText(MAX_PLACE).default(null),
   /** The meeting is held online (with or without a place for some). */

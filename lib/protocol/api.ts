@@ -47,6 +47,10 @@ export const ParticipantSummary = z.object({
   role: ParticipantRole,
   status: InvitationStatus,
   createdAt: z.string(),
+  /** Whether the invitation reached its person: first opened, first in the meeting, last seen (ISO; null = not yet). */
+  openedAt: z.string().nullable(),
+  joinedAt: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
 })
 export type ParticipantSummary = z.infer<typeof ParticipantSummary>
 
@@ -83,10 +87,25 @@ export const InviteRequest = z.strictObject({
 })
 export type InviteRequest = z.infer<typeof InviteRequest>
 /** The raw token and the link are in this response only; the database keeps a hash. */
+/** A fresh invitation as a message to send on and a calendar file, in the invitee's language. */
+export const InvitationShare = z.object({
+  locale: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  /** The meeting as an .ics file; null while the meeting has no date. */
+  calendar: z.string().nullable(),
+})
+export type InvitationShare = z.infer<typeof InvitationShare>
+
 export const InviteResponse = z.object({
   participant: ParticipantSummary,
   joinUrl: z.url(),
   token: InviteToken,
+  /**
+   * The message and calendar file in every language Kring speaks (the facilitator picks the
+   * invitee's), made by the web app, not the CLI: see lib/server/conference/invitation-share.
+   */
+  shares: z.array(InvitationShare).max(10).optional(),
 })
 export type InviteResponse = z.infer<typeof InviteResponse>
 

@@ -20,6 +20,14 @@ export function createAuditTrail(db: Db, logger: Logger) {
       pending.add(write)
       return write
     },
+    /**
+     * Another background write of the meeting plane that must land before the database closes
+     * (whether an invitation reached its person); a failure is logged as `failure`, with no ids.
+     */
+    track(write: Promise<void>, failure: string): void {
+      const tracked: Promise<void> = write.catch((err: unknown) => logger.warn({ err }, failure)).finally(() => pending.delete(tracked))
+      pending.add(tracked)
+    },
     async settled(): Promise<void> {
       while (pending.size > 0) await Promise.all([...pending])
     },

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import { getLiveEvents } from '../../lib/server/conference/live-events'
+import { markJoinedMeeting, markLastSeen } from '../../lib/server/db/repositories/invitation-reach'
 import { isAdmitted } from '../../lib/conference/access-state'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import { MEETING_PATH, MEETING_PROTOCOL_VERSION, type ClientToServerEvents } from '../../lib/protocol/meeting'
@@ -58,6 +59,8 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
   })
 
   const audit = createAuditTrail(db, logger)
+  // Whether the invitation reached its person (the facilitator's list). A failed write costs only that.
+  const reach = (write: Promise<void>) => audit.track(write, 'invitation reach not recorded')
   const agreements = new AgreementDesk({ db, logger, io, boards: deps.boards })
   // A new timer reaches `conference:state` too (AdmissionDesk sends it; `access` is created below).
   const facilitation = new FacilitationDesk({ db, logger, io, onTimerChanged: (conferenceId) => void access.refresh(conferenceId) })
@@ -104,7 +107,10 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     registerMeetingControlHandlers(socket, requests, control)
     registerFacilitationHandlers(socket, requests, facilitation)
     const { first } = rosters.connect(socket.id, conferenceId, participantId, device)
-    if (first) void audit.record('participant.joined', conferenceId, participantId)
+    if (first) {
+      void audit.record('participant.joined', conferenceId, participantId)
+      reach(markJoinedMeeting(db, participantId))
+    }
     logger.debug({ conferenceId, participantId, socketId: socket.id }, 'socket joined')
   }
 
@@ -121,7 +127,10 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     socket.on('disconnect', () => {
       access.depart(socket)
       const left = rosters.disconnect(socket.id, conferenceId)
-      if (left?.last) void audit.record('participant.left', conferenceId, participantId)
+      if (left?.last) {
+        void audit.record('participant.left', conferenceId, participantId)
+        reach(markLastSeen(db, participantId))
+      }
       logger.debug({ conferenceId, participantId, socketId: socket.id }, 'socket left')
     })
     socket.emit('welcome', { protocol: MEETING_PROTOCOL_VERSION, participantId, role, displayName })

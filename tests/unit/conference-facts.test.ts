@@ -38,6 +38,7 @@ let world: GateWorld
 const FACTS = {
   meetingDate: '2026-03-03',
   startTime: '10:30',
+  durationMinutes: 150,
   place: 'Buurthuis De Kring',
   online: false,
   children: [{ firstName: 'Sem', age: 7 }],
@@ -131,6 +132,8 @@ describe('PATCH /api/conferences/[id]', () => {
       { ...FACTS, meetingDate: '3 maart 2026' },
       { ...FACTS, reviewDate: '2026-02-30' },
       { ...FACTS, startTime: '25:00' },
+      { ...FACTS, durationMinutes: 5 },
+      { ...FACTS, durationMinutes: 90.5 },
       { ...FACTS, surname: 'Noordhoek' },
     ]) {
       expect((await patch('facilitator', { facts })).status, JSON.stringify(facts).slice(0, 80)).toBe(400)

@@ -288,6 +288,7 @@ export function sampleBoard(options: { agreements?: number; locale?: 'nl' | 'en'
       values: {
         meetingDate: '2026-03-03',
         startTime: '10:30',
+        durationMinutes: 150,
         place: 'Buurthuis De Kring, Utrecht',
         online: true,
         children: [

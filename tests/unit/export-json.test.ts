@@ -46,6 +46,7 @@ describe('planExportJson', () => {
     expect(json.facts).toEqual({
       meetingDate: '2026-03-03',
       startTime: '10:30',
+      durationMinutes: 150,
       place: 'Buurthuis De Kring, Utrecht',
       online: true,
       children: [

@@ -66,6 +66,7 @@ describe('admin CLI commands', () => {
     expect(facts).toEqual({
       meetingDate: '2026-03-03',
       startTime: '10:30',
+      durationMinutes: null,
       place: 'Buurthuis De Kring',
       online: true,
       children: [

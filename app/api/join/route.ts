@@ -3,6 +3,7 @@ import { getDb } from '@/lib/server/web/db'
 import { getConfig } from '@/lib/server/config/env'
 import { INVITATION_COOKIE_MAX_AGE_SECONDS, invitationCookieName } from '@/lib/conference/join-link'
 import { findLiveInvitation } from '@/lib/server/db/repositories/participants'
+import { markInvitationOpened } from '@/lib/server/db/repositories/invitation-reach'
 import { ApiError } from '@/lib/protocol/api-error'
 import { JoinForm } from '@/lib/protocol/api'
 import { limitRequestByAddress } from '@/lib/server/rate-limit/request-limits'
@@ -22,9 +23,11 @@ export const POST = apiRoute(async (req: Request) => {
     if (err instanceof ApiError && err.code === 'bad_request') return seeOther('/join/ongeldig')
     throw err
   }
-  const invitation = await findLiveInvitation(await getDb(), token)
+  const db = await getDb()
+  const invitation = await findLiveInvitation(db, token)
   if (!invitation.live) return seeOther(`/join/${token}`)
   const { participant } = invitation
+  await markInvitationOpened(db, participant.id)
   const response = seeOther(`/board/${participant.conference_id}`)
   response.cookies.set(invitationCookieName(participant.conference_id), token, {
     httpOnly: true,

@@ -9,6 +9,7 @@ import { findLiveInvitation, findParticipantForUser } from '@/lib/server/db/repo
 import { getSignedInUser } from '@/lib/server/web/session'
 import { isLinkableInvitation, mayLinkInvitation } from '@/lib/server/conference/link-account'
 import { LinkAccount } from '@/client/web/conference/LinkAccount'
+import { OpenedBeacon } from '@/client/web/join/OpenedBeacon'
 import type { Participant, User } from '@/lib/server/db/schema'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,6 +46,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
   return (
     <SiteFrame narrow showSignIn={false}>
       <section className="card join" aria-labelledby="join-conference">
+        <OpenedBeacon token={token} />
         {showsConference ? (
           <>
             <p className="join__eyebrow">{t('web.join.eyebrow')}</p>

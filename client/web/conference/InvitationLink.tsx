@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react'
 import { QrCode } from '@/client/web/common/QrCode'
+import { InvitationShare } from './InvitationShare'
 import { useT } from '@/client/i18n/I18nProvider'
 import type { InviteResponse } from '@/lib/protocol/api'
 
@@ -55,9 +56,12 @@ export function InvitationLink({ invitation, onClose }: { invitation: InviteResp
             {copyState === 'copied' ? t('web.link.copied') : copyState === 'failed' ? t('web.link.copyFailed') : ''}
           </p>
           <p className="invite-link__once">{t('web.link.once')}</p>
+          {/* Right under the link: on her phone, sending it on is what the facilitator does next. */}
+          {invitation.shares && invitation.shares.length > 0 && <InvitationShare shares={invitation.shares} />}
         </div>
         <QrCode text={invitation.joinUrl} label={t('web.link.qr', { name })} className="invite-link__qr" />
       </div>
+
     </section>
   )
 }

@@ -2,7 +2,9 @@
 
 import { useState } from 'react'
 import { apiErrorMessageKey, callApi } from '@/client/web/api-client'
-import { useT } from '@/client/i18n/I18nProvider'
+import { useLocale, useT } from '@/client/i18n/I18nProvider'
+import { formatDateTime } from '@/lib/i18n/format'
+import { reachOf } from './invitation-reach'
 import type { MessageKey } from '@/lib/i18n'
 import { InviteResponse, RevokeResponse, type ParticipantSummary } from '@/lib/protocol/api'
 
@@ -24,6 +26,7 @@ export function InvitationRow({
   onReissued: (invitation: InviteResponse) => void
 }) {
   const t = useT()
+  const locale = useLocale()
   const [confirming, setConfirming] = useState<Pending>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
@@ -50,12 +53,20 @@ export function InvitationRow({
   }
 
   const active = invitation.status === 'active'
+  const reach = reachOf(invitation)
   return (
     <tr className={active ? 'invitation-row' : 'invitation-row invitation-row--revoked'} data-testid="invitation-row" data-status={invitation.status}>
       <td className="invitation-row__name">{name}</td>
       <td>{t(`common.role.${invitation.role}`)}</td>
       <td>
         <span className={active ? 'tag' : 'tag tag--revoked'}>{t(`web.invitations.status.${invitation.status}`)}</span>
+      </td>
+      <td data-testid="invitation-reach" data-step={reach.step}>
+        {reach.step === 'notOpened' ? (
+          <span className="muted">{t('web.reach.notOpened')}</span>
+        ) : (
+          t(`web.reach.${reach.step}`, { when: formatDateTime(reach.at, locale) })
+        )}
       </td>
       <td className="invitation-row__actions">
         {active && confirming === null && (

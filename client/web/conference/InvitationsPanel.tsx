@@ -39,6 +39,7 @@ export function InvitationsPanel({ conferenceId, invitations }: { conferenceId: 
                 <th scope="col">{t('web.invitations.name')}</th>
                 <th scope="col">{t('web.invitations.role')}</th>
                 <th scope="col">{t('web.invitations.status')}</th>
+                <th scope="col">{t('web.reach.heading')}</th>
                 <th scope="col">{t('web.invitations.actions')}</th>
               </tr>
             </thead>

@@ -2,7 +2,7 @@
 
 import { useId } from 'react'
 import { useT } from '@/client/i18n/I18nProvider'
-import { MAX_CHILD_AGE, MAX_CHILDREN, MAX_FIRST_NAME, MAX_ORGANISATION, MAX_PLACE } from '@/lib/conference/facts'
+import { MAX_CHILD_AGE, MAX_CHILDREN, MAX_FIRST_NAME, MAX_DURATION_MINUTES, MAX_ORGANISATION, MAX_PLACE, MIN_DURATION_MINUTES } from '@/lib/conference/facts'
 import type { FactsDraft } from './facts-draft'
 import styles from './FactsFields.module.css'
 
@@ -37,6 +37,23 @@ export function FactsFields({ draft, onChange }: { draft: FactsDraft; onChange: 
             {t('web.facts.time')}
           </label>
           <input id={`${id}-time`} name="startTime" type="time" className="input" value={draft.startTime} onChange={(e) => set('startTime', e.target.value)} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-duration`}>
+            {t('web.facts.duration')}
+          </label>
+          <input
+            id={`${id}-duration`}
+            name="durationMinutes"
+            type="number"
+            inputMode="numeric"
+            min={MIN_DURATION_MINUTES}
+            max={MAX_DURATION_MINUTES}
+            step={15}
+            className="input"
+            value={draft.durationMinutes}
+            onChange={(e) => set('durationMinutes', e.target.value)}
+          />
         </div>
       </div>
       <div className="field">

@@ -8,6 +8,8 @@ import { ConferenceFacts, type ConferenceFactsInput } from '@/lib/conference/fac
 export interface FactsDraft {
   meetingDate: string
   startTime: string
+  /** Minutes, as typed. */
+  durationMinutes: string
   place: string
   online: boolean
   children: { firstName: string; age: string }[]
@@ -19,6 +21,7 @@ export function draftOfFacts(facts: ConferenceFacts | null): FactsDraft {
   return {
     meetingDate: facts?.meetingDate ?? '',
     startTime: facts?.startTime ?? '',
+    durationMinutes: facts?.durationMinutes === null || facts?.durationMinutes === undefined ? '' : String(facts.durationMinutes),
     place: facts?.place ?? '',
     online: facts?.online ?? false,
     children: (facts?.children ?? []).map((child) => ({ firstName: child.firstName, age: String(child.age) })),
@@ -37,6 +40,7 @@ export function factsOfDraft(draft: FactsDraft): ConferenceFactsInput | null {
   const facts = {
     meetingDate: orNull(draft.meetingDate),
     startTime: orNull(draft.startTime),
+    durationMinutes: draft.durationMinutes.trim() === '' ? null : /^\d{1,3}$/.test(draft.durationMinutes.trim()) ? Number(draft.durationMinutes) : Number.NaN,
     place: orNull(draft.place),
     online: draft.online,
     children,

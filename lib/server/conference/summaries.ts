@@ -21,6 +21,9 @@ export function toParticipantSummary(participant: Participant): ParticipantSumma
     role: participant.role,
     status: participant.revoked_at ? 'revoked' : 'active',
     createdAt: participant.created_at,
+    openedAt: participant.opened_at ?? null,
+    joinedAt: participant.joined_at ?? null,
+    lastSeenAt: participant.last_seen_at ?? null,
   }
 }
 

@@ -186,6 +186,15 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('plan_versions').addColumn('case_facts_json', 'text').execute()
     },
   },
+  '2026-12-03-800-invitation-tracking': {
+    async up(db: Kysely<unknown>) {
+      // Whether an invitation reached its person (issue 10): first opened in a browser, first in
+      // the meeting, last seen there. Timestamps only, no device or address.
+      await db.schema.alterTable('participants').addColumn('opened_at', 'text').execute()
+      await db.schema.alterTable('participants').addColumn('joined_at', 'text').execute()
+      await db.schema.alterTable('participants').addColumn('last_seen_at', 'text').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

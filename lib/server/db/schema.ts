@@ -51,6 +51,12 @@ export interface ParticipantsTable {
   admission: AdmissionState | null
   /** Removed by the facilitator while the invitation stays valid. */
   removed_at: string | null
+  /** When the invitation link was first opened in a browser (a chat app's link preview does not count). */
+  opened_at: string | null
+  /** When the person first came into the meeting (meeting plane). */
+  joined_at: string | null
+  /** When the person was last connected to the meeting (updated as they leave). */
+  last_seen_at: string | null
 }
 
 export type { AdmissionState } from '../../conference/model'

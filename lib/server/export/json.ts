@@ -40,6 +40,7 @@ export const PlanExport = z
       .object({
         meetingDate: FactDate.nullable().describe('Day of the meeting (YYYY-MM-DD), or null.'),
         startTime: FactTime.nullable().describe('Start time of the meeting (HH:MM, Dutch time), or null.'),
+        durationMinutes: z.number().int().nullable().optional().describe('Expected duration of the meeting in minutes, or null.'),
         place: z.string().nullable().describe('Where the meeting was held; null when not known or when redacted.'),
         online: z.boolean().describe('True when the meeting was (also) held online.'),
         children: z.array(ConferenceChild).describe('The children the plan is about: first name (initials when redacted) and age in years.'),

@@ -48,6 +48,9 @@ export async function createConference(
     requires_admission: 0,
     admission: null,
     removed_at: null,
+    opened_at: null,
+    joined_at: null,
+    last_seen_at: null,
   }
   await db.transaction().execute(async (tx) => {
     await tx.insertInto('conferences').values(conference).execute()

@@ -21,6 +21,9 @@ export async function inviteParticipant(
     requires_admission: input.requiresAdmission ? 1 : 0,
     admission: null,
     removed_at: null,
+    opened_at: null,
+    joined_at: null,
+    last_seen_at: null,
   }
   await db.insertInto('participants').values(participant).execute()
   return { participant, token }

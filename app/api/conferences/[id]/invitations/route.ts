@@ -2,6 +2,7 @@ import { apiRoute, jsonResponse, readJson, readParams, requireSameOrigin } from 
 import { requireViewerAllowedTo } from '@/lib/server/web/route-viewer'
 import { getConfig } from '@/lib/server/config/env'
 import { inviteToConference } from '@/lib/server/conference/invitations'
+import { sharesOfInvitation } from '@/lib/server/conference/invitation-share'
 import { ConferenceParams, InviteRequest, InviteResponse } from '@/lib/protocol/api'
 import { auditActorOf } from '@/lib/server/web/audit-actor'
 
@@ -17,5 +18,6 @@ export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ id: s
   const { db, participant } = await requireViewerAllowedTo(id, 'invitations.manage')
   const input = await readJson(req, InviteRequest)
   const invited = await inviteToConference(db, { conferenceId: id, ...input, actor: auditActorOf(participant), publicUrl: getConfig().publicUrl })
-  return jsonResponse(InviteResponse, invited, 201)
+  const shares = await sharesOfInvitation(db, { conferenceId: id, invited, facilitatorName: participant.display_name })
+  return jsonResponse(InviteResponse, { ...invited, shares }, 201)
 })

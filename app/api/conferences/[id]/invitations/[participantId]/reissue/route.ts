@@ -2,6 +2,7 @@ import { apiRoute, jsonResponse, readParams, requireSameOrigin } from '@/lib/ser
 import { requireViewerAllowedTo } from '@/lib/server/web/route-viewer'
 import { getConfig } from '@/lib/server/config/env'
 import { reissueInvitation } from '@/lib/server/conference/invitations'
+import { sharesOfInvitation } from '@/lib/server/conference/invitation-share'
 import { InviteResponse, ParticipantParams } from '@/lib/protocol/api'
 import { auditActorOf } from '@/lib/server/web/audit-actor'
 
@@ -15,5 +16,6 @@ export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ id: s
   const { id, participantId } = await readParams(ctx.params, ParticipantParams)
   const { db, participant } = await requireViewerAllowedTo(id, 'invitations.manage')
   const invited = await reissueInvitation(db, { conferenceId: id, participantId, actor: auditActorOf(participant), publicUrl: getConfig().publicUrl })
-  return jsonResponse(InviteResponse, invited, 201)
+  const shares = await sharesOfInvitation(db, { conferenceId: id, invited, facilitatorName: participant.display_name })
+  return jsonResponse(InviteResponse, { ...invited, shares }, 201)
 })

@@ -3,12 +3,13 @@
  * each one's details as it goes and, at the end, one summary line per benchmark in the order
  * below. Summary lines are `<name> key=value ...` so CI and people can compare runs.
  */
+import { bandwidth } from './bandwidth'
 import { exportBenchmark } from './export'
 import { fanout } from './fanout'
 import type { Benchmark } from './lib/benchmark'
 
 /** In print order; the fan-out summary is the last line of a full run. */
-const BENCHMARKS: Benchmark[] = [exportBenchmark, fanout]
+const BENCHMARKS: Benchmark[] = [exportBenchmark, bandwidth, fanout]
 
 // A benchmark that hangs must not hang CI.
 const OVERALL_TIMEOUT_MS = 180_000

@@ -57,7 +57,9 @@ interface AcceptedEntry {
  *
  * Out: each state is encoded once (client id, clock, JSON) and the same bytes go to every receiver,
  * paced per sender (PresenceRates): a change while a sender waits only replaces what goes out
- * next, so the latest state always arrives. Nobody receives its own state back.
+ * next, so the latest state always arrives. The room sends at most once per live interval, with
+ * everyone's due states in one message per receiver (ten people moving: one message to each, not
+ * nine). Arrivals and departures go at once. Nobody receives its own state back.
  */
 export class RoomPresence {
   private readonly owners = new Map<number, SyncConnection>()
@@ -68,6 +70,8 @@ export class RoomPresence {
   private readonly clock: ThrottleClock
   private timer: unknown = null
   private timerAt = Infinity
+  /** The room sends presence at most once per live interval: everyone due then, in one message per receiver. */
+  private lastFlushAt = -Infinity
 
   constructor(
     private readonly awareness: Awareness,
@@ -140,7 +144,8 @@ export class RoomPresence {
       this.live.mark(id)
       this.lean.mark(id)
     }
-    this.flush()
+    // Not at once: changes arriving together (or within the room's interval) go out together.
+    if (updated.length > 0) this.schedule(this.lastFlushAt + this.live.intervalMs)
   }
 
   destroy(): void {
@@ -212,6 +217,7 @@ export class RoomPresence {
   /** Send what is due to each receiver (live or lean), then wait for the next that falls due. */
   private flush(): void {
     const now = this.clock.now()
+    this.lastFlushAt = now
     const liveDue = this.live.due(now)
     const leanDue = this.lean.due(now)
     if (liveDue.length > 0 || leanDue.length > 0) {
@@ -223,7 +229,7 @@ export class RoomPresence {
       this.live.sent(liveDue, now)
       this.lean.sent(leanDue, now)
     }
-    this.schedule(Math.min(this.live.nextDue(), this.lean.nextDue()))
+    this.schedule(Math.max(Math.min(this.live.nextDue(), this.lean.nextDue()), now + this.live.intervalMs))
   }
 
   private sendToAll(ids: number[]): void {

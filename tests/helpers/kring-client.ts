@@ -56,9 +56,11 @@ export function countingWebSocket(traffic: Traffic): typeof globalThis.WebSocket
   class CountingWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols)
-      this.on('message', (data: Buffer) => {
-        traffic.receivedBytes += frameBytes(data.length, false)
-        count(traffic.receivedByType, data)
+      // The provider asks for ArrayBuffers (binaryType); ws hands Buffers otherwise.
+      this.on('message', (data: Buffer | ArrayBuffer) => {
+        const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data
+        traffic.receivedBytes += frameBytes(bytes.length, false)
+        count(traffic.receivedByType, bytes)
       })
     }
     override send(data: Uint8Array, ...rest: unknown[]): void {

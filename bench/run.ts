@@ -12,7 +12,7 @@ import type { Benchmark } from './lib/benchmark'
 const BENCHMARKS: Benchmark[] = [exportBenchmark, bandwidth, fanout]
 
 // A benchmark that hangs must not hang CI.
-const OVERALL_TIMEOUT_MS = 180_000
+const OVERALL_TIMEOUT_MS = 300_000
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2)

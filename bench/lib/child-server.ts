@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process'
 
 export interface ChildServer {
   port: number
+  /** The process id (to read its CPU time). */
+  pid: number
   stop(): Promise<void>
 }
 
@@ -10,8 +12,9 @@ export interface ChildServer {
  * free port; resolves once it prints `PORT <n>`. The benchmark's clients then share no event
  * loop with the server they measure.
  */
-export function startChildServer(entry: string, env: Record<string, string>): Promise<ChildServer> {
+export function startChildServer(entry: string, env: Record<string, string>, cwd?: string): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -36,7 +39,7 @@ export function startChildServer(entry: string, env: Record<string, string>): Pr
       if (!match) return
       child.stdout?.off('data', onData)
       child.stdout?.resume()
-      resolve({ port: Number(match[1]), stop })
+      resolve({ port: Number(match[1]), pid: child.pid!, stop })
     }
     child.stdout?.on('data', onData)
     void exited.then(() => reject(new Error(`${entry} exited before listening`)))

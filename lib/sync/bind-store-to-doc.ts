@@ -8,6 +8,7 @@ import { jsonEqual } from './json-equal'
 import { breakParentCycles } from './parent-cycles'
 import { RecordRejectedError } from './record-rejection'
 import { relateDocSchema, type SchemaRelation } from './schema-compat'
+import { systemClock, type ThrottleClock } from './throttle'
 import { upgradeDocument } from './upgrade-document'
 
 export interface BindStoreOptions {
@@ -23,9 +24,21 @@ export interface BindStoreOptions {
    * Only this device's view changes; the document keeps them as they are until someone edits them.
    */
   onReparented?(recordIds: string[]): void
+  /**
+   * Coalesce changes to records that already exist for this long (0, the default: write every change
+   * at once). A stroke being drawn changes its record on every pointer move, and each write would
+   * send the whole record again; within the window the record's latest value is written once. Added
+   * and removed records go at once (with whatever is waiting, in one update). `flush()` (on pointer
+   * up) and `dispose()` write what waits, and so does a remote change arriving: nothing is lost.
+   */
+  coalesceMs?: number
+  /** Time source for the coalescing window; tests pass a controllable one. */
+  clock?: ThrottleClock
 }
 
 export interface StoreDocBinding {
+  /** Write the local changes that wait in the coalescing window now. */
+  flush(): void
   dispose(): void
 }
 
@@ -175,20 +188,44 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
 
   // Local → document. Registered before loading, so records tldraw's integrity check adds while
   // the document loads (a missing page or document record) are written too.
-  const onLocalChange = ({ changes }: HistoryEntry<TLRecord>) => {
-    if (disposed) return
-    const ids = new Set<TLRecord['id']>(
-      [
-        ...(Object.keys(changes.added) as TLRecord['id'][]),
-        ...(Object.keys(changes.updated) as TLRecord['id'][]),
-        ...(Object.keys(changes.removed) as TLRecord['id'][]),
-      ].filter((id) => isStoredOnBoard(typeNameOfId(id))),
-    )
-    if (ids.size === 0) return
+  const coalesceMs = options.coalesceMs ?? 0
+  const clock = options.clock ?? systemClock
+  /** Records changed locally and not yet written (the coalescing window). */
+  const waiting = new Set<TLRecord['id']>()
+  let windowTimer: unknown = null
+
+  const write = (ids: Iterable<TLRecord['id']>) => {
     doc.transact(() => {
       if (!prepareForWriting()) return
       for (const id of ids) writeCurrent(id)
     }, origin)
+  }
+
+  /** Write what waits in the window (and with it `also`), in one transaction. */
+  const writeWaiting = (also: Iterable<TLRecord['id']> = []) => {
+    if (windowTimer !== null) clock.clearTimeout(windowTimer)
+    windowTimer = null
+    const ids = new Set([...waiting, ...also])
+    waiting.clear()
+    if (ids.size > 0) write(ids)
+  }
+
+  const onLocalChange = ({ changes }: HistoryEntry<TLRecord>) => {
+    if (disposed) return
+    const stored = (ids: string[]) => (ids as TLRecord['id'][]).filter((id) => isStoredOnBoard(typeNameOfId(id)))
+    const updated = stored(Object.keys(changes.updated))
+    const addedOrRemoved = stored([...Object.keys(changes.added), ...Object.keys(changes.removed)])
+    if (coalesceMs <= 0) {
+      const ids = new Set([...addedOrRemoved, ...updated])
+      if (ids.size > 0) write(ids)
+      return
+    }
+    for (const id of updated) waiting.add(id)
+    // A new or removed record goes at once, after (and with) what waits: the order stays.
+    if (addedOrRemoved.length > 0) writeWaiting(addedOrRemoved)
+    // The window opens with the first waiting change and is not extended by later ones: while
+    // someone draws, one update per window goes out.
+    else if (waiting.size > 0 && windowTimer === null) windowTimer = clock.setTimeout(() => writeWaiting(), coalesceMs)
   }
   const stopListening = store.listen(onLocalChange, { source: 'user', scope: 'document' })
 
@@ -216,8 +253,10 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
   const onRecordsChanged = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
     if (disposed || transaction.origin === origin) return
     // Local edits not yet written happened before this arrived: write them first, so they keep
-    // their place in the order (tldraw batches its change events to the next frame).
+    // their place in the order (tldraw batches its change events to the next frame), and so are
+    // those waiting in the coalescing window.
     store._flushHistory()
+    writeWaiting()
     const { puts, removes } = decodeKeys(event.keysChanged)
     if (puts.length > 0 || removes.length > 0) applyRemote(puts, removes)
   }
@@ -229,8 +268,16 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
   meta.observe(onMetaChanged)
 
   return {
+    flush() {
+      if (disposed) return
+      store._flushHistory()
+      writeWaiting()
+    },
     dispose() {
       if (disposed) return
+      // The last state always goes out.
+      store._flushHistory()
+      writeWaiting()
       disposed = true
       stopListening()
       records.unobserve(onRecordsChanged)

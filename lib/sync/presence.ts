@@ -2,6 +2,7 @@ import {
   createUserId,
   getDefaultUserPresence,
   InstancePresenceRecordType,
+  TLPOINTER_ID,
   UserRecordType,
   type TLInstancePresence,
   type TLStore,
@@ -10,10 +11,15 @@ import type { Awareness } from 'y-protocols/awareness'
 import { z } from 'zod'
 import { jsonEqual } from './json-equal'
 import { participantColor } from './participant-color'
-import { systemClock, throttlePerSecond, type ThrottleClock } from './throttle'
+import { pacer, systemClock, type ThrottleClock } from './throttle'
 
 /** At most this many presence updates per second leave a client (issue 2: ≤ 15 Hz). */
 export const MAX_PRESENCE_UPDATES_PER_SECOND = 15
+/**
+ * When only the pointer moved, at most this many (issue 10: a cursor at a low rate; everyone else
+ * sees it move in steps of about 125 ms, the same window as a stroke's updates).
+ */
+export const CURSOR_UPDATES_PER_SECOND = 8
 
 /** Largest awareness state (its JSON text) the sync server accepts from a client. */
 export const MAX_AWARENESS_STATE_BYTES = 128 * 1024
@@ -69,6 +75,11 @@ export const AwarenessState = z.object({
     name: z.string().trim().min(1).max(80),
   }),
   presence: PresenceState.nullable().optional(),
+  /**
+   * What this client shows of the others' presence. `liveCursors: false` (a phone): the sync server
+   * sends it the others' presence at a low rate (server/sync/room-presence.ts). Absent: live.
+   */
+  view: z.object({ liveCursors: z.boolean() }).optional(),
 })
 export type AwarenessState = z.infer<typeof AwarenessState>
 
@@ -79,7 +90,16 @@ export interface PresenceUser {
 
 export interface PresenceOptions {
   user: PresenceUser
+  /** For changes other than the pointer alone (selection, camera, page…). */
   maxUpdatesPerSecond?: number
+  /** For a pointer that moved and nothing else. */
+  cursorUpdatesPerSecond?: number
+  /**
+   * Whether this device shows the others' cursors live (default true). A phone says false in its
+   * awareness state (`view.liveCursors`), and the sync server then sends it others' presence at a
+   * low rate.
+   */
+  liveCursors?: boolean
   /** Time source for the throttle and for "last active"; tests pass a controllable one. */
   clock?: ThrottleClock
 }
@@ -101,6 +121,34 @@ const PEER_FIELDS = [
   'cursor',
   'chatMessage',
 ] as const
+
+/**
+ * What this client sends of tldraw's presence: the fields a peer shows, coordinates rounded, and
+ * what the peer sets itself (user id, name, colour, activity time) or defaults (empty selection, no
+ * brush, no scribbles, no chat) left out. About half of tldraw's presence in bytes.
+ */
+export function compactPresence(presence: NonNullable<ReturnType<typeof getDefaultUserPresence>>): Record<string, unknown> {
+  const compact: Record<string, unknown> = {
+    currentPageId: presence.currentPageId,
+    cursor: { x: round(presence.cursor.x, 1), y: round(presence.cursor.y, 1), type: presence.cursor.type, rotation: round(presence.cursor.rotation, 3) },
+    camera: { x: round(presence.camera.x, 1), y: round(presence.camera.y, 1), z: round(presence.camera.z, 4) },
+  }
+  if (presence.screenBounds) {
+    const { x, y, w, h } = presence.screenBounds
+    compact.screenBounds = { x: Math.round(x), y: Math.round(y), w: Math.round(w), h: Math.round(h) }
+  }
+  if (presence.selectedShapeIds.length > 0) compact.selectedShapeIds = presence.selectedShapeIds
+  if (presence.brush) compact.brush = presence.brush
+  if (presence.scribbles.length > 0) compact.scribbles = presence.scribbles
+  if (presence.followingUserId) compact.followingUserId = presence.followingUserId
+  if (presence.chatMessage) compact.chatMessage = presence.chatMessage
+  return compact
+}
+
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals
+  return Math.round(value * factor) / factor
+}
 
 /** The presence record id of a peer (its awareness client id). */
 export function presenceIdFor(clientId: number): TLInstancePresence['id'] {
@@ -152,21 +200,31 @@ export function bindPresence(store: TLStore, awareness: Awareness, options: Pres
   let lastSent: unknown = undefined
   let disposed = false
 
-  awareness.setLocalStateField('user', { id: participantId, name } satisfies AwarenessState['user'])
+  // Who we are, and (on a phone) that others' cursors may come slowly: one state, one message.
+  const local: AwarenessState = { ...(awareness.getLocalState() as object), user: { id: participantId, name } }
+  if (options.liveCursors === false) local.view = { liveCursors: false }
+  awareness.setLocalState(local)
 
-  const publish = throttlePerSecond(
-    () => {
-      if (disposed) return
-      const presence = getDefaultUserPresence(store, tlUser)
-      if (!presence || jsonEqual(presence, lastSent)) return
-      lastSent = presence
-      awareness.setLocalStateField('presence', presence)
+  const fastInterval = Math.ceil(1000 / (options.maxUpdatesPerSecond ?? MAX_PRESENCE_UPDATES_PER_SECOND))
+  const cursorInterval = Math.max(fastInterval, Math.ceil(1000 / (options.cursorUpdatesPerSecond ?? CURSOR_UPDATES_PER_SECOND)))
+  const publish = pacer(() => {
+    if (disposed) return
+    const presence = getDefaultUserPresence(store, tlUser)
+    if (!presence) return
+    const compact = compactPresence(presence)
+    if (jsonEqual(compact, lastSent)) return
+    lastSent = compact
+    awareness.setLocalStateField('presence', compact)
+  }, clock)
+  // A pointer that moved and nothing else goes at the cursor's rate; anything else sooner.
+  const stopListening = store.listen(
+    ({ changes }) => {
+      const ids = [...Object.keys(changes.added), ...Object.keys(changes.updated), ...Object.keys(changes.removed)]
+      publish(ids.every((id) => id === TLPOINTER_ID) ? cursorInterval : fastInterval)
     },
-    options.maxUpdatesPerSecond ?? MAX_PRESENCE_UPDATES_PER_SECOND,
-    clock,
+    { scope: 'session' },
   )
-  const stopListening = store.listen(() => publish(), { scope: 'session' })
-  publish()
+  publish(0)
 
   const applyPeers = (clientIds: number[]) => {
     const states = awareness.getStates()

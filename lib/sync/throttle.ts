@@ -64,3 +64,52 @@ export function throttlePerSecond<A extends unknown[]>(
   }
   return throttled
 }
+
+export interface Pacer {
+  /** Ask for a run no sooner than `intervalMs` after the last one (at once if that has passed). */
+  (intervalMs: number): void
+  /** Run a pending request now. */
+  flush(): void
+  /** Drop a pending request. */
+  cancel(): void
+}
+
+/**
+ * Like throttlePerSecond, but each request says how long after the last run it may go: requests
+ * between runs collapse into one, due at the shortest interval any of them asked for, so an urgent
+ * change is not held back behind a lazy one (presence: a selection at once, a cursor at a low rate).
+ * `fn` reads the latest state itself when it runs, so the last state always goes out.
+ */
+export function pacer(fn: () => void, clock: ThrottleClock = systemClock): Pacer {
+  let lastRun = -Infinity
+  let timer: unknown = null
+  let dueAt = Infinity
+
+  const run = () => {
+    if (timer !== null) clock.clearTimeout(timer)
+    timer = null
+    dueAt = Infinity
+    lastRun = clock.now()
+    fn()
+  }
+
+  const paced = ((intervalMs: number) => {
+    const at = lastRun + intervalMs
+    const now = clock.now()
+    if (at <= now && timer === null) return run()
+    if (at >= dueAt) return
+    if (timer !== null) clock.clearTimeout(timer)
+    dueAt = at
+    timer = clock.setTimeout(run, Math.max(0, at - now))
+  }) as Pacer
+
+  paced.flush = () => {
+    if (timer !== null) run()
+  }
+  paced.cancel = () => {
+    if (timer !== null) clock.clearTimeout(timer)
+    timer = null
+    dueAt = Infinity
+  }
+  return paced
+}

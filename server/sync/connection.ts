@@ -43,6 +43,12 @@ export class SyncConnection implements Writer {
   /** Awareness client ids this connection set; removed from the room when it closes. */
   readonly awarenessIds = new Set<number>()
   /**
+   * Whether this client shows others' cursors live; false when its own presence says
+   * `view.liveCursors: false` (a phone), and then others' presence reaches it at a low rate
+   * (server/sync/room-presence.ts).
+   */
+  showsLiveCursors = true
+  /**
    * The client has sent its sync step 2 (all it had that the room lacked). Before that, an update
    * may build on content still on its way in that step 2; after it, such an update means the
    * client's document has drifted from the board (e.g. it kept an edit the room refused).

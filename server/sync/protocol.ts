@@ -17,7 +17,6 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as authProtocol from 'y-protocols/auth'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { MAX_AWARENESS_DEPTH, MAX_AWARENESS_STATE_BYTES } from '../../lib/sync/presence'
 
 /** An update as Yjs decodes it: its structs and its delete set. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
@@ -38,14 +37,14 @@ export type ClientMessage =
 export interface AwarenessEntry {
   clientId: number
   clock: number
-  /** False when the entry removes the client's state (`null`). */
-  present: boolean
   /**
-   * The state as parsed JSON (null for a removal), or undefined when its text is larger than
-   * MAX_AWARENESS_STATE_BYTES or nests deeper than MAX_AWARENESS_DEPTH: such text is never parsed
-   * (nor stored, nor relayed; the room drops the entry).
+   * The state's JSON text as the client sent it (UTF-8 bytes), not decoded here: the room reads it
+   * only when the entry is the sender's own (server/sync/room-presence.ts), so the echo of others'
+   * presence that stock providers send back costs no parse. `null` is a removal.
    */
-  state: unknown
+  stateBytes: Uint8Array
+  /** False when the entry removes the client's state (its text is `null`). */
+  present: boolean
 }
 
 /** The message could not be decoded; the connection that sent it is closed with 4400. */
@@ -111,9 +110,10 @@ function readBoundedVarUint8Array(decoder: decoding.Decoder): Uint8Array {
   return decoding.readUint8Array(decoder, length)
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
-
-/** Parse an awareness update the way y-protocols will, to validate it and learn its client ids and states. */
+/**
+ * The structure of an awareness update (y-protocols' layout: count, then client id, clock and JSON
+ * text per entry), checked against the message; the texts are left undecoded (see AwarenessEntry).
+ */
 function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
@@ -124,15 +124,16 @@ function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
     const clock = decoding.readVarUint(decoder)
     const stateLength = decoding.readVarUint(decoder)
     if (stateLength > decoder.arr.length - decoder.pos) throw new ProtocolError('awareness state beyond the message')
-    const text = utf8.decode(decoding.readUint8Array(decoder, stateLength))
-    // Bounded before parsing: JSON.stringify of a deeply nested state overflows the stack later
-    // (when the room encodes presence for a joiner), so such a state must never be kept.
-    const bounded = stateLength <= MAX_AWARENESS_STATE_BYTES && !jsonNestsDeeper(text, MAX_AWARENESS_DEPTH)
-    const state: unknown = bounded ? JSON.parse(text) : undefined
-    entries.push({ clientId, clock, present: state !== null, state })
+    const stateBytes = decoding.readUint8Array(decoder, stateLength)
+    entries.push({ clientId, clock, stateBytes, present: !isNullText(stateBytes) })
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update')
   return entries
+}
+
+/** Whether JSON text is exactly `null` (how y-protocols writes a removed state). */
+function isNullText(bytes: Uint8Array): boolean {
+  return bytes.length === 4 && bytes[0] === 0x6e && bytes[1] === 0x75 && bytes[2] === 0x6c && bytes[3] === 0x6c
 }
 
 /** Whether JSON text nests arrays/objects deeper than `max`, by scanning it (no parse, no recursion). */
@@ -152,18 +153,23 @@ export function jsonNestsDeeper(text: string, max: number): boolean {
   return false
 }
 
-/**
- * An awareness update (the payload y-protocols' applyAwarenessUpdate reads) of the given entries:
- * the room re-encodes what it accepted of a client's message, so only checked states go on.
- */
-export function encodeAwarenessEntries(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+/** One awareness entry as y-protocols writes it: client id, clock, the state's JSON text. */
+export function encodeAwarenessEntry(clientId: number, clock: number, json: string): Uint8Array {
   const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, entries.length)
-  for (const { clientId, clock, state } of entries) {
-    encoding.writeVarUint(encoder, clientId)
-    encoding.writeVarUint(encoder, clock)
-    encoding.writeVarString(encoder, JSON.stringify(state))
-  }
+  encoding.writeVarUint(encoder, clientId)
+  encoding.writeVarUint(encoder, clock)
+  encoding.writeVarString(encoder, json)
+  return encoding.toUint8Array(encoder)
+}
+
+/** An awareness message of entries already encoded (encodeAwarenessEntry). */
+export function encodeAwarenessMessage(entries: Uint8Array[]): Uint8Array {
+  const payload = encoding.createEncoder()
+  encoding.writeVarUint(payload, entries.length)
+  for (const entry of entries) encoding.writeUint8Array(payload, entry)
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Awareness)
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(payload))
   return encoding.toUint8Array(encoder)
 }
 
@@ -207,24 +213,13 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clientId
     entries.push(entry)
     total += entry.length
   }
-  if (entries.length === 0) return null
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.Awareness)
-  const payload = encoding.createEncoder()
-  encoding.writeVarUint(payload, entries.length)
-  for (const entry of entries) encoding.writeUint8Array(payload, entry)
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(payload))
-  return encoding.toUint8Array(encoder)
+  return entries.length === 0 ? null : encodeAwarenessMessage(entries)
 }
 
 /** One client's entry as y-protocols writes it (clientId, clock, JSON state), or null if it cannot be. */
 function encodeOneAwarenessEntry(awareness: awarenessProtocol.Awareness, clientId: number): Uint8Array | null {
   try {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, clientId)
-    encoding.writeVarUint(encoder, awareness.meta.get(clientId)?.clock ?? 0)
-    encoding.writeVarString(encoder, JSON.stringify(awareness.getStates().get(clientId) ?? null))
-    return encoding.toUint8Array(encoder)
+    return encodeAwarenessEntry(clientId, awareness.meta.get(clientId)?.clock ?? 0, JSON.stringify(awareness.getStates().get(clientId) ?? null))
   } catch {
     return null
   }

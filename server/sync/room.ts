@@ -1,24 +1,21 @@
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
+import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Logger } from '../../lib/server/log/logger'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import type { SyncConnection } from './connection'
 import type { BoardStorage } from './persistence'
-import { AwarenessState } from '../../lib/sync/presence'
 import { BoardQuota } from './board-quota'
 import {
-  encodeAwareness,
-  encodeAwarenessEntries,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   isEmptyUpdate,
-  type AwarenessEntry,
   type ClientMessage,
   type DecodedUpdate,
 } from './protocol'
 import { inspectUpdate, type UpdateEffect } from './record-guard'
+import { RoomPresence, type AwarenessChanges } from './room-presence'
 import { validateUpdate, type BoardView } from './record-validation'
 import { WritePace, type WritePaceLimits } from './write-pace'
 import { WriteRefusal, type WritePolicy } from './write-policy'
@@ -48,8 +45,8 @@ export interface RoomHooks {
  */
 export class Room {
   private readonly connections = new Set<SyncConnection>()
-  /** Which connection introduced each awareness client id (its states go when it leaves). */
-  private readonly awarenessOwner = new Map<number, SyncConnection>()
+  /** Who owns which presence, what a client may set, and how it travels on (room-presence.ts). */
+  private readonly presence: RoomPresence
   private readonly paces = new WeakMap<SyncConnection, WritePace>()
   private readonly quota: BoardQuota
   /** The board as the record validation reads it (record-validation.ts). */
@@ -77,14 +74,15 @@ export class Room {
     }
     // The server holds no awareness state of its own.
     awareness.setLocalState(null)
+    this.presence = new RoomPresence(awareness, () => this.connections, { conferenceId, logger, maxOutgoingBytes: limits.maxOutgoingBytes })
     // Relay every change to the document to everyone but the connection it came from. Only
     // applied (hence already stored) updates get here: see BoardStorage.commit.
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.broadcast(encodeUpdate(update), origin)
     })
-    awareness.on('update', ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
-      const message = encodeAwareness(awareness, [...added, ...updated, ...removed], limits.maxOutgoingBytes)
-      if (message) this.broadcast(message, origin)
+    // Presence goes on paced per sender, never back to its sender (room-presence.ts).
+    awareness.on('update', (changes: AwarenessChanges, origin: unknown) => {
+      this.presence.relay(changes, origin)
     })
   }
 
@@ -106,10 +104,7 @@ export class Room {
   /** Stop relaying to a connection and remove the awareness states it set. */
   leave(connection: SyncConnection): void {
     if (!this.connections.delete(connection)) return
-    const owned = [...connection.awarenessIds].filter((id) => this.awarenessOwner.get(id) === connection)
-    for (const id of owned) this.awarenessOwner.delete(id)
-    connection.awarenessIds.clear()
-    if (owned.length > 0) removeAwarenessStates(this.awareness, owned, null)
+    this.presence.leave(connection)
   }
 
   /** Handle one decoded message. Called from the connection's queue, so strictly in order. */
@@ -122,7 +117,7 @@ export class Room {
         this.sendStep2(connection, message.stateVector)
         return
       case 'awareness':
-        this.applyAwareness(connection, message.entries)
+        this.presence.receive(connection, message.entries)
         return
       case 'query-awareness':
         this.sendPresence(connection)
@@ -135,6 +130,7 @@ export class Room {
     try {
       await this.storage.flush()
     } finally {
+      this.presence.destroy()
       this.awareness.destroy()
       this.doc.destroy()
     }
@@ -217,9 +213,7 @@ export class Room {
 
   /** Everyone's presence, each state encoded on its own (a state that cannot be is left out). */
   private sendPresence(connection: SyncConnection): void {
-    const clientIds = [...this.awareness.getStates().keys()]
-    if (clientIds.length === 0) return
-    const message = encodeAwareness(this.awareness, clientIds, this.limits.maxOutgoingBytes)
+    const message = this.presence.snapshotFor(connection)
     if (message) connection.send(message)
   }
 
@@ -233,59 +227,11 @@ export class Room {
     }
   }
 
-  /**
-   * Presence from a client, checked entry by entry before it is kept or relayed: a state must be
-   * Kring's (AwarenessState in lib/sync/presence.ts, bounded) and name the sender as its user. What
-   * fails is dropped for this client only: not applied, not relayed, logged without content.
-   * Only the parsed states travel on, re-encoded, so nothing the schema does not know is relayed.
-   */
-  private applyAwareness(connection: SyncConnection, entries: AwarenessEntry[]): void {
-    if (!connection.isOpen) return
-    const accepted: { clientId: number; clock: number; state: unknown }[] = []
-    let dropped = 0
-    for (const entry of entries) {
-      const owner = this.awarenessOwner.get(entry.clientId)
-      // A client may set and clear only states it introduced, not someone else's cursor. (Stock
-      // providers echo the states they receive; those are the owner's and already here.)
-      if (owner !== undefined && owner !== connection) continue
-      if (!entry.present) {
-        accepted.push({ clientId: entry.clientId, clock: entry.clock, state: null })
-        continue
-      }
-      const parsed = AwarenessState.safeParse(entry.state)
-      if (!parsed.success || parsed.data.user.id !== connection.participantId) {
-        dropped++
-        continue
-      }
-      accepted.push({ clientId: entry.clientId, clock: entry.clock, state: parsed.data })
-    }
-    if (dropped > 0) this.logger.debug({ conferenceId: this.conferenceId, connectionId: connection.id, dropped }, 'awareness states dropped')
-    if (accepted.length === 0) return
-    // The first connection to introduce a client id owns it.
-    for (const entry of accepted) {
-      const owner = this.awarenessOwner.get(entry.clientId)
-      if (entry.state !== null && owner === undefined) {
-        this.awarenessOwner.set(entry.clientId, connection)
-        connection.awarenessIds.add(entry.clientId)
-      } else if (entry.state === null && owner === connection) {
-        this.awarenessOwner.delete(entry.clientId)
-        connection.awarenessIds.delete(entry.clientId)
-      }
-    }
-    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection)
-  }
-
   private broadcast(message: Uint8Array, except: unknown): void {
     for (const connection of this.connections) {
       if (connection !== except) connection.send(message)
     }
   }
-}
-
-interface AwarenessChanges {
-  added: number[]
-  updated: number[]
-  removed: number[]
 }
 
 /** Whether an update stores anything new (a record or map value), rather than only deleting. */

@@ -65,7 +65,9 @@ const cases: { name: string; message: () => Uint8Array; code: number }[] = [
     code: 4400,
   },
   { name: 'trailing bytes after a valid update', message: () => new Uint8Array([...syncUpdateMessage(update), 0, 0]), code: 4400 },
-  { name: 'an awareness update that is not JSON', message: () => awarenessMessage(12345, '{"cursor": nope'), code: 4400 },
+  // A state that is not JSON is dropped, not fatal (tests/integration/sync-presence.test.ts); a broken frame is.
+  { name: 'an awareness update with trailing bytes', message: () => new Uint8Array([...awarenessMessage(12345, 'null'), 0]), code: 4400 },
+  { name: 'an awareness state whose length runs past the message', message: () => awarenessMessage(12345, '{"cursor": nope').slice(0, -3), code: 4400 },
 ]
 
 describe('sync: bad input closes only the connection that sent it', () => {

@@ -6,10 +6,9 @@ import 'tldraw/tldraw.css'
 import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
 import type { PolicyContext } from '@/lib/conference/policy'
 import type { Locale } from '@/lib/i18n'
-import { bindStoreToDoc } from '@/lib/sync/bind-store-to-doc'
 import { participantColor } from '@/lib/sync/participant-color'
-import { bindPresence } from '@/lib/sync/presence'
 import type { RecordRejectedError } from '@/lib/sync/record-rejection'
+import { bindBoardDocument, bindBoardPresence } from '../session/board-bindings'
 import { createBoardStore } from '../session/board-store'
 import { BoardChecksProvider } from './board-checks'
 import { BoardItemsProvider } from './board-context'
@@ -68,7 +67,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   // Bind before tldraw mounts, so the editor starts on the board's content.
   const [bound, setBound] = useState(false)
   useEffect(() => {
-    const binding = bindStoreToDoc(store, session.doc, { onRejected, onReparented, onOutdated })
+    const binding = bindBoardDocument(store, session.doc, { onRejected, onReparented, onOutdated })
     setBound(true)
     return () => {
       binding.dispose()
@@ -86,7 +85,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
 
   const onMount = useCallback(
     (editor: Editor) => {
-      const presence = bindPresence(store, session.awareness, { user: { participantId, name: displayName } })
+      const presence = bindBoardPresence(store, session.awareness, { participantId, name: displayName })
       // Only a mark's owner moves it (lib/board/ownership.ts), enforced on this device. Removing
       // someone else's mark is the policy's question, as on the sync server.
       const removesOthersMarks = meetingPermissions(role, phase, policyContext).canRemoveOthersMarks

@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import { CloseCode } from '@/lib/protocol/close-codes'
 import { recordsMapOf } from '@/lib/sync/document-format'
 import { guardSyncDecoding } from './guard-sync-decoding'
+import { sendOwnPresenceOnly } from './own-presence-only'
 import { AccessLostError, type AccessLoss, type TicketSource } from './ticket-source'
 
 /** `failed`: connected, but the board could not be loaded (see `onLoadFailed`). */
@@ -77,11 +78,12 @@ const MESSAGE_PERMISSION_DENIED = 2
  * a second copy of yjs next to the sync server's.
  */
 export async function openBoardConnection(conferenceId: string, tickets: TicketSource, events: BoardConnectionEvents): Promise<BoardConnection> {
-  const [Yjs, { WebsocketProvider }, { IndexeddbPersistence }, authProtocol] = await Promise.all([
+  const [Yjs, { WebsocketProvider }, { IndexeddbPersistence }, authProtocol, awarenessProtocol] = await Promise.all([
     import('yjs'),
     import('y-websocket'),
     import('y-indexeddb'),
     import('y-protocols/auth'),
+    import('y-protocols/awareness'),
   ])
   const doc = new Yjs.Doc()
   const persistence = new IndexeddbPersistence(localBoardName(conferenceId), doc)
@@ -149,6 +151,8 @@ export async function openBoardConnection(conferenceId: string, tickets: TicketS
     updateStatus()
   }
   guardSyncDecoding(provider, Yjs.decodeUpdate, () => failLoad('unreadable'))
+  // No echo of the others' presence: only our own goes to the server.
+  sendOwnPresenceOnly(provider, awarenessProtocol.encodeAwarenessUpdate)
 
   // The stock provider only logs a refused edit; Kring tells the person and reloads the board.
   provider.messageHandlers[MESSAGE_PERMISSION_DENIED] = (_encoder, decoder) => {

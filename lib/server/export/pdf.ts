@@ -1,5 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { createTranslator } from '../../i18n'
+import { intlLocales } from '../../i18n/format'
 import { REDACTED_MARK } from './board-svg'
 import { redactCaseFacts } from './case-facts'
 import { ExportInput } from './input'
@@ -80,7 +81,7 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 48],
-    language: input.locale === 'nl' ? 'nl-NL' : 'en-GB',
+    language: intlLocales[input.locale],
     // Only the title (a redacted input's is "Familiegroepsplan (geanonimiseerd)"): no author, subject or keywords that could name anyone.
     info: { title: input.conference.title, creator: 'Kring', producer: 'Kring' },
     defaultStyle: { font: 'NotoSans', fontSize: 10, lineHeight: 1.2 },

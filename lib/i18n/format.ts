@@ -14,3 +14,12 @@ export const intlLocales: Record<Locale, string> = {
 export function formatDate(iso: string, locale: Locale, timeZone = 'Europe/Amsterdam'): string {
   return new Intl.DateTimeFormat(intlLocales[locale], { dateStyle: 'medium', timeZone }).format(new Date(iso))
 }
+
+/**
+ * A name or free text set inside a translated sentence, isolated (Unicode FSI … PDI) so it runs in
+ * its own direction: an Arabic name in a Dutch sentence, or a Dutch name in an Arabic one, keeps
+ * its letters and the sentence's punctuation in the right order.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`
+}

@@ -76,11 +76,13 @@ export function BoardCanvas(props: BoardCanvasProps) {
     }
   }, [store, session.doc, onRejected, onReparented, onOutdated])
 
-  // tldraw's own preferences (dark mode, snapping…) may change; who we are may not.
-  const [preferences, setPreferences] = useState<TLUserPreferences>(() => ({ id: participantId, name: displayName, color, colorScheme: 'light' }))
+  // tldraw's own preferences (dark mode, snapping…) may change; who we are may not, nor the
+  // language: tldraw's menus speak Kring's chosen language (its `locale` prop alone only reaches
+  // the loading screen; the menus read the user's preference, which defaults to the browser's).
+  const [preferences, setPreferences] = useState<TLUserPreferences>(() => ({ id: participantId, name: displayName, color, locale, colorScheme: 'light' }))
   const keepIdentity = useCallback(
-    (next: TLUserPreferences) => setPreferences({ ...next, id: participantId, name: displayName, color }),
-    [participantId, displayName, color],
+    (next: TLUserPreferences) => setPreferences({ ...next, id: participantId, name: displayName, color, locale }),
+    [participantId, displayName, color, locale],
   )
   const user = useTldrawCurrentUser({ userPreferences: preferences, setUserPreferences: keepIdentity })
 

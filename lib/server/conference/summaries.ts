@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect'
+import { isLocale } from '../../i18n/locales'
 import { listHomeConferences, type HomeConferenceRow } from '../db/repositories/home-conferences'
 import type { Conference, Participant } from '../db/schema'
 import type { ConferenceSummary, ParticipantSummary } from '../../protocol/api'
@@ -21,6 +22,7 @@ export function toParticipantSummary(participant: Participant): ParticipantSumma
     role: participant.role,
     status: participant.revoked_at ? 'revoked' : 'active',
     createdAt: participant.created_at,
+    locale: isLocale(participant.locale) ? participant.locale : null,
   }
 }
 

@@ -51,6 +51,8 @@ export interface ParticipantsTable {
   admission: AdmissionState | null
   /** Removed by the facilitator while the invitation stays valid. */
   removed_at: string | null
+  /** The language this person reads Kring in ('ar', 'tr'…); null: not chosen. Read through isLocale(). */
+  locale: string | null
 }
 
 export type { AdmissionState } from '../../conference/model'

@@ -48,6 +48,7 @@ export async function createConference(
     requires_admission: 0,
     admission: null,
     removed_at: null,
+    locale: null,
   }
   await db.transaction().execute(async (tx) => {
     await tx.insertInto('conferences').values(conference).execute()

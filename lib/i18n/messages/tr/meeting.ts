@@ -84,7 +84,7 @@ const meeting: Messages<'meeting'> = {
   'participant.removeKeep': 'Daha sonra yeniden girebilir',
   'participant.removeKeepHint': 'Davet geçerli kalır. {name} geri gelirse, siz içeri alana kadar bekler.',
   'participant.removeRevoke': 'Daveti geri al',
-  'participant.removeRevokeHint': 'Bağlantı artık çalışmaz. {name} kişisinin cihazında saklanan pano bilgileri silinir.',
+  'participant.removeRevokeHint': 'Bağlantı artık çalışmaz. {name} adlı kişinin cihazında saklanan pano bilgileri silinir.',
 
   'error.forbidden': 'Buna şu an izin yok.',
   'error.conflict': 'Bu artık olmuyor: toplantı bu arada değişti.',

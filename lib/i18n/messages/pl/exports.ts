@@ -27,7 +27,7 @@ const exports: Messages<'exports'> = {
 
   'col.name': 'Imię',
   'col.role': 'Rola',
-  'col.relation': 'Kim jest',
+  'col.relation': 'Kim jest dla rodziny',
   'col.ring': 'Krąg',
   'col.support': 'Pomaga w',
   'col.danger': 'Zagrożenie',

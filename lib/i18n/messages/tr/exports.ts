@@ -27,7 +27,7 @@ const exports: Messages<'exports'> = {
 
   'col.name': 'Ad',
   'col.role': 'Rol',
-  'col.relation': 'Kim',
+  'col.relation': 'Aileyle ilişkisi',
   'col.ring': 'Halka',
   'col.support': 'Nasıl yardım eder',
   'col.danger': 'Tehlike',

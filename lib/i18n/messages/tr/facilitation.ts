@@ -5,7 +5,7 @@ const facilitation: Messages<'facilitation'> = {
   'bar.label': 'Toplantı yönetimi',
 
   'hand.raise': 'El kaldır',
-  'hand.lower': 'Elini indir',
+  'hand.lower': 'El indir',
   'hand.raisedHint': 'Eliniz kalkık. Sıranız: {place}.',
 
   'queue.open': 'Eller',

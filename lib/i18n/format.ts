@@ -8,6 +8,8 @@ export const intlLocales: Record<Locale, string> = {
   nl: 'nl-NL',
   en: 'en-GB',
   ar: 'ar-u-nu-latn',
+  tr: 'tr-TR',
+  pl: 'pl-PL',
 }
 
 /** A calendar date as people in that language write it ("3 mrt 2026", "3 Mar 2026"). */

@@ -1,4 +1,4 @@
-export const locales = ['nl', 'en', 'ar'] as const
+export const locales = ['nl', 'en', 'ar', 'tr', 'pl'] as const
 export type Locale = (typeof locales)[number]
 export const defaultLocale: Locale = 'nl'
 export const LOCALE_COOKIE = 'kring_locale'

@@ -1,10 +1,12 @@
 import { ar } from './messages/ar/index'
 import { en } from './messages/en/index'
 import { nl } from './messages/nl/index'
+import { pl } from './messages/pl/index'
+import { tr } from './messages/tr/index'
 import type { AllMessages, MessageKey } from './messages/types'
 import { defaultLocale, type Locale } from './locales'
 
-const catalogs: Record<Locale, AllMessages> = { nl, en, ar }
+const catalogs: Record<Locale, AllMessages> = { nl, en, ar, tr, pl }
 
 export type TranslationValues = Record<string, string | number>
 export type Translate = (key: MessageKey, values?: TranslationValues) => string

@@ -5,7 +5,7 @@ import { locales, type Locale } from '@/lib/i18n'
 import { useLocale, useT } from '../../i18n/I18nProvider'
 
 /** What each button shows: the language's own short name, so a reader of Arabic finds hers. */
-const shortNames: Partial<Record<Locale | 'tr' | 'pl', string>> = { nl: 'NL', en: 'EN', ar: 'عربي', tr: 'TR', pl: 'PL' }
+const shortNames: Record<Locale, string> = { nl: 'NL', en: 'EN', ar: 'عربي', tr: 'TR', pl: 'PL' }
 
 /**
  * NL / EN / عربي / TR / PL. A plain form post to /api/locale, so it works on a phone before the page's scripts
@@ -29,7 +29,7 @@ export function LanguageSwitcher() {
           title={t(`web.language.${locale}`)}
           className="language-switcher__option"
         >
-          <span aria-hidden="true">{shortNames[locale] ?? locale.toUpperCase()}</span>
+          <span aria-hidden="true">{shortNames[locale]}</span>
           <span className="visually-hidden">{t(`web.language.${locale}`)}</span>
         </button>
       ))}

@@ -13,6 +13,9 @@ const web: Messages<'web'> = {
   'language.label': 'Język',
   'language.nl': 'Nederlands',
   'language.en': 'English',
+  'language.ar': 'العربية',
+  'language.tr': 'Türkçe',
+  'language.pl': 'Polski',
 
   'home.intro':
     'Kring to wspólna tablica na spotkania rodziny i jej bliskich, na przykład do stworzenia planu rodzinnego. Osoba prowadząca zaprasza rodzinę, bliskich i specjalistów osobistym linkiem. Wszyscy pracują na tej samej tablicy, przy stole albo na odległość, na komputerze albo na telefonie, tak żeby rodzina wspólnie stworzyła własny plan.',
@@ -81,6 +84,7 @@ const web: Messages<'web'> = {
   'invitations.role': 'Rola',
   'invitations.status': 'Stan',
   'invitations.actions': 'Działania',
+  'invitations.language': 'Język',
   'invitations.status.active': 'Aktywne',
   'invitations.status.revoked': 'Wycofane',
   'invitations.revoke': 'Wycofaj',
@@ -95,6 +99,8 @@ const web: Messages<'web'> = {
   'invite.name': 'Imię',
   'invite.nameHint': 'Tak, jak ta osoba chce być nazywana przy stole, na przykład „Ciocia Amira”.',
   'invite.role': 'Rola',
+  'invite.language': 'Język',
+  'invite.languageHint': 'Strona zaproszenia, tablica i plan otwierają się w tym języku. Ta osoba może sama zmienić język.',
   'invite.submit': 'Zaproś',
   'invite.busy': 'Zapraszanie…',
   'link.title': 'Zaproszenie: {name}',

@@ -10,6 +10,9 @@ const web: Messages<'web'> = {
   'language.label': 'Dil',
   'language.nl': 'Nederlands',
   'language.en': 'English',
+  'language.ar': 'العربية',
+  'language.tr': 'Türkçe',
+  'language.pl': 'Polski',
 
   'home.intro':
     'Kring, aile ve yakın çevre toplantıları için ortak bir panodur; örneğin bir aile planı yapmak için. Toplantı yöneticisi aileyi, yakın çevreyi ve uzmanları kişisel bir bağlantıyla davet eder. Herkes aynı panoda birlikte çalışır: aynı masada ya da uzaktan, bilgisayardan ya da telefondan. Böylece aile kendi planını birlikte yapar.',
@@ -78,6 +81,7 @@ const web: Messages<'web'> = {
   'invitations.role': 'Rol',
   'invitations.status': 'Durum',
   'invitations.actions': 'İşlemler',
+  'invitations.language': 'Dil',
   'invitations.status.active': 'Geçerli',
   'invitations.status.revoked': 'Geri alındı',
   'invitations.revoke': 'Geri al',
@@ -92,6 +96,8 @@ const web: Messages<'web'> = {
   'invite.name': 'Ad',
   'invite.nameHint': 'Kişinin masada nasıl çağrılmak istediği, örneğin "Amira teyze".',
   'invite.role': 'Rol',
+  'invite.language': 'Dil',
+  'invite.languageHint': 'Davet sayfası, pano ve plan bu dilde açılır. Kişi dili kendisi de değiştirebilir.',
   'invite.submit': 'Davet et',
   'invite.busy': 'Davet ediliyor…',
   'link.title': 'Davet: {name}',

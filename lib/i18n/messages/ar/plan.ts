@@ -10,6 +10,9 @@ const plan: Messages<'plan'> = {
   'view.backToBoard': 'رجوع إلى اللوحة',
   'view.loading': 'جارٍ تحميل الخطة…',
   'view.notYetSynced': 'هذا ما يعرفه هذا الجهاز من اللوحة حتى الآن. تأتي أحدث نسخة حالما يعود الاتصال.',
+  'familyCopy.title': 'الخطة للاحتفاظ بها',
+  'familyCopy.body': 'النسخة {version} التي وافق عليها الجميع في {date}، كملف PDF بلغتك.',
+  'familyCopy.download': 'نزّل الخطة (PDF)',
 
   'section.centralQuestion': 'السؤال الرئيسي',
   'section.bottomLines': 'الشروط الأساسية',

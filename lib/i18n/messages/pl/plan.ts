@@ -14,6 +14,9 @@ const plan: Messages<'plan'> = {
   'view.backToBoard': 'Wróć do tablicy',
   'view.loading': 'Plan się wczytuje…',
   'view.notYetSynced': 'To jest to, co to urządzenie już wie z tablicy. Najnowsza wersja pojawi się, gdy połączenie wróci.',
+  'familyCopy.title': 'Plan do zachowania',
+  'familyCopy.body': 'Wersja {version}, na którą wszyscy zgodzili się {date}, jako PDF w Twoim języku.',
+  'familyCopy.download': 'Pobierz plan (PDF)',
 
   'section.centralQuestion': 'Główne pytanie',
   'section.bottomLines': 'Warunki konieczne',

@@ -11,6 +11,9 @@ const plan: Messages<'plan'> = {
   'view.backToBoard': 'Panoya dön',
   'view.loading': 'Plan yükleniyor…',
   'view.notYetSynced': 'Bu, bu cihazın panodan şimdiye kadar bildikleri. En yeni hâli bağlantı gelince gelecek.',
+  'familyCopy.title': 'Saklamanız için plan',
+  'familyCopy.body': 'Herkesin {date} tarihinde evet dediği {version}. sürüm, kendi dilinizde PDF olarak.',
+  'familyCopy.download': 'Planı indir (PDF)',
 
   'section.centralQuestion': 'Ana soru',
   'section.bottomLines': 'Olmazsa olmazlar',

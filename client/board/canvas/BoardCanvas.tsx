@@ -5,7 +5,9 @@ import { useTldrawCurrentUser, type Editor, type TLComponents, type TLUserPrefer
 import 'tldraw/tldraw.css'
 import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
 import type { PolicyContext } from '@/lib/conference/policy'
-import type { Locale } from '@/lib/i18n'
+import { isLocale, type Locale } from '@/lib/i18n'
+import { LocaleResponse } from '@/lib/protocol/api'
+import { callApi } from '@/client/web/api-client'
 import { bindStoreToDoc } from '@/lib/sync/bind-store-to-doc'
 import { participantColor } from '@/lib/sync/participant-color'
 import { bindPresence } from '@/lib/sync/presence'
@@ -46,6 +48,16 @@ export interface BoardCanvasProps {
   children?: ReactNode
 }
 
+/** Kring's switcher, from tldraw's language menu: the cookie and her invitation change, the page reloads in it. */
+async function switchLanguage(next: Locale): Promise<void> {
+  try {
+    await callApi('POST', '/api/locale', LocaleResponse, { locale: next, returnTo: window.location.pathname })
+    window.location.reload()
+  } catch {
+    // No connection: the board stays in the current language.
+  }
+}
+
 // No images on the board in this version (README, "Toolset"): tldraw accepts no image or video
 // type, and refuse-external-content.ts turns pasted and dropped files away with a notice.
 const NO_MEDIA_TYPES: readonly string[] = []
@@ -81,7 +93,11 @@ export function BoardCanvas(props: BoardCanvasProps) {
   // the loading screen; the menus read the user's preference, which defaults to the browser's).
   const [preferences, setPreferences] = useState<TLUserPreferences>(() => ({ id: participantId, name: displayName, color, locale, colorScheme: 'light' }))
   const keepIdentity = useCallback(
-    (next: TLUserPreferences) => setPreferences({ ...next, id: participantId, name: displayName, color, locale }),
+    (next: TLUserPreferences) => {
+      // A language picked in tldraw's own menu is a choice for all of Kring (kept like the switcher's).
+      if (next.locale && next.locale !== locale && isLocale(next.locale)) void switchLanguage(next.locale)
+      setPreferences({ ...next, id: participantId, name: displayName, color, locale })
+    },
     [participantId, displayName, color, locale],
   )
   const user = useTldrawCurrentUser({ userPreferences: preferences, setUserPreferences: keepIdentity })

@@ -63,7 +63,9 @@ async function switchLanguage(next: Locale): Promise<void> {
 const NO_MEDIA_TYPES: readonly string[] = []
 
 // The board's own tools sit in tldraw's top-right zone; its style panel gives way to the item editor.
-const components: TLComponents = { SharePanel: KringToolbar, StylePanel: KringStylePanel }
+// No page menu: a Kring board has one page, and its name (stored in the language the board was
+// made in) would put a third language on a relative's screen.
+const components: TLComponents = { SharePanel: KringToolbar, StylePanel: KringStylePanel, PageMenu: null }
 
 /**
  * The tldraw canvas, bound to the board's Yjs document (lib/sync/bind-store-to-doc) and to the

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next'
 import localFont from 'next/font/local'
 import type { ReactNode } from 'react'
 import { I18nProvider } from '../client/i18n/I18nProvider'
+import { directionOf } from '../lib/i18n'
 import { getServerTranslator } from '../lib/server/web/translator'
 import './globals.css'
 
@@ -35,7 +36,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale } = await getServerTranslator()
   return (
-    <html lang={locale} className={plexSans.variable}>
+    <html lang={locale} dir={directionOf(locale)} className={plexSans.variable}>
       <body>
         <I18nProvider locale={locale}>{children}</I18nProvider>
       </body>

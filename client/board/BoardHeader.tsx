@@ -2,6 +2,7 @@
 
 import Link from 'next/link'
 import { useT } from '@/client/i18n/I18nProvider'
+import { isolate } from '@/lib/i18n/format'
 import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
 import type { FacilitationClient } from '@/lib/meeting/facilitation-client'
 import type { RosterMessage } from '@/lib/protocol/meeting'
@@ -50,12 +51,12 @@ export function BoardHeader(props: BoardHeaderProps) {
   return (
     <header className={styles.header}>
       <div className={styles.main}>
-        <h1 className={styles.title} title={title}>
+        <h1 className={styles.title} title={title} dir="auto">
           {title}
         </h1>
         <p className={styles.context}>
-          <span className={styles.me} aria-label={t('board.header.meLabel', { name: me.displayName, role })}>
-            {t('board.header.me', { name: me.displayName, role })}
+          <span className={styles.me} aria-label={t('board.header.meLabel', { name: isolate(me.displayName), role })}>
+            {t('board.header.me', { name: isolate(me.displayName), role })}
           </span>
           {inMeeting ? <PhaseBadge phase={phase} timerEndsAt={timerEndsAt} facilitation={facilitation} /> : null}
         </p>

@@ -2,6 +2,7 @@
 
 import { useLocale, useT } from '@/client/i18n/I18nProvider'
 import type { Translate } from '@/lib/i18n'
+import { isolate } from '@/lib/i18n/format'
 import { defaultSupportKinds, rings } from '@/lib/board/items'
 import { groupLabelKey, ringLabelKey } from '@/lib/board/labels'
 import type { PlanChecks } from '@/lib/plan/checks'
@@ -40,7 +41,7 @@ function PersonCard({ person, checks, lookup }: { person: PlanPerson; checks: Pl
   const t = useT()
   const locale = useLocale()
   const load = checks.load.find((entry) => entry.personId === person.id)
-  const details = [person.relation.trim(), t(groupLabelKey(person.group))].filter(Boolean).join(' · ')
+  const details = [person.relation.trim() ? isolate(person.relation.trim()) : '', t(groupLabelKey(person.group))].filter(Boolean).join(' · ')
   return (
     <li id={anchorOf(person.id)} className={styles.personCard} data-testid="plan-person">
       <h4 className={styles.personName} dir="auto">{person.name.trim() || t('plan.empty.noName')}</h4>
@@ -59,7 +60,7 @@ function PersonCard({ person, checks, lookup }: { person: PlanPerson; checks: Pl
             const name = other?.kind === 'person' && other.name.trim() ? other.name : t('plan.person.tieUnknownPerson')
             return (
               <li key={`${tie.to}-${tie.kind}`} data-tie={tie.kind}>
-                {tie.to === 'family' ? t('plan.person.tieFamily', { kind }) : t('plan.person.tiePerson', { name, kind })}
+                {tie.to === 'family' ? t('plan.person.tieFamily', { kind }) : t('plan.person.tiePerson', { name: isolate(name), kind })}
               </li>
             )
           })}

@@ -65,7 +65,7 @@ export function PlanClient(props: PlanClientProps): JSX.Element {
       <header className={styles.header}>
         <div className={styles.headerRow}>
           <Link className={`back-link ${styles.back}`} href={`/board/${conferenceId}`}>
-            <span aria-hidden="true">←</span> {t('plan.view.backToBoard')}
+            <span aria-hidden="true" className="flip-in-rtl">←</span> {t('plan.view.backToBoard')}
           </Link>
           {place === 'in' ? <ConnectionStatus status={sync.status} /> : null}
         </div>

@@ -1,4 +1,5 @@
 import type { Locale, Translate } from '@/lib/i18n'
+import { intlLocales } from '@/lib/i18n/format'
 import type { PersonLoad } from '@/lib/plan/checks'
 
 /** The id of an item's element on the plan view, for links from the summary (`#item-…`). */
@@ -25,11 +26,10 @@ export function telHref(phone: string): string | null {
   return `tel:${trimmed.startsWith('+') ? '+' : ''}${digits}`
 }
 
-const numberLocales: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' }
 
 /** "3,5" or "3.5": times per week, one decimal at most. */
 export function formatPerWeek(perWeek: number, locale: Locale): string {
-  return new Intl.NumberFormat(numberLocales[locale], { maximumFractionDigits: 1 }).format(perWeek)
+  return new Intl.NumberFormat(intlLocales[locale], { maximumFractionDigits: 1 }).format(perWeek)
 }
 
 /**

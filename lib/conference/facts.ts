@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { intlLocales } from '../i18n/format'
+import { isLocale } from '../i18n/locales'
 import { Device } from './model'
 
 /**
@@ -92,5 +94,5 @@ export type FrozenCaseFacts = z.output<typeof FrozenCaseFacts>
 
 /** "3 maart 2026" for a calendar day "2026-03-03", in the reader's language (no time zone shifts the day). */
 export function formatFactDate(isoDate: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`))
+  return new Intl.DateTimeFormat(isLocale(locale) ? intlLocales[locale] : intlLocales.nl, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`))
 }

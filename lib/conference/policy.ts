@@ -47,6 +47,8 @@ export const policyActions = [
   'plan.confirm',
   /** Download a frozen version (PDF, JSON, PNG, SVG). */
   'plan.export',
+  /** Download the family's copy of an agreed version: the plan as a PDF in one's own language. */
+  'plan.familyCopy',
   /** Read the audit log. */
   'audit.read',
   /** See the conference itself: title, kind, phase (its page, its board page shell). */
@@ -120,6 +122,10 @@ export function may(role: ParticipantRole, phase: ConferencePhase, action: Polic
       // A frozen version is board content: the same rule as reading the board (no export from
       // the waiting room during besloten deel), and only for those who file the plan.
       return (facilitator || role === 'professional') && present
+    case 'plan.familyCopy':
+      // The plan they agreed to, to keep: everyone who worked on it and may read the board now
+      // (not from the waiting room in private time); an observer only watched and takes no copy.
+      return present && role !== 'observer'
     case 'conference.read':
       // Title, kind and phase: everyone admitted, also from the waiting room.
       return true

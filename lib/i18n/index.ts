@@ -1,3 +1,3 @@
 export { createTranslator, translate, type Translate, type TranslationValues } from './translate'
-export { defaultLocale, isLocale, locales, LOCALE_COOKIE, pickLocale, type Locale } from './locales'
+export { defaultLocale, directionOf, isLocale, locales, LOCALE_COOKIE, pickLocale, type Locale } from './locales'
 export type { MessageKey } from './messages/types'

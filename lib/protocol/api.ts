@@ -51,6 +51,8 @@ export const ParticipantSummary = z.object({
   openedAt: z.string().nullable(),
   joinedAt: z.string().nullable(),
   lastSeenAt: z.string().nullable(),
+  /** The language the invitation opens in; null: not chosen (Dutch). */
+  locale: z.enum(locales).nullable().optional(),
 })
 export type ParticipantSummary = z.infer<typeof ParticipantSummary>
 
@@ -84,6 +86,8 @@ export const InviteRequest = z.strictObject({
   role: InvitableRole,
   /** The person waits in the lobby until the facilitator lets them in (default: straight in). */
   requiresAdmission: z.boolean().optional(),
+  /** The language the join page, the board and the plan open in for this person (default Dutch). */
+  locale: z.enum(locales).optional(),
 })
 export type InviteRequest = z.infer<typeof InviteRequest>
 /** The raw token and the link are in this response only; the database keeps a hash. */

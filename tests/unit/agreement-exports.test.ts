@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process'
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { itemDefaults } from '../../lib/board/items'
-import { exportFileName, exportHeaders, exportPlanVersion } from '../../lib/server/conference/version-exports'
+import { exportFamilyCopy, exportFileName, exportHeaders, exportPlanVersion } from '../../lib/server/conference/version-exports'
 import { findViewer } from '../../lib/server/conference/find-viewer'
 import { ExportQuery, VersionParams } from '../../lib/protocol/versions'
 import { listVersions } from '../../lib/server/conference/version-list'
@@ -207,5 +208,24 @@ describe('the export request', () => {
     expect(exportFileName('Gezin "Ø/Ünal"', 1, false, 'pdf')).toBe('kring-gezin-unal-v1.pdf')
     expect(exportFileName('Gezin "Ø/Ünal"', 1, true, 'pdf')).toBe('kring-plan-v1-geanonimiseerd.pdf')
     expect(exportFileName('عائلة', 2, false, 'svg')).toBe('kring-plan-v2.svg')
+  })
+})
+
+describe('the family copy (issue 10)', () => {
+  it('gives the family and the network the agreed plan as a PDF in their own language, and audits it', async () => {
+    const { participant } = await viewer('network')
+    const file = await exportFamilyCopy(db, { conference, participant, version: 1, locale: 'ar' })
+    expect(file.contentType).toBe('application/pdf')
+    expect(file.fileName).toBe('kring-familie-celik-de-vries-v1-ar.pdf')
+    const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: file.body }).toString('utf8')
+    expect(text).toContain('الاتفاقات')
+    expect(text).toContain('Amira haalt Noor op')
+    expect(text).not.toContain('Afspraken')
+    expect(await exportAudit()).toEqual([{ actor: participant.id, detail: 'format=pdf version=1 redacted=0 copy=family locale=ar' }])
+  })
+
+  it('answers 404 for a version that does not exist', async () => {
+    const { participant } = await viewer('family')
+    await expect(exportFamilyCopy(db, { conference, participant, version: 9, locale: 'tr' })).rejects.toMatchObject({ code: 'not_found' })
   })
 })

@@ -36,6 +36,7 @@ const facilitatorLeaves: Record<PolicyAction, Row> = {
   'plan.propose': [FAC, FAC, NONE, FAC, FAC],
   'plan.confirm': [SPEAKERS, SPEAKERS, FAMILY_SIDE, SPEAKERS, SPEAKERS],
   'plan.export': [FILERS, FILERS, NONE, FILERS, FILERS],
+  'plan.familyCopy': [WRITERS, WRITERS, FAMILY_SIDE, WRITERS, WRITERS],
   'audit.read': [FAC, FAC, FAC, FAC, FAC],
   'conference.read': [ALL, ALL, ALL, ALL, ALL],
   'versions.read': [ALL, ALL, FAMILY_SIDE, ALL, ALL],
@@ -54,6 +55,7 @@ const facilitatorStaysInPrivateTime: Partial<Record<PolicyAction, string>> = {
   'facilitation.lead': FAC,
   'plan.propose': FAC,
   'plan.export': FAC,
+  'plan.familyCopy': 'facilitator, family, child, network',
   'versions.read': 'facilitator, family, child, network',
 }
 

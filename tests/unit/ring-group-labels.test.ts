@@ -76,7 +76,13 @@ describe('ring and group labels', () => {
       ties: [],
     })
     const plan = { ...emptyPlan(), people: [person('inner', 'family'), person('outer', 'institution')] }
-    const pdf = JSON.stringify(networkSection(plan, { t, locale }))
+    // The words of every text run in order; a right-to-left cell is broken into lines of its own.
+    const runs: string[] = []
+    JSON.stringify(networkSection(plan, { t, locale }), (key, value: unknown) => {
+      if (key === 'text' && typeof value === 'string') runs.push(value)
+      return value
+    })
+    const pdf = runs.join('').replace(/\n/g, ' ')
     expect(pdf).toContain(`${t(ringLabelKey('inner'))}, ${t(groupLabelKey('family'))}`)
     expect(pdf).toContain(`${t(ringLabelKey('outer'))}, ${t(groupLabelKey('institution'))}`)
 

@@ -14,7 +14,7 @@ import {
 } from '../../lib/board/templates'
 import { createKringTLSchema } from '../../lib/board/tldraw-schema'
 import { conferenceKinds } from '../../lib/conference/model'
-import { locales } from '../../lib/i18n'
+import { createTranslator, locales } from '../../lib/i18n'
 import { derivePlan } from '../../lib/plan/derive'
 import { emptyPlan, Plan, type PlanAgreement, type PlanPerson } from '../../lib/plan/schema'
 import { bindStoreToDoc } from '../../lib/sync/bind-store-to-doc'
@@ -94,7 +94,7 @@ describe('board templates', () => {
         const records = templateRecords(kind, { locale, reviewed: kind === 'evaluatie' ? reviewedPlan() : undefined })
         for (const record of records) validate(record)
         const page = records.find((r): r is TLPage => r.typeName === 'page')
-        expect(page?.name).toBe(locale === 'nl' ? 'Bord' : 'Board')
+        expect(page?.name).toBe(createTranslator(locale)('items.page.name'))
         expect(records.filter((r) => r.typeName === 'page')).toHaveLength(1)
         expect(records.some((r) => r.id === 'document:document')).toBe(true)
       })

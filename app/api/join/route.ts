@@ -7,6 +7,8 @@ import { markInvitationOpened } from '@/lib/server/db/repositories/invitation-re
 import { ApiError } from '@/lib/protocol/api-error'
 import { JoinForm } from '@/lib/protocol/api'
 import { limitRequestByAddress } from '@/lib/server/rate-limit/request-limits'
+import { setLocaleCookie } from '@/lib/server/web/locale-cookie'
+import { isLocale } from '@/lib/i18n'
 
 /**
  * POST /api/join — the "Naar het bord" button. Remembers the invitation in an httpOnly cookie
@@ -36,5 +38,7 @@ export const POST = apiRoute(async (req: Request) => {
     path: '/',
     maxAge: INVITATION_COOKIE_MAX_AGE_SECONDS,
   })
+  // The board opens in the language of the invitation (the facilitator's choice or hers).
+  if (isLocale(participant.locale)) setLocaleCookie(response, participant.locale, getConfig().secureCookies)
   return response
 })

@@ -1,22 +1,23 @@
+import { cookies } from 'next/headers'
 import { apiRoute, jsonResponse, readJsonOrForm, requireSameOrigin, seeOther } from '@/lib/server/web/route'
 import { getConfig } from '@/lib/server/config/env'
-import { LOCALE_COOKIE } from '@/lib/i18n'
+import { getDb } from '@/lib/server/web/db'
+import { keepParticipantLocale } from '@/lib/server/web/participant-locale'
+import { setLocaleCookie } from '@/lib/server/web/locale-cookie'
 import { LocaleRequest, LocaleResponse } from '@/lib/protocol/api'
 
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
-
-/** POST /api/locale — the NL/EN switcher. A form post returns to the page it came from. */
+/**
+ * POST /api/locale — the language switcher. A form post returns to the page it came from. Someone
+ * invited by link keeps the choice on their invitation too (lib/server/web/participant-locale.ts).
+ */
 export const POST = apiRoute(async (req: Request) => {
   requireSameOrigin(req)
   const { data, isForm } = await readJsonOrForm(req, LocaleRequest)
+  if (data.returnTo) {
+    const cookieStore = await cookies()
+    await keepParticipantLocale(await getDb(), data.returnTo, data.locale, (name) => cookieStore.get(name)?.value)
+  }
   const response = isForm ? seeOther(data.returnTo ?? '/') : jsonResponse(LocaleResponse, { locale: data.locale })
-  // Readable by scripts on purpose: it holds a language, nothing secret.
-  response.cookies.set(LOCALE_COOKIE, data.locale, {
-    httpOnly: false,
-    sameSite: 'lax',
-    secure: getConfig().secureCookies,
-    path: '/',
-    maxAge: ONE_YEAR_SECONDS,
-  })
+  setLocaleCookie(response, data.locale, getConfig().secureCookies)
   return response
 })

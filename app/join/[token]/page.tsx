@@ -1,4 +1,7 @@
 import type { Metadata } from 'next'
+import { redirect } from 'next/navigation'
+import { isLocale } from '@/lib/i18n'
+import { isolate } from '@/lib/i18n/format'
 import { Notice } from '@/client/web/common/Notice'
 import { SiteFrame } from '@/lib/server/web/views/SiteFrame'
 import { getServerTranslator } from '@/lib/server/web/translator'
@@ -24,10 +27,16 @@ export async function generateMetadata(): Promise<Metadata> {
  * invitation can also be linked to their account here ("Koppel aan mijn account"), so they find
  * the conference again without the link.
  */
-export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function JoinPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ lang?: string | string[] }> }) {
   const { token } = await params
-  const { t } = await getServerTranslator()
+  const { locale, t } = await getServerTranslator()
   const invitation = await findValidInvitation(token)
+  // The invitation's language (chosen by the facilitator, or by her with the switcher) wins over
+  // this device's: the page opens again with it set (./language/route.ts), once.
+  const invitedIn = invitation?.participant.locale
+  if (isLocale(invitedIn) && invitedIn !== locale && (await searchParams).lang !== invitedIn) {
+    redirect(`/join/${encodeURIComponent(token)}/language`)
+  }
   if (!invitation) {
     return (
       <SiteFrame narrow showSignIn={false}>
@@ -50,7 +59,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
         {showsConference ? (
           <>
             <p className="join__eyebrow">{t('web.join.eyebrow')}</p>
-            <h1 id="join-conference" className="join__conference">
+            <h1 id="join-conference" className="join__conference" dir="auto">
               {conference.title}
             </h1>
           </>
@@ -59,7 +68,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
             {t('web.join.title')}
           </h1>
         )}
-        <p className="join__invited">{t('web.join.invitedAs', { name: participant.display_name, role: t(`common.role.${participant.role}`) })}</p>
+        <p className="join__invited">{t('web.join.invitedAs', { name: isolate(participant.display_name), role: t(`common.role.${participant.role}`) })}</p>
         <form method="post" action="/api/join">
           <input type="hidden" name="token" value={token} />
           <button type="submit" className="button button--big" data-testid="join-button">

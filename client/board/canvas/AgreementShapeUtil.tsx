@@ -60,7 +60,7 @@ function AgreementItem({ shape }: { shape: AgreementShape }) {
       label={t('items.type.kring-agreement')}
       aside={status === 'open' ? undefined : t(`items.agreement.status.${status}`)}
     >
-      <p className={what ? styles.name : `${styles.name} ${styles.placeholder}`} title={what}>
+      <p className={what ? styles.name : `${styles.name} ${styles.placeholder}`} title={what} dir="auto">
         {what || t('items.card.empty')}
       </p>
       <Field label={t('items.agreement.who')} empty={owners.length === 0}>

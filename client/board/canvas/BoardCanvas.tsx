@@ -5,7 +5,9 @@ import { useTldrawCurrentUser, type Editor, type TLComponents, type TLUserPrefer
 import 'tldraw/tldraw.css'
 import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
 import type { PolicyContext } from '@/lib/conference/policy'
-import type { Locale } from '@/lib/i18n'
+import { isLocale, type Locale } from '@/lib/i18n'
+import { LocaleResponse } from '@/lib/protocol/api'
+import { callApi } from '@/client/web/api-client'
 import { participantColor } from '@/lib/sync/participant-color'
 import type { RecordRejectedError } from '@/lib/sync/record-rejection'
 import { bindBoardDocument, bindBoardPresence } from '../session/board-bindings'
@@ -45,12 +47,24 @@ export interface BoardCanvasProps {
   children?: ReactNode
 }
 
+/** Kring's switcher, from tldraw's language menu: the cookie and her invitation change, the page reloads in it. */
+async function switchLanguage(next: Locale): Promise<void> {
+  try {
+    await callApi('POST', '/api/locale', LocaleResponse, { locale: next, returnTo: window.location.pathname })
+    window.location.reload()
+  } catch {
+    // No connection: the board stays in the current language.
+  }
+}
+
 // No images on the board in this version (README, "Toolset"): tldraw accepts no image or video
 // type, and refuse-external-content.ts turns pasted and dropped files away with a notice.
 const NO_MEDIA_TYPES: readonly string[] = []
 
 // The board's own tools sit in tldraw's top-right zone; its style panel gives way to the item editor.
-const components: TLComponents = { SharePanel: KringToolbar, StylePanel: KringStylePanel }
+// No page menu: a Kring board has one page, and its name (stored in the language the board was
+// made in) would put a third language on a relative's screen.
+const components: TLComponents = { SharePanel: KringToolbar, StylePanel: KringStylePanel, PageMenu: null }
 
 /**
  * The tldraw canvas, bound to the board's Yjs document (lib/sync/bind-store-to-doc) and to the
@@ -75,11 +89,17 @@ export function BoardCanvas(props: BoardCanvasProps) {
     }
   }, [store, session.doc, onRejected, onReparented, onOutdated])
 
-  // tldraw's own preferences (dark mode, snapping…) may change; who we are may not.
-  const [preferences, setPreferences] = useState<TLUserPreferences>(() => ({ id: participantId, name: displayName, color, colorScheme: 'light' }))
+  // tldraw's own preferences (dark mode, snapping…) may change; who we are may not, nor the
+  // language: tldraw's menus speak Kring's chosen language (its `locale` prop alone only reaches
+  // the loading screen; the menus read the user's preference, which defaults to the browser's).
+  const [preferences, setPreferences] = useState<TLUserPreferences>(() => ({ id: participantId, name: displayName, color, locale, colorScheme: 'light' }))
   const keepIdentity = useCallback(
-    (next: TLUserPreferences) => setPreferences({ ...next, id: participantId, name: displayName, color }),
-    [participantId, displayName, color],
+    (next: TLUserPreferences) => {
+      // A language picked in tldraw's own menu is a choice for all of Kring (kept like the switcher's).
+      if (next.locale && next.locale !== locale && isLocale(next.locale)) void switchLanguage(next.locale)
+      setPreferences({ ...next, id: participantId, name: displayName, color, locale })
+    },
+    [participantId, displayName, color, locale],
   )
   const user = useTldrawCurrentUser({ userPreferences: preferences, setUserPreferences: keepIdentity })
 

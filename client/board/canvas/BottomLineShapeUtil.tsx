@@ -98,7 +98,7 @@ function BottomLineItem({ shape }: { shape: BottomLineShape }) {
     ) : undefined
   return (
     <ItemFrame shapeId={shape.id} colors={bottomLineColors} icon="bottom-line" label={t('items.type.kring-bottom-line')} aside={aside}>
-      <p className={text ? `${itemStyles.text} ${styles.text}` : `${itemStyles.text} ${itemStyles.placeholder}`}>{text || t('items.bottomLine.empty')}</p>
+      <p className={text ? `${itemStyles.text} ${styles.text}` : `${itemStyles.text} ${itemStyles.placeholder}`} dir="auto">{text || t('items.bottomLine.empty')}</p>
       {ticked ? <p className={styles.tickedBy}>{t('items.bottomLine.tickedBy', { name: tickedByName.trim() || '—' })}</p> : null}
     </ItemFrame>
   )

@@ -51,7 +51,7 @@ function CardItem({ shape }: { shape: CardShape }) {
   const { kind, text } = shape.props
   return (
     <ItemFrame shapeId={shape.id} colors={cardColors[kind]} icon={cardIcons[kind]} label={t(`items.card.${kind}`)}>
-      <p className={text ? styles.text : `${styles.text} ${styles.placeholder}`}>{text || t('items.card.empty')}</p>
+      <p className={text ? styles.text : `${styles.text} ${styles.placeholder}`} dir="auto">{text || t('items.card.empty')}</p>
     </ItemFrame>
   )
 }

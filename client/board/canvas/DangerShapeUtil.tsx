@@ -70,7 +70,7 @@ function Half({ label, text, color, tint, icon }: { label: string; text: string;
         <ItemIcon name={icon} size={16} />
         {label}
       </span>
-      <p className={text ? styles.text : `${styles.text} ${styles.placeholder}`}>{text || t('items.card.empty')}</p>
+      <p className={text ? styles.text : `${styles.text} ${styles.placeholder}`} dir="auto">{text || t('items.card.empty')}</p>
     </div>
   )
 }

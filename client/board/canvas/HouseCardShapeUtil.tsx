@@ -59,7 +59,7 @@ function HouseCard({ shape }: { shape: HouseCardShape }) {
           {emoji}
         </span>
       ) : null}
-      <p className={text || emoji ? styles.houseText : `${styles.houseText} ${styles.placeholder}`}>
+      <p className={text || emoji ? styles.houseText : `${styles.houseText} ${styles.placeholder}`} dir="auto">
         {text || (emoji ? null : t('items.card.empty'))}
       </p>
       <CheckBadge shapeId={shape.id} />

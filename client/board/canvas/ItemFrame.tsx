@@ -48,7 +48,7 @@ export function Field({ label, children, empty }: { label: string; children: Rea
   return (
     <div className={styles.field}>
       <span className={styles.fieldLabel}>{label}</span>
-      <span className={empty ? styles.fieldEmpty : styles.fieldValue}>{empty ? '—' : children}</span>
+      <span className={empty ? styles.fieldEmpty : styles.fieldValue} dir="auto">{empty ? '—' : children}</span>
     </div>
   )
 }

@@ -59,8 +59,8 @@ function PersonItem({ shape }: { shape: PersonShape }) {
       label={t(groupLabelKey(group))}
       aside={t(ringLabelKey(ring))}
     >
-      <p className={name ? styles.name : `${styles.name} ${styles.placeholder}`}>{name || t('items.person.noName')}</p>
-      {relation ? <p className={styles.sub}>{relation}</p> : null}
+      <p className={name ? styles.name : `${styles.name} ${styles.placeholder}`} dir="auto">{name || t('items.person.noName')}</p>
+      {relation ? <p className={styles.sub} dir="auto">{relation}</p> : null}
       {support.length > 0 ? (
         <div className={styles.chips}>
           {support.map((kind) => (
@@ -70,7 +70,7 @@ function PersonItem({ shape }: { shape: PersonShape }) {
           ))}
         </div>
       ) : null}
-      {note ? <p className={styles.note}>{note}</p> : null}
+      {note ? <p className={styles.note} dir="auto">{note}</p> : null}
     </ItemFrame>
   )
 }

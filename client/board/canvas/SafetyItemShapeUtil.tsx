@@ -61,7 +61,7 @@ function SafetyItem({ shape }: { shape: SafetyItemShape }) {
       <Field label={t('items.safety.contactShort')} empty={!hasContact}>
         {contactName}
         {contactName && contactPhone ? ' · ' : null}
-        {contactPhone ? <span className={styles.phone}>{contactPhone}</span> : null}
+        {contactPhone ? <span className={styles.phone} dir="ltr">{contactPhone}</span> : null}
       </Field>
       <Field label={t('items.safety.safePlace')} empty={!safePlace}>
         {safePlace}

@@ -79,7 +79,7 @@ function Mark({ shape }: { shape: ScaleMarkShape }) {
       <span className={styles.pointer} />
       <span className={styles.tag}>
         <span className={styles.value}>{value}</span>
-        <span className={styles.markName}>{name}</span>
+        <span className={styles.markName} dir="auto">{name}</span>
       </span>
       <CheckBadge shapeId={shape.id} />
     </HTMLContainer>

@@ -68,7 +68,7 @@ function Scale({ shape }: { shape: ScaleShape }) {
   const { w, h, question } = shape.props
   return (
     <HTMLContainer className={styles.scale}>
-      <p className={question ? styles.question : `${styles.question} ${styles.placeholder}`} title={question}>
+      <p className={question ? styles.question : `${styles.question} ${styles.placeholder}`} title={question} dir="auto">
         {question || t('items.scale.noQuestion')}
       </p>
       <svg className={styles.axis} width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true">

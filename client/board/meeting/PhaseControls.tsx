@@ -48,7 +48,7 @@ export function PhaseControls({ phase, facilitatorStays, actions, disabled }: Ph
           aria-label={t('meeting.controls.previousLabel', { phase: t(`meeting.phase.${previous}`) })}
           data-testid="phase-previous"
         >
-          <span aria-hidden="true">←</span> {t('meeting.controls.previous')}
+          <span aria-hidden="true" className="flip-in-rtl">←</span> {t('meeting.controls.previous')}
         </button>
       ) : null}
       {next ? (
@@ -62,7 +62,7 @@ export function PhaseControls({ phase, facilitatorStays, actions, disabled }: Ph
           data-target={next}
         >
           {request.busy !== null ? t('meeting.controls.busy') : t('meeting.controls.next', { phase: t(`meeting.phase.${next}`) })}{' '}
-          <span aria-hidden="true">→</span>
+          <span aria-hidden="true" className="flip-in-rtl">→</span>
         </button>
       ) : null}
       {request.failure ? (

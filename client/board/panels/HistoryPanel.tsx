@@ -249,7 +249,7 @@ function BackButton({ onBack }: { onBack(): void }) {
   const t = useT()
   return (
     <button type="button" className={styles.linkButton} onClick={onBack}>
-      ← {t('history.back')}
+      <span aria-hidden="true" className="flip-in-rtl">←</span> {t('history.back')}
     </button>
   )
 }

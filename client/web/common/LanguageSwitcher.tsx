@@ -1,11 +1,14 @@
 'use client'
 
 import { usePathname } from 'next/navigation'
-import { locales } from '@/lib/i18n'
+import { locales, type Locale } from '@/lib/i18n'
 import { useLocale, useT } from '../../i18n/I18nProvider'
 
+/** What each button shows: the language's own short name, so a reader of Arabic finds hers. */
+const shortNames: Record<Locale, string> = { nl: 'NL', en: 'EN', ar: 'عربي', tr: 'TR', pl: 'PL' }
+
 /**
- * NL / EN. A plain form post to /api/locale, so it works on a phone before the page's scripts
+ * NL / EN / عربي / TR / PL. A plain form post to /api/locale, so it works on a phone before the page's scripts
  * have loaded; the server sets the cookie and sends the person back to the same page.
  */
 export function LanguageSwitcher() {
@@ -26,7 +29,7 @@ export function LanguageSwitcher() {
           title={t(`web.language.${locale}`)}
           className="language-switcher__option"
         >
-          <span aria-hidden="true">{locale.toUpperCase()}</span>
+          <span aria-hidden="true">{shortNames[locale]}</span>
           <span className="visually-hidden">{t(`web.language.${locale}`)}</span>
         </button>
       ))}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { QrCode } from '@/client/web/common/QrCode'
 import { InvitationShare } from './InvitationShare'
 import { useT } from '@/client/i18n/I18nProvider'
+import { isolate } from '@/lib/i18n/format'
 import type { InviteResponse } from '@/lib/protocol/api'
 
 /**
@@ -31,11 +32,11 @@ export function InvitationLink({ invitation, onClose }: { invitation: InviteResp
   return (
     <section className="card invite-link" aria-labelledby="invite-link-heading" data-testid="invitation-link-panel">
       <h2 id="invite-link-heading" ref={heading} tabIndex={-1}>
-        {t('web.link.title', { name })}
+        {t('web.link.title', { name: isolate(name) })}
       </h2>
       <div className="invite-link__grid">
         <div className="stack">
-          <p>{t('web.link.explain', { name })}</p>
+          <p>{t('web.link.explain', { name: isolate(name) })}</p>
           <div>
             <span className="field__label" id="invite-link-label">
               {t('web.link.label')}
@@ -57,7 +58,7 @@ export function InvitationLink({ invitation, onClose }: { invitation: InviteResp
           </p>
           <p className="invite-link__once">{t('web.link.once')}</p>
           {/* Right under the link: on her phone, sending it on is what the facilitator does next. */}
-          {invitation.shares && invitation.shares.length > 0 && <InvitationShare shares={invitation.shares} />}
+          {invitation.shares && invitation.shares.length > 0 && <InvitationShare shares={invitation.shares} preferred={invitation.participant.locale} />}
         </div>
         <QrCode text={invitation.joinUrl} label={t('web.link.qr', { name })} className="invite-link__qr" />
       </div>

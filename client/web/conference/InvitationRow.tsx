@@ -4,8 +4,8 @@ import { useState } from 'react'
 import { apiErrorMessageKey, callApi } from '@/client/web/api-client'
 import { useLocale, useT } from '@/client/i18n/I18nProvider'
 import { formatDateTime } from '@/lib/i18n/format'
+import { defaultLocale, type MessageKey } from '@/lib/i18n'
 import { reachOf } from './invitation-reach'
-import type { MessageKey } from '@/lib/i18n'
 import { InviteResponse, RevokeResponse, type ParticipantSummary } from '@/lib/protocol/api'
 
 type Pending = 'revoke' | 'reissue' | null
@@ -56,8 +56,11 @@ export function InvitationRow({
   const reach = reachOf(invitation)
   return (
     <tr className={active ? 'invitation-row' : 'invitation-row invitation-row--revoked'} data-testid="invitation-row" data-status={invitation.status}>
-      <td className="invitation-row__name">{name}</td>
+      <td className="invitation-row__name" dir="auto">{name}</td>
       <td>{t(`common.role.${invitation.role}`)}</td>
+      <td lang={invitation.locale ?? defaultLocale} data-testid="invitation-language">
+        {t(`web.language.${invitation.locale ?? defaultLocale}`)}
+      </td>
       <td>
         <span className={active ? 'tag' : 'tag tag--revoked'}>{t(`web.invitations.status.${invitation.status}`)}</span>
       </td>

@@ -11,10 +11,11 @@ import type { InvitationShare as Share } from '@/lib/protocol/api'
  * calendar file. The message is in the invitee's language, picked here; every version was made by
  * the server together with the link.
  */
-export function InvitationShare({ shares }: { shares: Share[] }) {
+export function InvitationShare({ shares, preferred }: { shares: Share[]; preferred?: string | null }) {
   const t = useT()
   const uiLocale = useLocale()
-  const [locale, setLocale] = useState(() => (shares.some((s) => s.locale === uiLocale) ? uiLocale : shares[0]?.locale))
+  // The invitee's own language first (chosen with the invitation), else the facilitator's.
+  const [locale, setLocale] = useState(() => [preferred, uiLocale].find((l) => shares.some((s) => s.locale === l)) ?? shares[0]?.locale)
   const share = shares.find((s) => s.locale === locale) ?? shares[0]
   if (!share) return null
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function'

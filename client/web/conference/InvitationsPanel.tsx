@@ -38,6 +38,7 @@ export function InvitationsPanel({ conferenceId, invitations }: { conferenceId: 
               <tr>
                 <th scope="col">{t('web.invitations.name')}</th>
                 <th scope="col">{t('web.invitations.role')}</th>
+                <th scope="col">{t('web.invitations.language')}</th>
                 <th scope="col">{t('web.invitations.status')}</th>
                 <th scope="col">{t('web.reach.heading')}</th>
                 <th scope="col">{t('web.invitations.actions')}</th>

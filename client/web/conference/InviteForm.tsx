@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { apiErrorMessageKey, callApi } from '@/client/web/api-client'
 import { useT } from '@/client/i18n/I18nProvider'
 import { invitableRoles, type InvitableRole } from '@/lib/conference/model'
-import type { MessageKey } from '@/lib/i18n'
+import { defaultLocale, locales, type Locale, type MessageKey } from '@/lib/i18n'
 import { InviteRequest, InviteResponse } from '@/lib/protocol/api'
 import styles from './InviteForm.module.css'
 import { FormFooter } from '@/client/web/common/FormFooter'
@@ -18,13 +18,14 @@ export function InviteForm({ conferenceId, onInvited }: { conferenceId: string; 
   const [displayName, setDisplayName] = useState('')
   const [role, setRole] = useState<InvitableRole>('family')
   const [requiresAdmission, setRequiresAdmission] = useState(false)
+  const [locale, setLocale] = useState<Locale>(defaultLocale)
   const admissionId = useId()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const input = InviteRequest.safeParse({ displayName, role, requiresAdmission })
+    const input = InviteRequest.safeParse({ displayName, role, requiresAdmission, locale })
     if (!input.success) {
       setError('web.apiError.bad_request')
       return
@@ -35,6 +36,7 @@ export function InviteForm({ conferenceId, onInvited }: { conferenceId: string; 
       const invitation = await callApi('POST', `/api/conferences/${conferenceId}/invitations`, InviteResponse, input.data)
       setDisplayName('')
       setRequiresAdmission(false)
+      setLocale(defaultLocale)
       onInvited(invitation)
     } catch (err) {
       setError(apiErrorMessageKey(err))
@@ -75,6 +77,29 @@ export function InviteForm({ conferenceId, onInvited }: { conferenceId: string; 
             </option>
           ))}
         </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="invite-language">
+          {t('web.invite.language')}
+        </label>
+        <select
+          id="invite-language"
+          name="locale"
+          className="select"
+          value={locale}
+          onChange={(e) => setLocale(e.target.value as Locale)}
+          aria-describedby="invite-language-hint"
+          data-testid="invite-language"
+        >
+          {locales.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {t(`web.language.${l}`)}
+            </option>
+          ))}
+        </select>
+        <span id="invite-language-hint" className="field__hint">
+          {t('web.invite.languageHint')}
+        </span>
       </div>
       <div className={styles.admission}>
         <input

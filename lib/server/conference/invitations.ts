@@ -7,6 +7,7 @@ import { ApiError } from '../../protocol/api-error'
 import { joinUrlFor } from '../../conference/join-link'
 import { getLiveEvents } from './live-events'
 import { InvitableRole } from '../../conference/model'
+import { isLocale, type Locale } from '../../i18n/locales'
 import { isManageableTarget } from '../../conference/policy'
 import { toParticipantSummary } from './summaries'
 
@@ -20,7 +21,7 @@ import { toParticipantSummary } from './summaries'
 /** `actor` is a user id or 'cli' (see AuditLogTable). */
 export async function inviteToConference(
   db: Db,
-  input: { conferenceId: string; displayName: string; role: InvitableRole; requiresAdmission?: boolean; actor: string; publicUrl: string },
+  input: { conferenceId: string; displayName: string; role: InvitableRole; requiresAdmission?: boolean; locale?: Locale; actor: string; publicUrl: string },
 ): Promise<InviteResponse> {
   const { participant, token } = await inviteParticipant(db, input)
   await recordAudit(db, { conferenceId: input.conferenceId, actor: input.actor, action: 'participant.invited', detail: participant.id })
@@ -59,6 +60,8 @@ export async function reissueInvitation(
     role: InvitableRole.parse(existing.role),
     // The new link asks for admission when the old one did (or the person was removed and may come back).
     requiresAdmission: existing.requires_admission === 1,
+    // …and in the language the person reads.
+    locale: isLocale(existing.locale) ? existing.locale : undefined,
     actor: input.actor,
     publicUrl: input.publicUrl,
   })

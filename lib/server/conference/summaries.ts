@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect'
+import { isLocale } from '../../i18n/locales'
 import { listHomeConferences, type HomeConferenceRow } from '../db/repositories/home-conferences'
 import type { Conference, Participant } from '../db/schema'
 import type { ConferenceSummary, ParticipantSummary } from '../../protocol/api'
@@ -24,6 +25,7 @@ export function toParticipantSummary(participant: Participant): ParticipantSumma
     openedAt: participant.opened_at ?? null,
     joinedAt: participant.joined_at ?? null,
     lastSeenAt: participant.last_seen_at ?? null,
+    locale: isLocale(participant.locale) ? participant.locale : null,
   }
 }
 

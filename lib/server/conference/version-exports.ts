@@ -52,7 +52,7 @@ export async function exportPlanVersion(
   const stored = await getPlanVersion(db, conference.id, input.version)
   if (!stored) throw new ApiError('not_found', 'no such version')
 
-  const exportInput = await exportInputOf(db, conference, stored, redacted)
+  const exportInput = await exportInputOf(db, conference, stored, { redacted, locale: EXPORT_LOCALE })
   const body = await render(format, exportInput)
   await recordAudit(db, {
     conferenceId: conference.id,
@@ -61,6 +61,31 @@ export async function exportPlanVersion(
     detail: `format=${format} version=${stored.version} redacted=${redacted ? 1 : 0}`,
   })
   return { body, contentType: contentTypes[format], fileName: exportFileName(conference.title, stored.version, redacted, format) }
+}
+
+/**
+ * The family's copy of an agreed version (issue 10): the same PDF as the case file, unredacted, in
+ * the language of the person downloading it, its board image drawn again in that language. The
+ * professional's case-file PDF above stays Dutch. Audited as an export, marked as the family's copy.
+ */
+export async function exportFamilyCopy(
+  db: Db,
+  input: { conference: Conference; participant: Participant; version: number; locale: Locale },
+): Promise<ExportedFile> {
+  const { conference, participant, locale } = input
+  if (participant.conference_id !== conference.id || !permits(participant, conference, 'plan.familyCopy')) {
+    throw new ApiError('forbidden', 'you may not download this plan now')
+  }
+  const stored = await getPlanVersion(db, conference.id, input.version)
+  if (!stored) throw new ApiError('not_found', 'no such version')
+  const body = await renderPlanPdf(await exportInputOf(db, conference, stored, { redacted: false, locale }))
+  await recordAudit(db, {
+    conferenceId: conference.id,
+    actor: participant.id,
+    action: 'plan.exported',
+    detail: `format=pdf version=${stored.version} redacted=0 copy=family locale=${locale}`,
+  })
+  return { body, contentType: contentTypes.pdf, fileName: `kring-${slugOf(conference.title)}-v${stored.version}-${locale}.pdf` }
 }
 
 /**
@@ -118,7 +143,12 @@ async function render(format: ExportFormat, input: ExportInput): Promise<Uint8Ar
  * participant the conference ever had, observers and removed people too) is only there for a
  * redacted export to scrub their names.
  */
-async function exportInputOf(db: Db, conference: Conference, stored: StoredPlanVersion, redacted: boolean): Promise<ExportInput> {
+async function exportInputOf(
+  db: Db,
+  conference: Conference,
+  stored: StoredPlanVersion,
+  { redacted, locale }: { redacted: boolean; locale: Locale },
+): Promise<ExportInput> {
   const facilitator = await findParticipant(db, stored.frozenBy)
   const participants = [
     ...(facilitator ? [{ name: facilitator.display_name, role: facilitator.role, participantId: facilitator.id, ...joinedWith(stored, facilitator.id) }] : []),
@@ -135,9 +165,22 @@ async function exportInputOf(db: Db, conference: Conference, stored: StoredPlanV
     plan: stored.plan,
     boardSvg: redacted
       ? redactedBoardSvg(stored.boardState, participantsOf({ participants, roster, version }), familyNamesOf(conference.title))
-      : stored.boardSvg,
-    locale: EXPORT_LOCALE,
+      : locale === EXPORT_LOCALE
+        ? stored.boardSvg
+        : boardSvgIn(stored.boardState, locale),
+    locale,
     redacted,
+  }
+}
+
+/** The board as agreed, its area titles and labels in another language than the stored (Dutch) image. */
+function boardSvgIn(boardState: Uint8Array, locale: Locale): string {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, boardState)
+    return renderBoardSvg(recordsMapOf(doc).toJSON() as Record<string, unknown>, { locale, redacted: false })
+  } finally {
+    doc.destroy()
   }
 }
 

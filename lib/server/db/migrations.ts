@@ -186,6 +186,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('plan_versions').addColumn('case_facts_json', 'text').execute()
     },
   },
+  '2026-12-03-300-participant-locale': {
+    async up(db: Kysely<unknown>) {
+      // The language a person reads Kring in (lib/i18n/locales.ts): chosen by the facilitator on the
+      // invitation, changed by the person with the switcher. Null: not chosen (Dutch, or the cookie).
+      await db.schema.alterTable('participants').addColumn('locale', 'text').execute()
+    },
+  },
   '2026-12-03-800-invitation-tracking': {
     async up(db: Kysely<unknown>) {
       // Whether an invitation reached its person (issue 10): first opened in a browser, first in

@@ -57,6 +57,8 @@ export interface ParticipantsTable {
   joined_at: string | null
   /** When the person was last connected to the meeting (updated as they leave). */
   last_seen_at: string | null
+  /** The language this person reads Kring in ('ar', 'tr'…); null: not chosen. Read through isLocale(). */
+  locale: string | null
 }
 
 export type { AdmissionState } from '../../conference/model'

@@ -1,11 +1,14 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { createTranslator } from '../../i18n'
+import { intlLocales } from '../../i18n/format'
+import { directionOf } from '../../i18n/locales'
 import { REDACTED_MARK } from './board-svg'
 import { redactCaseFacts } from './case-facts'
 import { ExportInput } from './input'
 import { boardPages } from './pdf/board-pages'
 import { factsBlock, participantsSection } from './pdf/cover'
 import { longDate } from './pdf/dates'
+import { mirrorForRightToLeft } from './pdf/mirror'
 import { printPdf } from './pdf/printer'
 import {
   agreedBySection,
@@ -80,7 +83,7 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 48],
-    language: input.locale === 'nl' ? 'nl-NL' : 'en-GB',
+    language: intlLocales[input.locale],
     // Only the title (a redacted input's is "Familiegroepsplan (geanonimiseerd)"): no author, subject or keywords that could name anyone.
     info: { title: input.conference.title, creator: 'Kring', producer: 'Kring' },
     defaultStyle: { font: 'NotoSans', fontSize: 10, lineHeight: 1.2 },
@@ -94,7 +97,8 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
       table: { fontSize: 9, margin: [0, 0, 0, 4] },
       th: { bold: true, color: '#1f3b63' },
     },
-    content,
+    // The family's copy in Arabic reads from the right (pdf/mirror.ts).
+    content: directionOf(input.locale) === 'rtl' ? mirrorForRightToLeft(content) : content,
     // Never a section title at the foot of a page: not when nothing follows it on the page (its
     // own inline runs are nodes at the same height), nor in the last sixth of the page, where a
     // table that keeps its header with its first row would still move on without it.
@@ -102,13 +106,14 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
       node.headlineLevel === 1 &&
       (node.startPosition.verticalRatio > HEADING_LOWEST ||
         nodes.getFollowingNodesOnPage().every((next) => next.startPosition.top <= node.startPosition.top + 1)),
-    footer: (page, pages) => ({
-      text: t('exports.pdf.footer', { version: input.version.number, date: agreedOn, page, pages }),
-      alignment: 'center',
-      fontSize: 8,
-      color: '#5b6470',
-      margin: [40, 16, 40, 0],
-    }),
+    // Through rich() like every text: the footer of an Arabic copy needs the Arabic font and order.
+    footer: (page, pages) =>
+      rich(t('exports.pdf.footer', { version: input.version.number, date: agreedOn, page, pages }), {
+        alignment: 'center',
+        fontSize: 8,
+        color: '#5b6470',
+        margin: [40, 16, 40, 0],
+      }),
   }
   return printPdf(definition)
 }

@@ -5,6 +5,10 @@ import { getServerTranslator } from '@/lib/server/web/translator'
 import { LobbyDoor } from '../../../../client/board/meeting/LobbyDoor'
 import { openBoard } from '../../../../lib/server/web/open-board'
 import { PlanClient } from '../../../../client/plan-view/PlanClient'
+import { FamilyCopy } from '../../../../client/plan-view/FamilyCopy'
+import { permits } from '../../../../lib/conference/gate'
+import { listPlanVersions } from '../../../../lib/server/db/repositories/plan-versions'
+import { getDb } from '../../../../lib/server/web/db'
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getServerTranslator()
@@ -35,8 +39,11 @@ export default async function PlanPage({ params }: { params: Promise<{ conferenc
     )
   }
   const { conference, participant, ticket, config } = opening
+  // The family's copy of the latest agreed version, in the reader's language (none before the first agreement).
+  const latest = permits(participant, conference, 'plan.familyCopy') ? (await listPlanVersions(await getDb(), conference.id))[0] : undefined
   return (
     <SiteFrame showSignIn={false}>
+      {latest ? <FamilyCopy conferenceId={conference.id} version={latest.version} frozenAt={latest.frozenAt} /> : null}
       <PlanClient
         conferenceId={conference.id}
         conferenceTitle={conference.title}

@@ -40,7 +40,7 @@ export default async function AuditPage({ params }: { params: Params }) {
     <SiteFrame>
       <div className="stack">
         <Link href={`/conferences/${conference.id}`} className="back-link">
-          ← {t('web.audit.back')}
+          <span aria-hidden="true" className="flip-in-rtl">←</span> {t('web.audit.back')}
         </Link>
         <section className="card" aria-labelledby="audit-heading">
           <h1 id="audit-heading">{t('web.audit.title')}</h1>

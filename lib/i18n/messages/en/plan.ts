@@ -10,6 +10,9 @@ const plan: Messages<'plan'> = {
   'view.backToBoard': 'Back to the board',
   'view.loading': 'Loading the plan…',
   'view.notYetSynced': 'This is what this device already knows of the board. The latest version follows as soon as it is connected again.',
+  'familyCopy.title': 'The plan to keep',
+  'familyCopy.body': 'Version {version}, which everyone said yes to on {date}, as a PDF in your own language.',
+  'familyCopy.download': 'Download the plan (PDF)',
 
   'section.centralQuestion': 'The central question',
   'section.bottomLines': 'Bottom lines',

@@ -9,6 +9,9 @@ const web: Messages<'web'> = {
   'language.label': 'Language',
   'language.nl': 'Nederlands',
   'language.en': 'English',
+  'language.ar': 'العربية',
+  'language.tr': 'Türkçe',
+  'language.pl': 'Polski',
 
   'home.intro':
     'Kring is a shared board for family network conferences, such as making a family group plan. The facilitator invites the family, their network and professionals with a personal link. Everyone works on the same board, at the table or from afar, on a computer or a phone, so the family makes its own plan together.',
@@ -77,6 +80,7 @@ const web: Messages<'web'> = {
   'invitations.role': 'Role',
   'invitations.status': 'Status',
   'invitations.actions': 'Actions',
+  'invitations.language': 'Language',
   'invitations.status.active': 'Active',
   'invitations.status.revoked': 'Revoked',
   'invitations.revoke': 'Revoke',
@@ -91,6 +95,8 @@ const web: Messages<'web'> = {
   'invite.name': 'Name',
   'invite.nameHint': 'As the person wants to be called at the table, for example "Aunt Amira".',
   'invite.role': 'Role',
+  'invite.language': 'Language',
+  'invite.languageHint': 'The invitation page, the board and the plan open in this language. The person can still change it.',
   'invite.submit': 'Invite',
   'invite.busy': 'Inviting…',
   'link.title': 'Invitation for {name}',

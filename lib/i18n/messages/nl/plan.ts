@@ -10,6 +10,9 @@ const plan = {
   'view.backToBoard': 'Terug naar het bord',
   'view.loading': 'Het plan wordt geladen…',
   'view.notYetSynced': 'Dit is wat dit apparaat al van het bord weet. De nieuwste versie komt zodra er weer verbinding is.',
+  'familyCopy.title': 'Het plan om te bewaren',
+  'familyCopy.body': 'Versie {version}, waar iedereen op {date} ja tegen zei, als PDF in je eigen taal.',
+  'familyCopy.download': 'Plan downloaden (PDF)',
 
   // Sections, in the order of the plan
   'section.centralQuestion': 'De centrale vraag',

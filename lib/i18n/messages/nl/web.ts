@@ -8,6 +8,9 @@ const web = {
   'language.label': 'Taal',
   'language.nl': 'Nederlands',
   'language.en': 'English',
+  'language.ar': 'العربية',
+  'language.tr': 'Türkçe',
+  'language.pl': 'Polski',
 
   'home.intro':
     'Kring is een gezamenlijk bord voor familienetwerkberaden, zoals het maken van een familiegroepsplan. De gespreksleider nodigt het gezin, het netwerk en professionals uit met een persoonlijke link. Iedereen werkt op hetzelfde bord mee, aan tafel of op afstand, op een computer of een telefoon, zodat de familie samen haar eigen plan maakt.',
@@ -76,6 +79,7 @@ const web = {
   'invitations.role': 'Rol',
   'invitations.status': 'Status',
   'invitations.actions': 'Acties',
+  'invitations.language': 'Taal',
   'invitations.status.active': 'Actief',
   'invitations.status.revoked': 'Ingetrokken',
   'invitations.revoke': 'Intrekken',
@@ -90,6 +94,8 @@ const web = {
   'invite.name': 'Naam',
   'invite.nameHint': 'Zoals de persoon aan tafel genoemd wil worden, bijvoorbeeld "Tante Amira".',
   'invite.role': 'Rol',
+  'invite.language': 'Taal',
+  'invite.languageHint': 'De uitnodiging, het bord en het plan openen in deze taal. De persoon kan de taal zelf nog wijzigen.',
   'invite.submit': 'Uitnodigen',
   'invite.busy': 'Bezig met uitnodigen…',
   'link.title': 'Uitnodiging voor {name}',

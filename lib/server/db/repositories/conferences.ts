@@ -51,6 +51,7 @@ export async function createConference(
     opened_at: null,
     joined_at: null,
     last_seen_at: null,
+    locale: null,
   }
   await db.transaction().execute(async (tx) => {
     await tx.insertInto('conferences').values(conference).execute()

@@ -1,12 +1,13 @@
 import { createId, createInviteToken, hashInviteToken, INVITE_TOKEN_PATTERN } from '../../auth/tokens'
 import type { InvitableRole } from '../../../conference/model'
+import type { Locale } from '../../../i18n/locales'
 import type { Db } from '../connect'
 import type { Participant } from '../schema'
 
 /** Invite someone: returns the participant and the raw token, which is shown once and never stored. */
 export async function inviteParticipant(
   db: Db,
-  input: { conferenceId: string; displayName: string; role: InvitableRole; requiresAdmission?: boolean },
+  input: { conferenceId: string; displayName: string; role: InvitableRole; requiresAdmission?: boolean; locale?: Locale },
 ): Promise<{ participant: Participant; token: string }> {
   const token = createInviteToken()
   const participant: Participant = {
@@ -24,6 +25,7 @@ export async function inviteParticipant(
     opened_at: null,
     joined_at: null,
     last_seen_at: null,
+    locale: input.locale ?? null,
   }
   await db.insertInto('participants').values(participant).execute()
   return { participant, token }
@@ -52,6 +54,11 @@ export async function findLiveInvitation(db: Db, token: string): Promise<Invitat
   if (!participant) return { live: false, revoked: false }
   if (participant.revoked_at !== null) return { live: false, revoked: true }
   return { live: true, participant }
+}
+
+/** The person chose another language (the switcher): kept on their row for the next join and every device. */
+export async function setParticipantLocale(db: Db, participantId: string, locale: Locale): Promise<void> {
+  await db.updateTable('participants').set({ locale }).where('id', '=', participantId).where('revoked_at', 'is', null).execute()
 }
 
 export async function findParticipant(db: Db, id: string): Promise<Participant | undefined> {

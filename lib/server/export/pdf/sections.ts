@@ -6,6 +6,7 @@ import type { Locale } from '../../../i18n'
 import type { Plan, PersonRef, PlanAgreement, PlanText } from '../../../plan/schema'
 import type { ExportInput } from '../input'
 import { dateTime } from './dates'
+import { isRightToLeft } from '../text/runs'
 import { COLUMN_WIDTH, rich, type TextProps } from './text'
 
 /**
@@ -129,6 +130,9 @@ const LABEL_COLOR = '#5b6470'
 /** "Label: value" as one line of an agreement's block (nothing when the value is empty). */
 function labelled(label: string, value: string): Content[] {
   if (value.trim() === '') return []
+  // A right-to-left label (an Arabic copy): the line is ordered as one text by the bidi algorithm,
+  // label on the right; runs side by side would put it on the left and in the wrong font.
+  if (isRightToLeft(label)) return [rich(`${label}: ${value}`, { margin: [0, 1, 0, 0] }, { width: COLUMN_WIDTH - 140, size: 10 })]
   return [
     {
       text: [

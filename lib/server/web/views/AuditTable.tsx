@@ -1,13 +1,13 @@
 import type { AuditRow } from '@/lib/server/conference/audit-log'
 import type { Locale } from '@/lib/i18n'
+import { intlLocales } from '@/lib/i18n/format'
 import { getServerTranslator } from '../translator'
 import styles from './AuditTable.module.css'
 
-const dateLocales: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' }
 
 /** Date and clock time as the people at the table read them (Dutch time). */
 function formatMoment(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
+  return new Intl.DateTimeFormat(intlLocales[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
 }
 
 /** The audit log as a plain table: when, who, what; newest first. On a phone each line stacks. */

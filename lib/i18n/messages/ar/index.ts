@@ -1,0 +1,25 @@
+import type { AllMessages } from '../types'
+import board from './board'
+import common from './common'
+import exports from './exports'
+import facilitation from './facilitation'
+import history from './history'
+import items from './items'
+import meeting from './meeting'
+import plan from './plan'
+import versions from './versions'
+import web from './web'
+
+/** Arabic (Modern Standard, plain words a relative reads easily). Written right to left: see directionOf(). */
+export const ar: AllMessages = {
+  common,
+  web,
+  board,
+  items,
+  plan,
+  exports,
+  versions,
+  facilitation,
+  meeting,
+  history,
+}

@@ -1,0 +1,70 @@
+import type { Messages } from '../types'
+
+/** Polish copy for the board area: the live board's header, connection, roster and notices. */
+const board: Messages<'board'> = {
+  'header.label': 'Tablica',
+  'header.me': '{name} · {role}',
+  'header.meLabel': 'To ty: {name}, {role}',
+  'header.phase': 'Etap: {phase}',
+
+  'header.plan': 'Plan',
+  'header.planLabel': 'Przeczytaj plan, tak jak teraz wygląda na tablicy',
+
+  'status.connected': 'Połączono',
+  'status.connecting': 'Łączenie…',
+  'status.offline': 'Brak połączenia',
+  'status.connectedDetail': 'Połączono: twoje zmiany od razu trafiają do wszystkich.',
+  'status.connectingDetail': 'Łączenie z tablicą…',
+  'status.offlineDetail': 'Brak połączenia — twoje zmiany są zachowane i zostaną wysłane, gdy tylko połączenie wróci.',
+  'status.failed': 'Nie wczytano',
+  'status.failedDetail': 'Nie udało się wczytać tablicy; to, co robisz, nie jest zapisywane.',
+
+  'roster.title': 'Obecni',
+  'roster.toggleShow': 'Pokaż, kto jest obecny',
+  'roster.toggleHide': 'Ukryj, kto jest obecny',
+  'roster.count': '{online} z {total}',
+  'roster.you': 'ty',
+  'roster.online': 'w sieci',
+  'roster.offline': 'bez połączenia',
+  'roster.phone': 'na telefonie',
+  'roster.loading': 'Chwileczkę, lista się wczytuje…',
+  'roster.unavailable': 'Lista uczestników jest teraz niedostępna. Tablica działa dalej.',
+
+  'canvas.label': 'Wspólna tablica',
+  'canvas.loading': 'Tablica się wczytuje…',
+  'area.locked': 'Tylko osoba prowadząca może przesuwać, zmieniać lub usuwać ten obszar',
+
+  'notice.rejectedOne': 'Nie udało się pokazać 1 elementu na tej tablicy; osoba prowadząca może go przywrócić lub usunąć.',
+  'notice.rejectedMany': 'Nie udało się pokazać części elementów na tej tablicy (liczba: {count}); osoba prowadząca może je przywrócić lub usunąć.',
+  'notice.rejectedHint': 'Są zachowane; reszta tablicy działa normalnie.',
+  'notice.reparentedOne': '1 element na tej tablicy był przyczepiony sam do siebie i teraz stoi na tablicy osobno; osoba prowadząca może go sprawdzić.',
+  'notice.reparentedMany': 'Część elementów na tej tablicy (liczba: {count}) była do siebie przyczepiona i teraz stoi na tablicy osobno; osoba prowadząca może je sprawdzić.',
+  'notice.loadFailed': 'Nie udało się wczytać tablicy: jest na niej coś, czego ta przeglądarka nie potrafi odczytać. To, co teraz robisz, nie jest zapisywane. Odśwież stronę albo poproś osobę prowadzącą o pomoc.',
+  'notice.loadFailedTitle': 'Nie udało się wczytać tablicy',
+  'notice.imagesRefused': 'Na tablicy nie można umieszczać zdjęć, plików ani linków. Lepiej napisz w notatce, co chcesz pokazać.',
+  'notice.outdated': 'Jest nowsza wersja tablicy. Odśwież stronę; to, co teraz zmieniasz, nie jest wysyłane.',
+  'notice.tooLarge': 'Zmiana jest za duża, żeby ją wysłać, na przykład duże zdjęcie. Cofnij ją albo użyj mniejszego.',
+  'notice.refusedBottomLine': 'Tylko specjaliści mogą zmieniać warunki konieczne. Twoja zmiana nie została zapisana; tablica została wczytana ponownie.',
+  'notice.refusedReadOnly': 'Nie możesz teraz zmieniać tablicy. Twoja zmiana nie została zapisana; tablica została wczytana ponownie.',
+  'notice.refusedScaleMark': 'Ocenę na skali może przesunąć tylko osoba, która ją tam postawiła. Twoja zmiana nie została zapisana; tablica została wczytana ponownie.',
+  'notice.refusedDelete': 'Możesz usunąć tylko to, co zostało dodane przez ciebie. Nic nie zostało usunięte; tablica została wczytana ponownie.',
+  'notice.refusedLocked': 'Obszary i układ tablicy może zmieniać tylko osoba prowadząca. Twoja zmiana nie została zapisana; tablica została wczytana ponownie.',
+  'notice.refusedOther': 'Jedna z twoich zmian nie została zapisana. Tablica została wczytana ponownie.',
+  'notice.refusedInvalidRecord': 'Jedna z twoich zmian była błędna i nie została zapisana (tablica przyjmuje tylko części, które zna). Tablica została wczytana ponownie.',
+  'notice.refusedNewerSchema': 'Używasz nowszej wersji tablicy niż serwer. Twoja zmiana nie została zapisana; spróbuj później albo poproś administratora o zaktualizowanie serwera.',
+  'notice.refusedBoardFull': 'Tablica jest pełna: nic więcej się nie zmieści. Twoja zmiana nie została zapisana; najpierw coś usuń, na przykład duże zdjęcie.',
+  'notice.refusedRateLimited': 'Zmieniasz tablicę zbyt szybko. Twoja ostatnia zmiana nie została zapisana; tablica została wczytana ponownie. Zwolnij trochę.',
+  'notice.reload': 'Odśwież stronę',
+  'notice.dismiss': 'Zamknij komunikat',
+
+  'access.withdrawnTitle': 'Nie masz już dostępu do tej tablicy.',
+  'access.withdrawnBody': 'Twoje zaproszenie zostało wycofane. To, co było zapisane z tej tablicy na tym urządzeniu, zostało usunięte. Myślisz, że to pomyłka? Poproś osobę prowadzącą o nowy link.',
+  'access.signedOutTitle': 'Twoje logowanie wygasło.',
+  'access.signedOutBody': 'Otwórz ponownie link z zaproszenia albo zaloguj się ponownie, jeśli masz konto. Zmiany zrobione na tym urządzeniu są zachowane.',
+  'access.signIn': 'Zaloguj się ponownie',
+  'access.notFoundTitle': 'Ta tablica już nie istnieje.',
+  'access.notFoundBody': 'Być może spotkanie zostało zakończone i usunięte. Zapytaj osobę prowadzącą, co się stało.',
+  'access.home': 'Na stronę główną',
+}
+
+export default board

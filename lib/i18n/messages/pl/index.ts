@@ -1,0 +1,25 @@
+import type { AllMessages } from '../types'
+import board from './board'
+import common from './common'
+import exports from './exports'
+import facilitation from './facilitation'
+import history from './history'
+import items from './items'
+import meeting from './meeting'
+import plan from './plan'
+import versions from './versions'
+import web from './web'
+
+/** Polish copy, grouped by area like the Dutch reference. */
+export const pl: AllMessages = {
+  common,
+  web,
+  board,
+  items,
+  plan,
+  exports,
+  versions,
+  facilitation,
+  meeting,
+  history,
+}

@@ -1,0 +1,67 @@
+import type { Messages } from '../types'
+
+/** Polish copy for agreeing on the plan, the frozen versions and the export screen. */
+const versions: Messages<'versions'> = {
+  'title': 'Zatwierdzone wersje',
+
+  'bar.title': 'Zgoda na plan',
+  'bar.propose': 'Poproś o zgodę na plan',
+  'bar.proposing': 'Plan jest przedstawiany do zgody…',
+  'bar.proposeHint': 'Każdy, kto jest teraz obecny, wyraża zgodę na swoim telefonie lub komputerze. Potem ta wersja planu zostaje zatwierdzona.',
+  'bar.nothingYet': 'Osoba prowadząca za chwilę zapyta, czy wszyscy zgadzają się z planem.',
+  'bar.open': 'Osoba prowadząca przedstawiła plan do zgody o godz. {time}. Czy się zgadzasz?',
+  'bar.openOthers': 'Osoba prowadząca przedstawiła plan do zgody o godz. {time}.',
+  'bar.openFacilitator': 'Plan został przez ciebie przedstawiony do zgody o godz. {time}.',
+  'bar.progress': 'Zgoda: {agreed} z {total}',
+  'bar.freezing': 'Wszyscy się zgodzili. Plan jest zatwierdzany…',
+  'bar.changedSince': 'Tablica zmieniła się po przedstawieniu planu. Zgadzasz się na plan w takiej postaci, w jakiej go przedstawiono. Zmiany trafią do następnej wersji.',
+  'bar.agree': 'Zgadzam się',
+  'bar.agreeing': 'Chwileczkę…',
+  'bar.agreeHint': 'Mówisz w ten sposób: to jest nasz plan, tak to zrobimy.',
+  'bar.youAgreed': 'Twoja zgoda jest zapisana. Dziękujemy.',
+  'bar.notOnList': 'Plan został przedstawiony przed twoim przyjściem. Chcesz też wyrazić zgodę? Poproś osobę prowadzącą, żeby przedstawiła plan jeszcze raz.',
+  'bar.facilitatorWaits': 'Poczekaj, aż wszyscy wyrażą zgodę. Jeśli ktoś powiedział „tak” na głos, możesz to zapisać w jego imieniu.',
+  'bar.partiesLabel': 'Kto musi wyrazić zgodę',
+  'bar.you': 'ty',
+  'bar.confirmFor': 'Zapisz „tak”: {name}',
+  'bar.recording': 'Zapisywanie…',
+  'bar.withdraw': 'Wycofaj propozycję',
+  'bar.frozen': 'Wersja {version} zatwierdzona {date} o godz. {time}',
+  'bar.withdrawn': 'Propozycja została wycofana.',
+  'bar.notSaved': 'Nie udało się zapisać planu. Osoba prowadząca może przedstawić go jeszcze raz.',
+  'bar.dismiss': 'Zamknij',
+  'bar.toExport': 'Do zatwierdzonych wersji i plików do pobrania',
+  'bar.connecting': 'Łączenie…',
+  'bar.unavailable': 'Brak połączenia. Zgodę można wyrazić, gdy tylko połączenie wróci.',
+
+  'party.waiting': 'jeszcze bez zgody',
+  'party.agreed': 'zgoda o godz. {time}',
+  'party.recorded': '„tak” powiedziane o godz. {time}, zapisane przez osobę prowadzącą',
+
+  'error.onlyFacilitator': 'Może to zrobić tylko osoba prowadząca.',
+  'error.notOnList': 'Nie było cię jeszcze, gdy plan został przedstawiony.',
+  'error.alreadyOpen': 'Jest już otwarta propozycja.',
+  'error.freezing': 'Wszyscy już się zgodzili. Plan jest teraz zatwierdzany.',
+  'error.nobodyPresent': 'Nie ma jeszcze nikogo innego, kto mógłby wyrazić zgodę.',
+  'error.stale': 'Ta propozycja już nie obowiązuje. Spójrz na najnowszą propozycję.',
+  'error.generic': 'Nie udało się. Spróbuj jeszcze raz.',
+
+  'section.intro': 'Każda wersja jest zatwierdzona w takiej postaci, na jaką wszyscy się zgodzili. Pobierz ją do akt.',
+  'section.empty': 'Żadna wersja nie została jeszcze zatwierdzona. Przedstaw plan na tablicy do zgody; gdy wszyscy się zgodzą, wersja pojawi się tutaj.',
+  'section.redacted': 'Wersja anonimowa',
+  'section.redactedHint': 'Imiona jako inicjały, bez numerów telefonów i bez notatek o osobach.',
+  'section.version': 'Wersja {version}',
+  'section.frozenAt': 'Zatwierdzona {date} o godz. {time}',
+  'section.agreedBy': 'Kto się zgodził:',
+  'section.person': '{name} ({role})',
+  'section.recordedMark': '– „tak” powiedziane na głos, zapisane przez osobę prowadzącą',
+  'section.download': 'Pobierz wersję {version} jako {format}',
+  'section.downloadRedacted': 'Pobierz wersję {version} anonimowo jako {format}',
+
+  'format.pdf': 'PDF',
+  'format.json': 'JSON',
+  'format.png': 'PNG',
+  'format.svg': 'SVG',
+}
+
+export default versions

@@ -1,0 +1,70 @@
+import type { Messages } from '../types'
+
+/** Turkish copy for the board area: the live board's header, connection, roster and notices. */
+const board: Messages<'board'> = {
+  'header.label': 'Pano',
+  'header.me': '{name} · {role}',
+  'header.meLabel': 'Siz: {name}, {role}',
+  'header.phase': 'Aşama: {phase}',
+
+  'header.plan': 'Plan',
+  'header.planLabel': 'Planı, panoda şu an olduğu gibi okuyun',
+
+  'status.connected': 'Bağlı',
+  'status.connecting': 'Bağlanıyor…',
+  'status.offline': 'Bağlantı yok',
+  'status.connectedDetail': 'Bağlı: değişiklikleriniz hemen herkese gidiyor.',
+  'status.connectingDetail': 'Panoya bağlanılıyor…',
+  'status.offlineDetail': 'Bağlantı yok — değişiklikleriniz saklanıyor ve internet gelir gelmez gönderilecek.',
+  'status.failed': 'Yüklenmedi',
+  'status.failedDetail': 'Pano yüklenemedi; yaptıklarınız kaydedilmiyor.',
+
+  'roster.title': 'Burada olanlar',
+  'roster.toggleShow': 'Kimlerin burada olduğunu göster',
+  'roster.toggleHide': 'Kimlerin burada olduğunu gizle',
+  'roster.count': '{online} / {total}',
+  'roster.you': 'siz',
+  'roster.online': 'bağlı',
+  'roster.offline': 'bağlı değil',
+  'roster.phone': 'telefondan',
+  'roster.loading': 'Biraz bekleyin, liste yükleniyor…',
+  'roster.unavailable': 'Katılımcı listesine şu an ulaşılamıyor. Pano yine de çalışıyor.',
+
+  'canvas.label': 'Ortak pano',
+  'canvas.loading': 'Pano yükleniyor…',
+  'area.locked': 'Bu alanı yalnızca toplantı yöneticisi taşıyabilir, değiştirebilir ya da silebilir',
+
+  'notice.rejectedOne': 'Bu panodaki 1 öğe gösterilemedi; toplantı yöneticisi onu geri getirebilir ya da silebilir.',
+  'notice.rejectedMany': 'Bu panodaki {count} öğe gösterilemedi; toplantı yöneticisi onları geri getirebilir ya da silebilir.',
+  'notice.rejectedHint': 'Bunlar saklanıyor; panonun geri kalanı her zamanki gibi çalışıyor.',
+  'notice.reparentedOne': 'Bu panodaki 1 öğe kendine takılı kalmıştı, şimdi panoda serbest duruyor; toplantı yöneticisi ona bakabilir.',
+  'notice.reparentedMany': 'Bu panodaki {count} öğe birbirine takılı kalmıştı, şimdi panoda serbest duruyor; toplantı yöneticisi onlara bakabilir.',
+  'notice.loadFailed': 'Pano yüklenemedi: üzerinde bu tarayıcının okuyamadığı bir şey var. Şu an yaptıklarınız kaydedilmiyor. Sayfayı yenileyin ya da toplantı yöneticisinden yardım isteyin.',
+  'notice.loadFailedTitle': 'Pano yüklenemedi',
+  'notice.imagesRefused': 'Panoya resim, dosya ve bağlantı konamaz. Göstermek istediğiniz şeyi bir nota yazın.',
+  'notice.outdated': 'Panonun daha yeni bir sürümü var. Sayfayı yenileyin; şu an yaptığınız değişiklikler gönderilmiyor.',
+  'notice.tooLarge': 'Bir değişiklik gönderilemeyecek kadar büyük, örneğin büyük bir resim. Onu geri alın ya da daha küçük bir tane kullanın.',
+  'notice.refusedBottomLine': 'Olmazsa olmazları yalnızca uzmanlar değiştirebilir. Değişikliğiniz kaydedilmedi; pano yeniden yüklendi.',
+  'notice.refusedReadOnly': 'Panoyu şu an değiştiremezsiniz. Değişikliğiniz kaydedilmedi; pano yeniden yüklendi.',
+  'notice.refusedScaleMark': 'Ölçekteki bir puanı yalnızca onu koyan kişi taşıyabilir. Değişikliğiniz kaydedilmedi; pano yeniden yüklendi.',
+  'notice.refusedDelete': 'Yalnızca kendi eklediğiniz şeyleri silebilirsiniz. Hiçbir şey silinmedi; pano yeniden yüklendi.',
+  'notice.refusedLocked': 'Panonun alanlarını ve düzenini yalnızca toplantı yöneticisi değiştirebilir. Değişikliğiniz kaydedilmedi; pano yeniden yüklendi.',
+  'notice.refusedOther': 'Bir değişikliğiniz kaydedilmedi. Pano yeniden yüklendi.',
+  'notice.refusedInvalidRecord': 'Bir değişikliğiniz hatalıydı ve kaydedilmedi (pano yalnızca tanıdığı parçaları kabul eder). Pano yeniden yüklendi.',
+  'notice.refusedNewerSchema': 'Panonun sunucudakinden daha yeni bir sürümünü kullanıyorsunuz. Değişikliğiniz kaydedilmedi; daha sonra tekrar deneyin ya da sistem yöneticisinden sunucuyu güncellemesini isteyin.',
+  'notice.refusedBoardFull': 'Pano dolu: daha fazla şey sığmıyor. Değişikliğiniz kaydedilmedi; önce bir şey silin, örneğin büyük bir resim.',
+  'notice.refusedRateLimited': 'Panoyu çok hızlı art arda değiştiriyorsunuz. Son değişikliğiniz kaydedilmedi; pano yeniden yüklendi. Biraz daha yavaş yapın.',
+  'notice.reload': 'Sayfayı yenile',
+  'notice.dismiss': 'Uyarıyı kapat',
+
+  'access.withdrawnTitle': 'Bu panoya artık giremezsiniz.',
+  'access.withdrawnBody': 'Davetiniz geri alındı. Bu cihazda saklanan pano bilgileri silindi. Bir yanlışlık olduğunu düşünüyorsanız toplantı yöneticisinden yeni bir bağlantı isteyin.',
+  'access.signedOutTitle': 'Artık giriş yapmış değilsiniz.',
+  'access.signedOutBody': 'Davet bağlantınızı yeniden açın ya da hesabınız varsa yeniden giriş yapın. Bu cihazda yaptığınız değişiklikler saklanıyor.',
+  'access.signIn': 'Yeniden giriş yap',
+  'access.notFoundTitle': 'Bu pano artık yok.',
+  'access.notFoundBody': 'Toplantı kapatılıp silinmiş olabilir. Ne olduğunu toplantı yöneticisine sorun.',
+  'access.home': 'Ana sayfaya git',
+}
+
+export default board

@@ -1,0 +1,67 @@
+import type { Messages } from '../types'
+
+/** Turkish copy for agreeing on the plan, the frozen versions and the export screen. */
+const versions: Messages<'versions'> = {
+  'title': 'Kesinleşen sürümler',
+
+  'bar.title': 'Planı onaylamak',
+  'bar.propose': 'Onaya sun',
+  'bar.proposing': 'Plan onaya sunuluyor…',
+  'bar.proposeHint': 'Şu an burada olan herkes kendi telefonunda ya da bilgisayarında onay verir. Sonra planın bu sürümü kesinleşir.',
+  'bar.nothingYet': 'Toplantı yöneticisi birazdan herkese planı onaylayıp onaylamadığını soracak.',
+  'bar.open': 'Toplantı yöneticisi planı onaya sundu (saat {time}). Onaylıyor musunuz?',
+  'bar.openOthers': 'Toplantı yöneticisi planı onaya sundu (saat {time}).',
+  'bar.openFacilitator': 'Planı onaya sundunuz (saat {time}).',
+  'bar.progress': 'Onaylayanlar: {total} kişiden {agreed} kişi',
+  'bar.freezing': 'Herkes onayladı. Plan kesinleştiriliyor…',
+  'bar.changedSince': 'Öneriden sonra pano değişti. Planı, önerildiği andaki hâliyle onaylıyorsunuz. Değişiklikler bir sonraki sürüme girecek.',
+  'bar.agree': 'Onaylıyorum',
+  'bar.agreeing': 'Biraz bekleyin…',
+  'bar.agreeHint': 'Bununla şunu demiş olursunuz: bu bizim planımız, böyle yapacağız.',
+  'bar.youAgreed': 'Onay verdiniz. Teşekkür ederiz.',
+  'bar.notOnList': 'Plan onaya sunulduktan sonra geldiniz. Siz de onaylamak ister misiniz? Toplantı yöneticisinden planı yeniden onaya sunmasını isteyin.',
+  'bar.facilitatorWaits': 'Herkes onaylayana kadar bekleyin. Biri yüksek sesle evet dediyse, bunu o kişi adına kaydedebilirsiniz.',
+  'bar.partiesLabel': 'Kimlerin onaylaması gerekiyor',
+  'bar.you': 'siz',
+  'bar.confirmFor': 'Evet cevabını kaydet: {name}',
+  'bar.recording': 'Kaydediliyor…',
+  'bar.withdraw': 'Öneriyi geri çek',
+  'bar.frozen': 'Sürüm {version} kesinleşti: {date}, saat {time}',
+  'bar.withdrawn': 'Öneri geri çekildi.',
+  'bar.notSaved': 'Plan kaydedilemedi. Toplantı yöneticisi onu yeniden onaya sunabilir.',
+  'bar.dismiss': 'Kapat',
+  'bar.toExport': 'Kesinleşen sürümlere ve indirmelere git',
+  'bar.connecting': 'Bağlanıyor…',
+  'bar.unavailable': 'Bağlantı yok. Bağlantı geri gelince yeniden onay verebilirsiniz.',
+
+  'party.waiting': 'henüz onaylamadı',
+  'party.agreed': 'onayladı (saat {time})',
+  'party.recorded': 'evet dedi (saat {time}), toplantı yöneticisi kaydetti',
+
+  'error.onlyFacilitator': 'Bunu yalnızca toplantı yöneticisi yapabilir.',
+  'error.notOnList': 'Plan onaya sunulduğunda henüz burada değildiniz.',
+  'error.alreadyOpen': 'Zaten bekleyen bir öneri var.',
+  'error.freezing': 'Herkes zaten onayladı. Plan şimdi kesinleştiriliyor.',
+  'error.nobodyPresent': 'Onay verecek başka kimse henüz burada değil.',
+  'error.stale': 'Bu öneri artık geçerli değil. En yeni öneriye bakın.',
+  'error.generic': 'Olmadı. Lütfen tekrar deneyin.',
+
+  'section.intro': 'Her sürüm, herkesin onayladığı hâliyle kesinleşmiştir. Dosya için indirin.',
+  'section.empty': 'Henüz kesinleşen bir sürüm yok. Panodaki planı onaya sunun; herkes onaylayınca sürüm burada görünür.',
+  'section.redacted': 'İsimsiz',
+  'section.redactedHint': 'İsimler yerine baş harfler; telefon numaraları ve kişiler hakkındaki notlar olmadan.',
+  'section.version': 'Sürüm {version}',
+  'section.frozenAt': 'Kesinleşme: {date}, saat {time}',
+  'section.agreedBy': 'Onaylayanlar:',
+  'section.person': '{name} ({role})',
+  'section.recordedMark': '– evet dedi, toplantı yöneticisi kaydetti',
+  'section.download': 'Sürüm {version} indir ({format})',
+  'section.downloadRedacted': 'Sürüm {version} isimsiz indir ({format})',
+
+  'format.pdf': 'PDF',
+  'format.json': 'JSON',
+  'format.png': 'PNG',
+  'format.svg': 'SVG',
+}
+
+export default versions

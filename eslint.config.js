@@ -24,6 +24,7 @@ const noServerPackages = {
 }
 /** next-auth's server side; its React client (`next-auth/react`) is browser code. */
 const noNextAuthServer = { regex: '^next-auth(?!/react$)', message: 'Server-only package: use it from lib/server/web/.' }
+const noAllCatalogs = { group: ['**/i18n/catalogs', '@/lib/i18n/catalogs'], message: 'Every language at once is for the server: client code gets its reader\'s catalogue from I18nProvider.' }
 const noFramework = { group: ['next', 'next/*', 'react', 'react-dom', 'react/*'], message: 'lib/ is framework-free.' }
 
 export default tseslint.config(
@@ -51,7 +52,7 @@ export default tseslint.config(
   },
   {
     files: ['client/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noServerProcess, noApp, noServerLib, noNodeBuiltins, noServerPackages, noNextAuthServer] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noServerProcess, noApp, noServerLib, noNodeBuiltins, noServerPackages, noNextAuthServer, noAllCatalogs] }] },
   },
   {
     files: ['app/**/*.{ts,tsx}'],

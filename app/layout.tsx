@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import localFont from 'next/font/local'
 import type { ReactNode } from 'react'
+import { catalogOf } from '@/lib/i18n/catalogs'
 import { I18nProvider } from '../client/i18n/I18nProvider'
 import { directionOf } from '../lib/i18n'
 import { getServerTranslator } from '../lib/server/web/translator'
@@ -38,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} dir={directionOf(locale)} className={plexSans.variable}>
       <body>
-        <I18nProvider locale={locale}>{children}</I18nProvider>
+        <I18nProvider locale={locale} messages={catalogOf(locale)}>{children}</I18nProvider>
       </body>
     </html>
   )

@@ -5,7 +5,7 @@ import { AreaDrawing } from '../../client/board/canvas/AreaDrawing'
 import { areaGeometry, type AreaGeometry } from '../../lib/board/area-geometry'
 import { areaKinds, type AreaKind } from '../../lib/board/items'
 import { areaSizes } from '../../lib/board/templates'
-import { createTranslator } from '../../lib/i18n'
+import { createTranslator } from '../../lib/i18n/catalogs'
 import type { DrawContext } from '../../lib/server/export/board/context'
 import { drawArea } from '../../lib/server/export/board/draw-areas'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTranslator } from '../../lib/i18n'
+import { createTranslator } from '../../lib/i18n/catalogs'
 import { bottomLinesSection } from '../../lib/server/export/pdf/sections'
 import { emptyPlan, Plan } from '../../lib/plan/schema'
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createTranslator, directionOf, locales, type Locale } from '../../lib/i18n'
+import { directionOf, locales, type Locale } from '../../lib/i18n'
+import { createTranslator } from '../../lib/i18n/catalogs'
 import { nl } from '../../lib/i18n/messages/nl/index'
-import { catalogOf } from '../../lib/i18n/translate'
+import { catalogOf } from '../../lib/i18n/catalogs'
 
 /**
  * Every language is complete: the same keys as Dutch (the reference), no empty text, and the same

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createTranslator, pickLocale } from '../../lib/i18n'
+import { pickLocale } from '../../lib/i18n'
+import { createTranslator } from '../../lib/i18n/catalogs'
 import { en } from '../../lib/i18n/messages/en/index'
 import { nl } from '../../lib/i18n/messages/nl/index'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { auditNames, describeAuditEntries, parseAuditDetail } from '../../lib/server/conference/audit-log'
 import type { AuditEntry } from '../../lib/server/db/repositories/audit'
-import { createTranslator } from '../../lib/i18n'
+import { createTranslator } from '../../lib/i18n/catalogs'
 import { InviteRequest } from '../../lib/protocol/api'
 import { parseCliArgs } from '../../server/cli/args'
 

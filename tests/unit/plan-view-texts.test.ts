@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { planIntroKey } from '../../client/plan-view/plan-intro'
 import { loadFrequencyText } from '../../client/plan-view/plan-labels'
-import { createTranslator } from '../../lib/i18n'
+import { createTranslator } from '../../lib/i18n/catalogs'
 
 /** What the plan view says about how often, and whether it still changes along with the board. */
 describe('plan view texts', () => {

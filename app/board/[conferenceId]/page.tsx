@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { catalogOf } from '@/lib/i18n/catalogs'
 import { I18nProvider } from '@/client/i18n/I18nProvider'
 import { NoAccessNotice } from '@/lib/server/web/views/NoAccessNotice'
 import { getServerTranslator } from '@/lib/server/web/translator'
@@ -24,7 +25,7 @@ export default async function BoardPage({ params }: { params: Promise<{ conferen
   if (opening.kind === 'knocking') {
     return (
       <div className="board-viewport">
-        <I18nProvider locale={locale}>
+        <I18nProvider locale={locale} messages={catalogOf(locale)}>
           <LobbyDoor
             conferenceId={opening.conferenceId}
             ticket={opening.ticket}
@@ -40,7 +41,7 @@ export default async function BoardPage({ params }: { params: Promise<{ conferen
   const { conference, participant, ticket, config } = opening
   return (
     <div className="board-viewport">
-      <I18nProvider locale={locale}>
+      <I18nProvider locale={locale} messages={catalogOf(locale)}>
         <BoardClient
           conferenceId={conference.id}
           conferenceTitle={conference.title}

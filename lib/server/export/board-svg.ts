@@ -1,5 +1,6 @@
 import { isItemType, tieKinds, type TieKind } from '../../board/items'
-import { createTranslator, type Locale, type Translate } from '../../i18n'
+import { type Locale, type Translate } from '../../i18n'
+import { createTranslator } from '../../i18n/catalogs'
 import type { DrawContext } from './board/context'
 import { drawArrow } from './board/draw-arrows'
 import { drawKringItem } from './board/draw-kring'

@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { createTranslator } from '../../i18n'
+import { createTranslator } from '../../i18n/catalogs'
 import { intlLocales } from '../../i18n/format'
 import { directionOf } from '../../i18n/locales'
 import { REDACTED_MARK } from './board-svg'

@@ -1,6 +1,7 @@
 import type { PersonGroup } from '../../board/items'
 import type { ParticipantRole } from '../../conference/model'
-import { createTranslator, type Locale } from '../../i18n'
+import { type Locale } from '../../i18n'
+import { createTranslator } from '../../i18n/catalogs'
 import type { Plan, PersonRef } from '../../plan/schema'
 import type { ExportInput } from './input'
 import { redactContactDetails } from './redact-contact'

@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers'
-import { createTranslator, LOCALE_COOKIE, pickLocale, type Locale, type Translate } from '@/lib/i18n'
+import { LOCALE_COOKIE, pickLocale, type Locale, type Translate } from '@/lib/i18n'
+import { createTranslator } from '@/lib/i18n/catalogs'
 
 /** The request's locale for server components and route handlers: the chosen one, else Dutch. */
 export async function getRequestLocale(): Promise<Locale> {

@@ -1,4 +1,5 @@
-import { createTranslator, locales, type Locale } from '../../../i18n'
+import { locales, type Locale } from '../../../i18n'
+import { createTranslator } from '../../../i18n/catalogs'
 import type { Db } from '../../db/connect'
 import { conferenceFactsOf, findConference } from '../../db/repositories/conferences'
 import type { InvitationShare, InviteResponse } from '../../../protocol/api'

@@ -33,7 +33,7 @@ export async function runCommand(db: Db, config: KringConfig, cli: CliCommand): 
       if (!accountMay(user.role, 'conference.create')) throw new ApiError('forbidden', `${user.email} is a ${user.role}, not a facilitator`)
       const { date, time, place, online, child, organisation } = cli.options
       const facts = { meetingDate: date, startTime: time, place, online, children: child, facilitatorOrganisation: organisation, reviewDate: cli.options['review-date'] }
-      const conference = await startConference(db, { title, kind, user, reviewsConferenceId: cli.options.reviews, facts, actor: CLI_ACTOR })
+      const conference = await startConference(db, { title, kind, user, reviewsConferenceId: cli.options.reviews, facts, actor: CLI_ACTOR, retentionDays: config.retention.defaultDays })
       return {
         conference: toConferenceSummary(conference),
         facts: conferenceFactsOf(conference),

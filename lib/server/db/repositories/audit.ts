@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../connect'
 import type { AuditLogTable } from '../schema'
+import { noteActivity } from '../../conference/retention/activity'
 
 /** Audit actions. Details carry ids and states, never names or board content. */
 export type AuditAction =
@@ -24,6 +25,9 @@ export type AuditAction =
   | 'participant.role-changed'
   | 'participant.linked'
   | 'board.restored'
+  | 'conference.retention-changed'
+  | 'conference.deleted'
+  | 'personal-data.exported'
 
 export async function recordAudit(
   db: Db,
@@ -39,6 +43,8 @@ export async function recordAudit(
       at: new Date().toISOString(),
     })
     .execute()
+  // Every audited event is activity: the conference's retention date counts from it.
+  await noteActivity(db, entry.conferenceId)
 }
 
 export type AuditEntry = Selectable<AuditLogTable>

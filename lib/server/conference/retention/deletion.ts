@@ -98,6 +98,7 @@ export async function deleteConference(
       conferenceId,
       actor: input.actor,
       action: 'conference.deleted',
+      at: now,
       detail: `by=${input.by} items=${summary.items} versions=${summary.versions} participants=${summary.participants} checkpoints=${summary.checkpoints}`,
     })
   })

@@ -31,7 +31,7 @@ export type AuditAction =
 
 export async function recordAudit(
   db: Db,
-  entry: { conferenceId: string; actor: string; action: AuditAction; detail?: string },
+  entry: { conferenceId: string; actor: string; action: AuditAction; detail?: string; at?: Date },
 ): Promise<void> {
   await db
     .insertInto('audit_log')
@@ -40,7 +40,7 @@ export async function recordAudit(
       actor: entry.actor,
       action: entry.action,
       detail: entry.detail ?? null,
-      at: new Date().toISOString(),
+      at: (entry.at ?? new Date()).toISOString(),
     })
     .execute()
   // Every audited event is activity: the conference's retention date counts from it.

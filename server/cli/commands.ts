@@ -12,6 +12,8 @@ import { conferenceFactsOf, findConference } from '../../lib/server/db/repositor
 import { listParticipants } from '../../lib/server/db/repositories/participants'
 import { createUser, findUserByEmail } from '../../lib/server/db/repositories/users'
 import { ApiError } from '../../lib/protocol/api-error'
+import { deleteConference } from '../../lib/server/conference/retention/deletion'
+import { sweepRetention } from '../../lib/server/conference/retention/sweep'
 import type { CliCommand } from './args'
 
 /** The audit log's actor for everything done from a shell. */
@@ -95,6 +97,15 @@ export async function runCommand(db: Db, config: KringConfig, cli: CliCommand): 
       const { conference: conferenceId, checkpoint, items } = cli.options
       await requireConference(db, conferenceId)
       return { restored: await restoreFromCheckpoint(db, { conferenceId, checkpointId: checkpoint, items, actor: CLI_ACTOR }) }
+    }
+    case 'delete-conference': {
+      const conferenceId = cli.options.conference
+      const deleted = await deleteConference(db, { conferenceId, actor: CLI_ACTOR, by: 'cli' })
+      if (!deleted) throw new ApiError('not_found', `no conference ${conferenceId}`)
+      return { deleted: { conferenceId, ...deleted } }
+    }
+    case 'retention-sweep': {
+      return { sweep: await sweepRetention(db, { now: new Date(), auditDays: config.retention.auditDays }) }
     }
   }
 }

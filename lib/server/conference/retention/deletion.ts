@@ -2,14 +2,15 @@ import type { Kysely } from 'kysely'
 import { truncateWal, type Db } from '../../db/connect'
 import { recordAudit } from '../../db/repositories/audit'
 import type { Database } from '../../db/schema'
-import { countItems } from '../board-history-rules'
+import { isStructureRecord } from '../../../board/board-structure'
+import { isItemKey } from '../board-history-rules'
 import { recordsOfDoc, storedBoardDoc } from '../board-history'
 import { closeLiveConference } from './live-closer'
 import { conferenceOwnedTables } from './owned-tables'
 
 /** What deleting a conference takes away, as the facilitator confirms it and the audit log records it. */
 export interface DeletionSummary {
-  /** Items (cards, people, drawings…) on the board now. */
+  /** Items people put on the board (cards, people, drawings…); the template's areas are not counted. */
   items: number
   /** Agreed versions of the plan (with their PDFs' contents and board images). */
   versions: number
@@ -35,7 +36,8 @@ async function countOf(db: Db, table: 'plan_versions' | 'participants' | 'board_
 
 export async function deletionSummary(db: Db, conferenceId: string): Promise<DeletionSummary> {
   const doc = await storedBoardDoc(db, conferenceId)
-  const items = countItems(recordsOfDoc(doc))
+  const records = recordsOfDoc(doc)
+  const items = Object.entries(records).filter(([key, value]) => isItemKey(key) && !isStructureRecord(key, value)).length
   doc.destroy()
   const [versions, participants, checkpoints] = await Promise.all([
     countOf(db, 'plan_versions', conferenceId),

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { promisify } from 'node:util'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -107,4 +109,28 @@ describe('retention: the server deletes expired conferences on its own', () => {
     expect((await conferenceRow(second.db, kept.conference.id))!.deleted_at).toBeNull()
     expect((await rowsOf(second.db, kept.conference.id)).participants).toBe(4)
   }, 30_000)
+
+  it('a deletion by the CLI (another process) closes the open board within REVOCATION_POLL_MS, and nothing comes back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kring-retention-'))
+    dirs.push(dir)
+    const server = await startTestServer({}, dir)
+    servers.push(server)
+    const { conference, mother } = await seedMeeting(server.db)
+    const board = connectBoard(server.syncUrl, conference.id, mother.token)
+    clients.push(board)
+    await waitFor(() => board.provider.synced)
+    board.records.set('shape:plan', note('shape:plan', 'Oma brengt Sem naar school'))
+    await waitFor(async () => (await server.db.selectFrom('yjs_updates').select('id').where('conference_id', '=', conference.id).execute()).length > 0)
+
+    const { stdout } = await promisify(execFile)(join(process.cwd(), 'node_modules/.bin/tsx'), ['server/cli/kring.ts', 'delete-conference', '--conference', conference.id], {
+      env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' },
+    })
+    expect(JSON.parse(stdout)).toMatchObject({ deleted: { conferenceId: conference.id, items: 1, participants: 4 } })
+
+    await waitFor(() => board.closeCodes.includes(CloseCode.NotFound), { message: 'the server closed the open board (4404)' })
+    // Whatever the room held is not written back when it unloads.
+    await server.server.sweepRetention()
+    expect(await rowsOf(server.db, conference.id)).toMatchObject({ participants: 0, yjs_updates: 0, yjs_snapshots: 0, board_record_creators: 0 })
+    expect(server.server.sync.loadedRoomCount()).toBe(0)
+  }, 60_000)
 })

@@ -5,6 +5,8 @@ import { getServerTranslator } from '@/lib/server/web/translator'
 import { LobbyDoor } from '../../../../client/board/meeting/LobbyDoor'
 import { openBoard } from '../../../../lib/server/web/open-board'
 import { PlanClient } from '../../../../client/plan-view/PlanClient'
+import { MyDataLink } from '../../../../client/web/conference/MyDataLink'
+import { permits } from '@/lib/conference/gate'
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getServerTranslator()
@@ -45,6 +47,8 @@ export default async function PlanPage({ params }: { params: Promise<{ conferenc
         ticketTtlSeconds={config.ticketTtlSeconds}
         me={{ participantId: participant.id, displayName: participant.display_name, role: participant.role }}
       />
+      {/* What Kring holds about this person (their own data, GDPR article 15). */}
+      {permits(participant, conference, 'personalData.export') && <MyDataLink conferenceId={conference.id} />}
     </SiteFrame>
   )
 }

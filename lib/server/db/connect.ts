@@ -29,7 +29,12 @@ export async function openDatabase(sqlitePath: string): Promise<Db> {
   return db
 }
 
-const sqliteHandles = new WeakMap<Db, SqliteDatabase.Database>()
+/**
+ * Kept on globalThis: Next's route handlers get the server's Db (getSharedDatabase) but run their
+ * own copy of this module, and a deletion there must still reach the handle (truncateWal).
+ */
+const HANDLES_KEY = Symbol.for('kring.sqliteHandles')
+const sqliteHandles: WeakMap<Db, SqliteDatabase.Database> = ((globalThis as unknown as Record<symbol, WeakMap<Db, SqliteDatabase.Database> | undefined>)[HANDLES_KEY] ??= new WeakMap())
 
 /**
  * The better-sqlite3 handle behind a Db opened by openDatabase (undefined for any other

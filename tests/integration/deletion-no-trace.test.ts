@@ -10,6 +10,7 @@ import { CloseCode } from '../../lib/protocol/close-codes'
 import { note } from '../helpers/board-records'
 import { connectBoard, type BoardClient } from '../helpers/sync-clients'
 import { seedMeeting, startTestServer, waitFor, type TestServer } from '../helpers/test-server'
+import { joinMeeting, waitConnected, type RecordedMeeting } from './meeting-support'
 
 /** Which of the database's files hold these bytes. */
 function filesHolding(sqlitePath: string, marker: string): string[] {
@@ -19,10 +20,12 @@ function filesHolding(sqlitePath: string, marker: string): string[] {
 
 describe('deleting a conference leaves no byte of its board in the database files', () => {
   const clients: BoardClient[] = []
+  const meetings: RecordedMeeting[] = []
   let server: TestServer | null = null
 
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy()
+    for (const m of meetings.splice(0)) m.client.close()
     await server?.stop()
     server = null
   })
@@ -37,6 +40,9 @@ describe('deleting a conference leaves no byte of its board in the database file
     const writer = connectBoard(server.syncUrl, conference.id, mother.token)
     const watcher = connectBoard(server.syncUrl, conference.id, aunt.token)
     clients.push(writer, watcher)
+    const meeting = joinMeeting(server, { conferenceId: conference.id, token: aunt.token })
+    meetings.push(meeting)
+    await waitConnected(meeting)
     await waitFor(() => writer.provider.synced && watcher.provider.synced, { message: 'both synced' })
     // Several edits, so the log is compacted into a snapshot too (COMPACT_AFTER_UPDATES=3).
     for (let i = 0; i < 5; i++) writer.records.set(`shape:card${i}`, note(`shape:card${i}`, `${marker} ${i}`))
@@ -67,6 +73,7 @@ describe('deleting a conference leaves no byte of its board in the database file
 
     // Everyone on the board was told the conference is gone (4404), and nothing wrote it back.
     await waitFor(() => writer.closeCodes.includes(CloseCode.NotFound) && watcher.closeCodes.includes(CloseCode.NotFound), { message: '4404 for both clients' })
+    await waitFor(() => meeting.closings.some((c) => c.code === CloseCode.NotFound), { message: 'the meeting socket told too' })
     expect(filesHolding(config.sqlitePath, marker)).toEqual([])
     expect(existsSync(`${config.sqlitePath}-wal`) ? readFileSync(`${config.sqlitePath}-wal`).length : 0).toBe(0)
 

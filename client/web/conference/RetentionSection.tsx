@@ -7,6 +7,7 @@ import { FormFooter } from '@/client/web/common/FormFooter'
 import { formatDate } from '@/lib/i18n/format'
 import type { MessageKey } from '@/lib/i18n'
 import { DeleteConferenceResponse, DeletionSummaryResponse, RetentionResponse } from '@/lib/protocol/retention'
+import styles from './RetentionSection.module.css'
 
 const DAY_MS = 86_400_000
 
@@ -144,8 +145,8 @@ function DeleteConference({ conferenceId }: { conferenceId: string }) {
         <p>{t('retention.delete.audit', { days: summary.auditDays })}</p>
         {summary.versions > 0 && <p>{t('retention.delete.export')}</p>}
       </div>
-      <label className="checkbox">
-        <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} data-testid="delete-understood" />{' '}
+      <label className={styles.understood}>
+        <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} data-testid="delete-understood" />
         {t('retention.delete.confirmCheck')}
       </label>
       {error && (

@@ -45,7 +45,14 @@ test('the facilitator deletes a conference after a confirmation naming what goes
   // The facilitator sees when Kring would delete it, and asks to delete it now.
   await deskPage.reload()
   const section = deskPage.getByTestId('retention-section')
-  await expect(section.getByTestId('retain-until')).toContainText('365')
+  await expect(section.getByTestId('retain-until')).toContainText('365 dagen')
+  // A shorter term, within the bounds: the page says the new date.
+  const in90Days = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10)
+  await section.getByTestId('retention-date').fill(in90Days)
+  await section.getByRole('button', { name: 'Datum opslaan' }).click()
+  await expect(section.getByRole('status')).toHaveText('De nieuwe datum is opgeslagen.')
+  await expect(section.getByTestId('retain-until')).toContainText('90 dagen')
+  await section.screenshot({ path: testInfo.outputPath('retention-section.png') })
   await section.getByTestId('delete-conference').click()
   const confirmation = deskPage.getByTestId('delete-confirmation')
   await expect(confirmation).toBeVisible()

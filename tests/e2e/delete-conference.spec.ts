@@ -68,6 +68,7 @@ test('the facilitator deletes a conference after a confirmation naming what goes
   // Back on the overview, without the conference; the aunt's board says it no longer exists.
   await expect(deskPage).toHaveURL(/\/$/)
   await expect(deskPage.getByText(title)).toHaveCount(0)
+  await expect(deskPage.locator(`a[href="/conferences/${conferenceId}"]`)).toHaveCount(0)
   const notice = phonePage.getByTestId('access-notice')
   await expect(notice).toHaveAttribute('data-loss', 'not-found')
   await phonePage.screenshot({ path: testInfo.outputPath('phone-after-deletion.png') })

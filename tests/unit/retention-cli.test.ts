@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../../lib/server/db/connect'
 import { ApiError } from '../../lib/protocol/api-error'
 import { CliUsageError, parseCliArgs, type CliCommand } from '../../server/cli/args'
 import { runCommand } from '../../server/cli/commands'
+import { listHomeConferences } from '../../lib/server/db/repositories/home-conferences'
 import { buildGateWorld, type GateWorld } from './gate-fixtures'
 
 let db: Db
@@ -29,6 +30,8 @@ describe('CLI: delete-conference and retention-sweep', () => {
     expect(result.deleted).toMatchObject({ conferenceId: world.conference.id, versions: 1, participants: 8 })
     const { conferences } = (await kring(['list-conferences'])) as { conferences: { id: string }[] }
     expect(conferences.map((c) => c.id)).not.toContain(world.conference.id)
+    // Nor on the facilitator's home page (the emptied row stays only for the audit log).
+    expect((await listHomeConferences(db, world.facilitator.id)).map((row) => row.conference.id)).not.toContain(world.conference.id)
     const audit = await db.selectFrom('audit_log').select(['actor', 'detail']).where('conference_id', '=', world.conference.id).where('action', '=', 'conference.deleted').execute()
     // The template's one card counts as an item; its areas do not.
     expect(audit).toEqual([{ actor: 'cli', detail: 'by=cli items=1 versions=1 participants=8 checkpoints=0' }])

@@ -5,6 +5,7 @@ import { CLIENT_ADDRESS_HEADER, clientAddressOf } from '../lib/server/http/clien
 import { CloseCode } from '../lib/protocol/close-codes'
 import { connectionLimitsFor } from './connection-limits'
 import { createMeetingServer } from './meeting/meeting-server'
+import { boardActivityNoter, startRetention, type RetentionOptions } from './retention'
 import { watchRevocations } from './revocations'
 import { createSyncServer } from './sync/sync-server'
 import type { MeetingServer, NextHandlers, ServerDeps, SyncServer } from './types'
@@ -13,6 +14,8 @@ export interface KringServer {
   http: Server
   sync: SyncServer
   meeting: MeetingServer
+  /** Run the retention sweep now (it also runs at start and every RETENTION_SWEEP_MS). */
+  sweepRetention(): Promise<void>
   /** Listen and resolve with the bound port (pass 0 for any free port, as tests do). */
   listen(port: number, host?: string): Promise<number>
   close(): Promise<void>
@@ -25,7 +28,11 @@ const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})\/?$/
  * the Yjs sync websocket and socket.io. Upgrades are routed by path here; socket.io is told
  * not to destroy upgrades it does not own.
  */
-export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringServer {
+export interface KringServerOptions {
+  retention?: RetentionOptions
+}
+
+export function createKringServer(deps: ServerDeps, next?: NextHandlers, options: KringServerOptions = {}): KringServer {
   const { logger, config } = deps
   // Browsers that once reached Kring over HTTPS never try plain HTTP again (a year; renewed on every visit).
   const hsts = config.publicUrl.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null
@@ -51,7 +58,7 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringS
 
   // One count of sockets per address and participant, over both planes.
   const connectionLimits = connectionLimitsFor(config)
-  const sync = createSyncServer(deps, { connectionLimits })
+  const sync = createSyncServer(deps, { connectionLimits, onBoardChange: boardActivityNoter(deps) })
   // The meeting plane reads boards (to propose the plan) through the sync plane's reader.
   const meeting = createMeetingServer({ ...deps, httpServer: http, boards: sync.boards, connectionLimits })
 
@@ -78,11 +85,13 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringS
   const onRevoked = ({ participantId }: { participantId: string }) => disconnect(participantId, 'invitation revoked')
   getLiveEvents().on('participant.revoked', onRevoked)
   const stopWatching = watchRevocations(deps, (participantId) => disconnect(participantId, 'invitation revoked'))
+  const retention = startRetention({ ...deps, sync, meeting }, options.retention)
 
   return {
     http,
     sync,
     meeting,
+    sweepRetention: () => retention.sweepNow(),
     listen(port, host) {
       return new Promise((resolve, reject) => {
         http.once('error', reject)
@@ -95,6 +104,7 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringS
     async close() {
       getLiveEvents().off('participant.revoked', onRevoked)
       stopWatching()
+      await retention.stop()
       await meeting.close()
       await sync.close()
       await new Promise<void>((resolve) => {

@@ -19,6 +19,13 @@ export interface SyncServer {
   disconnectParticipant(participantId: string, code: number, reason: string): void
   /** Number of boards held in memory (rooms with connections or still unloading). */
   loadedRoomCount(): number
+  /** The conferences whose boards are loaded or loading. */
+  loadedConferenceIds(): string[]
+  /**
+   * The conference is being deleted: refuse new connections (4404), close the open ones with 4404
+   * `conference deleted`, and unload its board; resolves when nothing of it is in memory.
+   */
+  closeConference(conferenceId: string): Promise<void>
   /** Flush storage, close connections with 1001 and release memory. */
   close(): Promise<void>
 }
@@ -26,6 +33,8 @@ export interface SyncServer {
 /** The meeting plane (socket.io on /socket.io). */
 export interface MeetingServer {
   disconnectParticipant(participantId: string, code: number, reason: string): void
+  /** Close every socket of a conference being deleted (`closing` with 4404 `conference deleted`). */
+  closeConference(conferenceId: string): void
   close(): Promise<void>
 }
 

@@ -15,7 +15,7 @@ export class ApiCallError extends Error {
  * schema the server used. Same-origin `fetch` sends the Origin header the server checks.
  */
 export async function callApi<S extends z.ZodType>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   responseSchema: S,
   body?: unknown,

@@ -59,6 +59,12 @@ export const policyActions = [
   'invitations.manage',
   /** Change conference and board settings (private-time setting, load threshold). */
   'settings.write',
+  /** Choose how long the conference is kept after its last activity (within RETENTION_MIN/MAX_DAYS). */
+  'conference.retention',
+  /** Delete the conference and everything of it now. */
+  'conference.delete',
+  /** Download what Kring holds about oneself (name, role, agreements, audit events) as JSON. */
+  'personalData.export',
 ] as const
 export type PolicyAction = (typeof policyActions)[number]
 
@@ -134,6 +140,13 @@ export function may(role: ParticipantRole, phase: ConferencePhase, action: Polic
       return present
     case 'invitations.manage':
       return facilitator
+    case 'conference.retention':
+    case 'conference.delete':
+      // The conference's life span is the facilitator's, who answers for the case file.
+      return facilitator
+    case 'personalData.export':
+      // One's own data (GDPR article 15), in every phase: it is about oneself, not the board.
+      return true
   }
 }
 

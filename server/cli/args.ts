@@ -68,6 +68,8 @@ export const commandSchemas = {
       .pipe(z.array(ItemId).min(1).max(300))
       .optional(),
   }),
+  'delete-conference': z.strictObject({ conference: ConferenceId }),
+  'retention-sweep': z.strictObject({}),
 } as const
 
 export type CommandName = keyof typeof commandSchemas
@@ -168,6 +170,12 @@ Commands:
                      (the whole board back to the checkpoint, or just those deleted items; a running
                       server shows it on every open board within REVOCATION_POLL_MS; a checkpoint of
                       the board just before is taken first, to undo it)
+  delete-conference  --conference <id>
+                     (deletes the conference now: board, history, versions, participants and
+                      invitations; prints the counts; a running server closes its open boards within
+                      REVOCATION_POLL_MS; the audit log keeps ids and events for AUDIT_RETENTION_DAYS)
+  retention-sweep    (deletes every conference past its retention date and purges the audit log
+                      past AUDIT_RETENTION_DAYS now, as the server does at start and every RETENTION_SWEEP_MS)
 
 Configuration comes from the same environment as the server (DATA_DIR or DATABASE_URL,
 PUBLIC_URL or PORT for the links). AUTH_SECRET is not needed: the CLI signs nothing.

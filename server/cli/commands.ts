@@ -12,6 +12,8 @@ import { conferenceFactsOf, findConference } from '../../lib/server/db/repositor
 import { listParticipants } from '../../lib/server/db/repositories/participants'
 import { createUser, findUserByEmail } from '../../lib/server/db/repositories/users'
 import { ApiError } from '../../lib/protocol/api-error'
+import { deleteConference } from '../../lib/server/conference/retention/deletion'
+import { sweepRetention } from '../../lib/server/conference/retention/sweep'
 import type { CliCommand } from './args'
 
 /** The audit log's actor for everything done from a shell. */
@@ -33,7 +35,7 @@ export async function runCommand(db: Db, config: KringConfig, cli: CliCommand): 
       if (!accountMay(user.role, 'conference.create')) throw new ApiError('forbidden', `${user.email} is a ${user.role}, not a facilitator`)
       const { date, time, place, online, child, organisation } = cli.options
       const facts = { meetingDate: date, startTime: time, place, online, children: child, facilitatorOrganisation: organisation, reviewDate: cli.options['review-date'] }
-      const conference = await startConference(db, { title, kind, user, reviewsConferenceId: cli.options.reviews, facts, actor: CLI_ACTOR })
+      const conference = await startConference(db, { title, kind, user, reviewsConferenceId: cli.options.reviews, facts, actor: CLI_ACTOR, retentionDays: config.retention.defaultDays })
       return {
         conference: toConferenceSummary(conference),
         facts: conferenceFactsOf(conference),
@@ -95,6 +97,15 @@ export async function runCommand(db: Db, config: KringConfig, cli: CliCommand): 
       const { conference: conferenceId, checkpoint, items } = cli.options
       await requireConference(db, conferenceId)
       return { restored: await restoreFromCheckpoint(db, { conferenceId, checkpointId: checkpoint, items, actor: CLI_ACTOR }) }
+    }
+    case 'delete-conference': {
+      const conferenceId = cli.options.conference
+      const deleted = await deleteConference(db, { conferenceId, actor: CLI_ACTOR, by: 'cli' })
+      if (!deleted) throw new ApiError('not_found', `no conference ${conferenceId}`)
+      return { deleted: { conferenceId, ...deleted } }
+    }
+    case 'retention-sweep': {
+      return { sweep: await sweepRetention(db, { now: new Date(), auditDays: config.retention.auditDays }) }
     }
   }
 }

@@ -161,6 +161,12 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
       }
     },
 
+    closeConference(conferenceId) {
+      for (const socket of io.sockets.sockets.values()) {
+        if (socket.data.conferenceId === conferenceId) closeSocket(socket, CloseCode.NotFound, 'conference deleted')
+      }
+    },
+
     async close() {
       if (closing) return
       closing = true

@@ -60,6 +60,21 @@ export class RoomRegistry {
     }
   }
 
+  /** Boards loaded or loading now. */
+  loadedIds(): string[] {
+    return [...this.entries.keys()]
+  }
+
+  /**
+   * Unload one board now, whoever still holds it (the conference is being deleted and its
+   * connections are closed); resolves when it is out of memory. A later acquire loads afresh.
+   */
+  async evict(conferenceId: string): Promise<void> {
+    const entry = this.entries.get(conferenceId)
+    if (entry) this.unload(entry)
+    await this.unloading.get(conferenceId)
+  }
+
   /** Unload every room now (server shutdown); resolves when all snapshots are written. */
   async unloadAll(): Promise<void> {
     for (const entry of [...this.entries.values()]) this.unload(entry)

@@ -31,9 +31,13 @@ export interface SyncServerOptions {
   connectionLimits?: ConnectionLimits
   /** When the board's history takes checkpoints (default: every 3 minutes of change, before deleting more than 5 items). */
   checkpoints?: Partial<CheckpointOptions>
+  /** Told of every change to a board (its conference's last activity, server/retention.ts). */
+  onBoardChange?: (conferenceId: string) => void
 }
 
 const KEEP_ALIVE_INTERVAL_MS = 30_000
+/** The close reason with 4404 when the conference is deleted while someone has its board open. */
+export const CONFERENCE_DELETED = 'conference deleted'
 // On shutdown, connections get this long to complete the close handshake before being cut.
 const SHUTDOWN_GRACE_MS = 1_000
 // Reading access again because it changed meanwhile ends quickly unless changes never stop.
@@ -60,6 +64,8 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   const pendingUpgrades = new Set<Promise<void>>()
   const connectionLimits = options.connectionLimits ?? connectionLimitsFor(config)
   let closing = false
+  // Conferences being deleted: no connection is accepted for them (the deletion removes their rows next).
+  const deleted = new Set<string>()
 
   const roomLimits: RoomLimits = {
     maxBoardBytes: config.sync.maxBoardBytes,
@@ -87,7 +93,10 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
       const creators = await RecordCreators.load(creatorDeps, conferenceId, doc)
       const room = Room.create(conferenceId, doc, storage, options.writePolicy ?? boardWritePolicy(creators, onRecordRefusal), logger, roomLimits, roomHooks)
       liveRooms.set(conferenceId, room)
-      doc.on('update', () => checkpoints.noteChange(conferenceId))
+      doc.on('update', () => {
+        checkpoints.noteChange(conferenceId)
+        options.onBoardChange?.(conferenceId)
+      })
       doc.once('destroy', () => {
         checkpoints.roomClosing(conferenceId, doc)
         if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)
@@ -152,6 +161,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
     const order = index.disconnectedSince(participantId, startedAt)
     if (order) return refuse(req, socket, head, order.code, order.reason)
     if (closing) return refuse(req, socket, head, CloseCode.GoingAway, 'server shutting down')
+    if (deleted.has(conferenceId)) return refuse(req, socket, head, CloseCode.NotFound, CONFERENCE_DELETED)
     // Not one byte of the board before this.
     const { access } = auth
     const decision = decideBoardRead(access.participant, access.conference)
@@ -238,6 +248,22 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
     },
 
     loadedRoomCount: () => registry.size,
+
+    loadedConferenceIds: () => registry.loadedIds(),
+
+    async closeConference(conferenceId) {
+      deleted.add(conferenceId)
+      const connections = index.inConference(conferenceId)
+      for (const connection of connections) connection.close(CloseCode.NotFound, CONFERENCE_DELETED)
+      const grace = setTimeout(() => connections.forEach((c) => c.terminate()), SHUTDOWN_GRACE_MS)
+      await Promise.all(connections.map((c) => c.closed))
+      clearTimeout(grace)
+      await Promise.all(connections.map((c) => c.whenIdle()))
+      await registry.evict(conferenceId)
+      // A checkpoint taken as the room closed is written before the deletion reads the tables.
+      await checkpoints.settled()
+      if (connections.length > 0) logger.info({ conferenceId, connections: connections.length }, 'board closed: conference deleted')
+    },
 
     async close() {
       closing = true

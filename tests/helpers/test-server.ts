@@ -5,7 +5,7 @@ import { parseConfig, type KringConfig } from '../../lib/server/config/env'
 import { openDatabase, type Db } from '../../lib/server/db/connect'
 import { seedConference, seedInvitation, seedUser } from '../../lib/server/db/seed'
 import { createLogger } from '../../lib/server/log/logger'
-import { createKringServer, type KringServer } from '../../server/app'
+import { createKringServer, type KringServer, type KringServerOptions } from '../../server/app'
 import { seedBaseBoard } from './board-records'
 
 export const TEST_SECRET = 'test-secret-0123456789-0123456789-abcdef'
@@ -23,7 +23,7 @@ export interface TestServer {
 }
 
 /** A real Kring server (without Next) on port 0, with its own SQLite file. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, options: KringServerOptions = {}): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'kring-test-'))
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -35,7 +35,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
   })
   const db = await openDatabase(config.sqlitePath)
   const logger = createLogger(config.logLevel)
-  const server = createKringServer({ config, db, logger })
+  const server = createKringServer({ config, db, logger }, undefined, options)
   const port = await server.listen(0, '127.0.0.1')
   return {
     server,

@@ -42,6 +42,9 @@ const facilitatorLeaves: Record<PolicyAction, Row> = {
   'versions.read': [ALL, ALL, FAMILY_SIDE, ALL, ALL],
   'invitations.manage': [FAC, FAC, FAC, FAC, FAC],
   'settings.write': [FAC, FAC, FAC, FAC, FAC],
+  'conference.retention': [FAC, FAC, FAC, FAC, FAC],
+  'conference.delete': [FAC, FAC, FAC, FAC, FAC],
+  'personalData.export': [ALL, ALL, ALL, ALL, ALL],
 }
 
 /** Only the besloten_deel column changes when the facilitator stays; these are its cells then. */

@@ -1,3 +1,4 @@
+import { getConfig } from '@/lib/server/config/env'
 import { apiRoute, jsonResponse, readJson, requireSameOrigin } from '@/lib/server/web/route'
 import { getDb } from '@/lib/server/web/db'
 import { requireSignedInUser } from '@/lib/server/web/session'
@@ -16,6 +17,6 @@ export const POST = apiRoute(async (req: Request) => {
   requireSameOrigin(req)
   const user = await requireSignedInUser()
   const input = await readJson(req, CreateConferenceRequest)
-  const conference = await startConference(await getDb(), { ...input, user, locale: await getRequestLocale() })
+  const conference = await startConference(await getDb(), { ...input, user, locale: await getRequestLocale(), retentionDays: getConfig().retention.defaultDays })
   return jsonResponse(CreateConferenceResponse, { conference: toConferenceSummary(conference) }, 201)
 })

@@ -12,6 +12,10 @@ import { conferencePageSections } from '../../../lib/conference/conference-page-
 import { permits } from '@/lib/conference/gate'
 import { conferenceFactsOf } from '@/lib/server/db/repositories/conferences'
 import { ConferenceFactsForm } from '../../../client/web/conference/ConferenceFactsForm'
+import { RetentionSection } from '../../../client/web/conference/RetentionSection'
+import { MyDataLink } from '../../../client/web/conference/MyDataLink'
+import { getConfig } from '@/lib/server/config/env'
+import { retentionOf } from '@/lib/server/conference/retention/retention-settings'
 
 type Params = Promise<{ id: string }>
 
@@ -74,6 +78,11 @@ export default async function ConferencePage({ params }: { params: Params }) {
         {permits(viewer.participant, conference, 'settings.write') && <ConferenceFactsForm conferenceId={conference.id} facts={conferenceFactsOf(conference)} />}
         {sections.invitations && <InvitationsPanel conferenceId={conference.id} invitations={invitations} />}
         {sections.versions && <VersionsSection conferenceId={conference.id} versions={versions} mayExport={sections.exports} />}
+        {/* When Kring deletes the conference, and deleting it now: the facilitator. */}
+        {permits(viewer.participant, conference, 'conference.retention') && (
+          <RetentionSection conferenceId={conference.id} retention={retentionOf(conference, getConfig().retention)} mayDelete={permits(viewer.participant, conference, 'conference.delete')} />
+        )}
+        {permits(viewer.participant, conference, 'personalData.export') && <MyDataLink conferenceId={conference.id} />}
       </div>
     </SiteFrame>
   )

@@ -93,6 +93,10 @@ function describe(entry: AuditEntry, detail: Record<string, string>, nameOf: (id
       return t('web.audit.action.planFrozen', { version: detail.version ?? '?' })
     case 'board.restored':
       return t(detail.mode === 'items' ? 'history.audit.restoredItems' : 'history.audit.restoredBoard')
+    case 'conference.retention-changed':
+      return t('retention.audit.changed', { days: detail.days ?? '?' })
+    case 'personal-data.exported':
+      return t('retention.audit.personalData')
     case 'plan.exported':
       return t(detail.redacted === '1' ? 'web.audit.action.exportedRedacted' : 'web.audit.action.exported', {
         version: detail.version ?? '?',

@@ -94,7 +94,7 @@ export function recordsOfDoc(doc: Y.Doc): BoardRecords {
  * restore already in the log or snapshot changes nothing; one a compaction raced past comes back).
  * An update Yjs cannot apply is skipped, as when a room loads.
  */
-async function storedBoardDoc(db: Db, conferenceId: string): Promise<Y.Doc> {
+export async function storedBoardDoc(db: Db, conferenceId: string): Promise<Y.Doc> {
   const board = await loadBoard(db, conferenceId)
   const restores = await listRestoresOf(db, conferenceId)
   const doc = new Y.Doc()

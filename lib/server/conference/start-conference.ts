@@ -22,6 +22,8 @@ export interface StartConferenceInput {
   /** The language the board's page is named in (default Dutch). */
   locale?: Locale
   actor?: string
+  /** Days after the last activity it is kept (the server's RETENTION_DAYS). */
+  retentionDays?: number
 }
 
 /**
@@ -46,6 +48,7 @@ export async function startConference(db: Db, input: StartConferenceInput): Prom
     createdBy: { id: input.user.id, name: input.user.name },
     reviewsConferenceId,
     facts: input.facts,
+    retentionDays: input.retentionDays,
   })
   try {
     // The template is the board's first snapshot: whoever opens the board first gets the layout.

@@ -70,6 +70,15 @@ const configSchema = z
     MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(2).default(60),
     // One person with the board open in a few tabs or on a phone and a laptop; each holds two sockets.
     MAX_SOCKETS_PER_PARTICIPANT: z.coerce.number().int().min(2).default(8),
+    // Retention (README "Retention and deletion"): a conference is deleted this many days after its
+    // last activity; the facilitator may choose between the minimum and the maximum.
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    RETENTION_MIN_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    RETENTION_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(730),
+    // The audit log's own term (ids and events, no content), also after its conference is deleted.
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(1826),
+    // How often the server looks for expired conferences (it also looks at start).
+    RETENTION_SWEEP_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET]
@@ -86,6 +95,13 @@ const configSchema = z
         code: 'custom',
         path: ['SYNC_MAX_OUTGOING_BYTES'],
         message: 'must be at least SYNC_MAX_BOARD_BYTES + SYNC_MAX_MESSAGE_BYTES, or a full board could not be sent',
+      })
+    }
+    if (env.RETENTION_MIN_DAYS > env.RETENTION_DAYS || env.RETENTION_DAYS > env.RETENTION_MAX_DAYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RETENTION_DAYS'],
+        message: `must lie between RETENTION_MIN_DAYS (${env.RETENTION_MIN_DAYS}) and RETENTION_MAX_DAYS (${env.RETENTION_MAX_DAYS})`,
       })
     }
     if (env.DATABASE_URL !== undefined && !env.DATABASE_URL.startsWith('sqlite:')) {
@@ -132,6 +148,20 @@ export interface KringConfig {
   trustProxy: TrustProxy
   /** Simultaneous sync and meeting sockets, counted together (server/connection-limits.ts). */
   socketLimits: { perAddress: number; perParticipant: number }
+  /** How long conferences and the audit log are kept (lib/server/conference/retention/). */
+  retention: RetentionConfig
+}
+
+export interface RetentionConfig {
+  /** Days after the last activity a new conference is kept. */
+  defaultDays: number
+  /** The bounds of what the facilitator may choose, in days after the last activity. */
+  minDays: number
+  maxDays: number
+  /** Days an audit entry is kept after it was written (also after its conference is deleted). */
+  auditDays: number
+  /** How often the server deletes what has expired. */
+  sweepIntervalMs: number
 }
 
 export class ConfigError extends Error {
@@ -192,6 +222,13 @@ export function parseConfig(env: Record<string, string | undefined>): KringConfi
     secureCookies: publicUrl.startsWith('https://') && !e.KRING_DISABLE_SECURE_COOKIES,
     trustProxy: e.TRUST_PROXY,
     socketLimits: { perAddress: e.MAX_SOCKETS_PER_ADDRESS, perParticipant: e.MAX_SOCKETS_PER_PARTICIPANT },
+    retention: {
+      defaultDays: e.RETENTION_DAYS,
+      minDays: e.RETENTION_MIN_DAYS,
+      maxDays: e.RETENTION_MAX_DAYS,
+      auditDays: e.AUDIT_RETENTION_DAYS,
+      sweepIntervalMs: e.RETENTION_SWEEP_MS,
+    },
   }
 }
 

@@ -19,6 +19,9 @@ export async function openDatabase(sqlitePath: string): Promise<Db> {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
+  // Deleted rows are overwritten with zeros, not just unlinked: a deleted conference's board text
+  // must not stay readable in the file (README "Retention and deletion").
+  sqlite.pragma('secure_delete = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   await migrate(db)
@@ -26,7 +29,12 @@ export async function openDatabase(sqlitePath: string): Promise<Db> {
   return db
 }
 
-const sqliteHandles = new WeakMap<Db, SqliteDatabase.Database>()
+/**
+ * Kept on globalThis: Next's route handlers get the server's Db (getSharedDatabase) but run their
+ * own copy of this module, and a deletion there must still reach the handle (truncateWal).
+ */
+const HANDLES_KEY = Symbol.for('kring.sqliteHandles')
+const sqliteHandles: WeakMap<Db, SqliteDatabase.Database> = ((globalThis as unknown as Record<symbol, WeakMap<Db, SqliteDatabase.Database> | undefined>)[HANDLES_KEY] ??= new WeakMap())
 
 /**
  * The better-sqlite3 handle behind a Db opened by openDatabase (undefined for any other
@@ -34,6 +42,22 @@ const sqliteHandles = new WeakMap<Db, SqliteDatabase.Database>()
  */
 export function sqliteHandleOf(db: Db): SqliteDatabase.Database | undefined {
   return sqliteHandles.get(db)
+}
+
+/**
+ * After a deletion: copy the WAL into the database file and truncate it to zero bytes, so the
+ * deleted pages' old images (still whole in the WAL) are gone too. Retries while a reader holds
+ * an old snapshot; returns whether the WAL is empty. No-op (true) for databases not opened here.
+ */
+export async function truncateWal(db: Db, attempts = 20): Promise<boolean> {
+  const sqlite = sqliteHandles.get(db)
+  if (!sqlite || sqlite.memory) return true
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[]
+    if (result && result.busy === 0) return true
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return false
 }
 
 export async function migrate(db: Db): Promise<void> {

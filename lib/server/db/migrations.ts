@@ -202,6 +202,23 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('participants').addColumn('last_seen_at', 'text').execute()
     },
   },
+  '2026-12-03-600-retention': {
+    async up(db: Kysely<unknown>) {
+      // Retention (lib/server/conference/retention/): `retain_until` is last activity + retention_days,
+      // kept current; the sweep deletes conferences past it. Existing conferences keep their
+      // retain_until and count their creation as their last activity.
+      await db.schema.alterTable('conferences').addColumn('last_activity_at', 'text').execute()
+      await db.schema
+        .alterTable('conferences')
+        .addColumn('retention_days', 'integer', (c) => c.notNull().defaultTo(365))
+        .execute()
+      // A deleted conference keeps only this row, emptied (no title, no facts), so its audit
+      // entries (ids and events) keep their reference until the audit term ends; then it goes too.
+      await db.schema.alterTable('conferences').addColumn('deleted_at', 'text').execute()
+      await db.schema.createIndex('conferences_retain_until').on('conferences').columns(['deleted_at', 'retain_until']).execute()
+      await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

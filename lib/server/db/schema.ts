@@ -33,6 +33,12 @@ export interface ConferencesTable {
   timer_ends_at: string | null
   /** The case-file facts (lib/conference/facts.ts ConferenceFacts), JSON; '{}' when none. */
   facts_json: Generated<string>
+  /** The last activity (lib/server/conference/retention/activity.ts); null: none since creation. */
+  last_activity_at: string | null
+  /** retain_until is this many days after the last activity (RETENTION_DAYS, or the facilitator's choice). */
+  retention_days: Generated<number>
+  /** When the conference was deleted; the row stays, emptied, for its audit entries until AUDIT_RETENTION_DAYS. */
+  deleted_at: string | null
 }
 
 export interface ParticipantsTable {

@@ -4,6 +4,9 @@ import { auditActorOf } from '@/lib/server/web/audit-actor'
 import { conferenceFactsOf } from '@/lib/server/db/repositories/conferences'
 import { updateConferenceFacts } from '@/lib/server/conference/conference-facts'
 import { ConferenceFactsResponse, ConferenceParams, UpdateConferenceFactsRequest } from '@/lib/protocol/api'
+import { ApiError } from '@/lib/protocol/api-error'
+import { DeleteConferenceResponse } from '@/lib/protocol/retention'
+import { deleteConference } from '@/lib/server/conference/retention/deletion'
 
 /**
  * GET /api/conferences/[id] — the conference's case-file facts (date, time and place of the
@@ -26,4 +29,18 @@ export const PATCH = apiRoute(async (req: Request, ctx: { params: Promise<{ id: 
   const { facts } = await readJson(req, UpdateConferenceFactsRequest)
   const updated = await updateConferenceFacts(db, { conferenceId: id, facts, actor: auditActorOf(participant) })
   return jsonResponse(ConferenceFactsResponse, { facts: updated })
+})
+
+/**
+ * DELETE /api/conferences/[id] — the facilitator (`conference.delete`) deletes the conference now:
+ * the board, its history, every version, participant and invitation; open boards are closed
+ * (4404). The audit log keeps ids, events and counts for AUDIT_RETENTION_DAYS. 404 when it is gone already.
+ */
+export const DELETE = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  requireSameOrigin(req)
+  const { id } = await readParams(ctx.params, ConferenceParams)
+  const { db, participant } = await requireViewerAllowedTo(id, 'conference.delete')
+  const summary = await deleteConference(db, { conferenceId: id, actor: auditActorOf(participant), by: 'facilitator' })
+  if (!summary) throw new ApiError('not_found', 'no such conference')
+  return jsonResponse(DeleteConferenceResponse, { deleted: true, ...summary })
 })

@@ -6,6 +6,7 @@ import { LobbyDoor } from '../../../../client/board/meeting/LobbyDoor'
 import { openBoard } from '../../../../lib/server/web/open-board'
 import { PlanClient } from '../../../../client/plan-view/PlanClient'
 import { FamilyCopy } from '../../../../client/plan-view/FamilyCopy'
+import { MyDataLink } from '../../../../client/web/conference/MyDataLink'
 import { permits } from '../../../../lib/conference/gate'
 import { listPlanVersions } from '../../../../lib/server/db/repositories/plan-versions'
 import { getDb } from '../../../../lib/server/web/db'
@@ -52,6 +53,8 @@ export default async function PlanPage({ params }: { params: Promise<{ conferenc
         ticketTtlSeconds={config.ticketTtlSeconds}
         me={{ participantId: participant.id, displayName: participant.display_name, role: participant.role }}
       />
+      {/* What Kring holds about this person (their own data, GDPR article 15). */}
+      {permits(participant, conference, 'personalData.export') && <MyDataLink conferenceId={conference.id} />}
     </SiteFrame>
   )
 }

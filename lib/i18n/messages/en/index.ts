@@ -7,6 +7,7 @@ import history from './history'
 import items from './items'
 import meeting from './meeting'
 import plan from './plan'
+import retention from './retention'
 import versions from './versions'
 import web from './web'
 
@@ -21,4 +22,5 @@ export const en: AllMessages = {
   facilitation,
   meeting,
   history,
+  retention,
 }

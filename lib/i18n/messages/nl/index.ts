@@ -6,6 +6,7 @@ import history from './history'
 import items from './items'
 import meeting from './meeting'
 import plan from './plan'
+import retention from './retention'
 import versions from './versions'
 import web from './web'
 
@@ -27,4 +28,5 @@ export const nl = {
   facilitation,
   meeting,
   history,
+  retention,
 }

@@ -1,4 +1,5 @@
 import type { AllMessages } from '../types'
+import retention from './retention'
 import board from './board'
 import common from './common'
 import exports from './exports'
@@ -12,6 +13,7 @@ import web from './web'
 
 /** Polish copy, grouped by area like the Dutch reference. */
 export const pl: AllMessages = {
+  retention,
   common,
   web,
   board,

@@ -1,4 +1,5 @@
 import type { AllMessages } from '../types'
+import retention from './retention'
 import board from './board'
 import common from './common'
 import exports from './exports'
@@ -12,6 +13,7 @@ import web from './web'
 
 /** Turkish copy, grouped by area like the Dutch reference. */
 export const tr: AllMessages = {
+  retention,
   common,
   web,
   board,

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../connect'
 import type { AuditLogTable } from '../schema'
+import { noteActivity } from '../../conference/retention/activity'
 
 /** Audit actions. Details carry ids and states, never names or board content. */
 export type AuditAction =
@@ -24,10 +25,13 @@ export type AuditAction =
   | 'participant.role-changed'
   | 'participant.linked'
   | 'board.restored'
+  | 'conference.retention-changed'
+  | 'conference.deleted'
+  | 'personal-data.exported'
 
 export async function recordAudit(
   db: Db,
-  entry: { conferenceId: string; actor: string; action: AuditAction; detail?: string },
+  entry: { conferenceId: string; actor: string; action: AuditAction; detail?: string; at?: Date },
 ): Promise<void> {
   await db
     .insertInto('audit_log')
@@ -36,9 +40,11 @@ export async function recordAudit(
       actor: entry.actor,
       action: entry.action,
       detail: entry.detail ?? null,
-      at: new Date().toISOString(),
+      at: (entry.at ?? new Date()).toISOString(),
     })
     .execute()
+  // Every audited event is activity: the conference's retention date counts from it.
+  await noteActivity(db, entry.conferenceId)
 }
 
 export type AuditEntry = Selectable<AuditLogTable>

@@ -21,6 +21,8 @@ export async function listAllConferences(db: Db): Promise<ConferenceOverview[]> 
         .where('participants.revoked_at', 'is', null)
         .as('active_participants'),
     )
+    // A deleted conference's emptied row (kept for its audit entries) is not a conference any more.
+    .where('conferences.deleted_at', 'is', null)
     .orderBy('conferences.created_at', 'desc')
     .execute()
   return rows.map((row) => ({ ...row, active_participants: Number(row.active_participants ?? 0) }))

@@ -19,6 +19,8 @@ export async function createConference(
     createdBy: { id: string; name: string }
     reviewsConferenceId?: string | null
     facts?: ConferenceFactsInput
+    /** Days after the last activity it is kept (RETENTION_DAYS; default 365). */
+    retentionDays?: number
   },
 ): Promise<{ conference: Conference; facilitator: Participant }> {
   const now = new Date()
@@ -29,12 +31,15 @@ export async function createConference(
     phase: 'voorbereiding',
     created_by: input.createdBy.id,
     created_at: now.toISOString(),
-    retain_until: new Date(now.getTime() + DEFAULT_RETENTION_DAYS * 86_400_000).toISOString(),
+    retain_until: new Date(now.getTime() + (input.retentionDays ?? DEFAULT_RETENTION_DAYS) * 86_400_000).toISOString(),
     reviews_conference_id: input.reviewsConferenceId ?? null,
     facilitator_stays_private: 0,
     phase_changed_at: null,
     timer_ends_at: null,
     facts_json: JSON.stringify(ConferenceFacts.parse(input.facts ?? {})),
+    last_activity_at: now.toISOString(),
+    retention_days: input.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    deleted_at: null,
   }
   const facilitator: Participant = {
     id: createId(),

@@ -35,7 +35,8 @@ export async function listHomeConferences(db: Db, userId: string): Promise<HomeC
   const ids = new Set([...created, ...invited, ...exported].map((row) => row.id))
   if (ids.size === 0) return []
   const [conferences, versions] = await Promise.all([
-    db.selectFrom('conferences').selectAll().where('id', 'in', [...ids]).orderBy('created_at', 'desc').execute(),
+    // A deleted conference's emptied row (kept for its audit entries) is not listed.
+    db.selectFrom('conferences').selectAll().where('id', 'in', [...ids]).where('deleted_at', 'is', null).orderBy('created_at', 'desc').execute(),
     db
       .selectFrom('plan_versions')
       .select(['conference_id', (eb) => eb.fn.max('version').as('latest')])

@@ -1,0 +1,31 @@
+/** Bewaren en verwijderen: de bewaartermijn, het verwijderen van een conferentie, mijn gegevens. */
+const retention = {
+  'title': 'Bewaren en verwijderen',
+  'retainUntil': 'Kring verwijdert deze conferentie op {date}: {days} dagen na de laatste activiteit.',
+  'activityHint': 'Activiteit is elke wijziging van het bord, een fase, een uitnodiging, een akkoord of een download. Zolang er activiteit is, schuift de datum mee.',
+  'chooseLabel': 'Verwijderen op',
+  'chooseHint': 'Kies een datum tussen {earliest} en {latest}.',
+  'save': 'Datum opslaan',
+  'saving': 'Bezig met opslaan…',
+  'saved': 'De nieuwe datum is opgeslagen.',
+  'delete.open': 'Conferentie nu verwijderen',
+  'delete.loading': 'Bezig met tellen wat er verdwijnt…',
+  'delete.title': 'Deze conferentie voorgoed verwijderen?',
+  'delete.intro': 'Dit verdwijnt, voor iedereen, en kan niet ongedaan worden gemaakt:',
+  'delete.items': 'Items op het bord: {count}',
+  'delete.versions': 'Afgesproken versies van het plan (met hun pdf’s): {count}',
+  'delete.participants': 'Deelnemers met hun uitnodigingslinks: {count}',
+  'delete.checkpoints': 'Bewaarde momenten in de geschiedenis van het bord: {count}',
+  'delete.audit': 'Het logboek houdt alleen vast wie wat deed (nummers en gebeurtenissen, geen inhoud en geen namen), {days} dagen lang.',
+  'delete.export': 'Bewaar eerst de pdf van het plan in het dossier als dat nog niet is gebeurd.',
+  'delete.confirmCheck': 'Ik begrijp dat dit niet terug te halen is',
+  'delete.confirm': 'Voorgoed verwijderen',
+  'delete.deleting': 'Bezig met verwijderen…',
+  'delete.cancel': 'Annuleren',
+  'myData.link': 'Download mijn gegevens',
+  'myData.hint': 'Alles wat Kring over jou bewaart in deze conferentie, als bestand (JSON).',
+  'audit.changed': 'Bewaartermijn gewijzigd: {days} dagen na de laatste activiteit',
+  'audit.personalData': 'Eigen gegevens gedownload',
+}
+
+export default retention

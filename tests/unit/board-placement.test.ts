@@ -4,6 +4,7 @@ import { itemDefaults, type ItemType } from '../../lib/board/items'
 import { classifyByPosition, isAreaGrowthOnly, placeNewItem, readBoard, slotOf, slotRegion, AREA_GROWTH_LIMIT } from '../../lib/board/placement'
 import { areaRecords, TEMPLATE_PAGE_ID, templateRecords } from '../../lib/board/templates'
 import { kringShape } from '../../lib/board/templates/shape-records'
+import { derivePlanFromRecords } from '../../lib/plan/derive'
 import type { ConferenceKind } from '../../lib/conference/model'
 
 type Rec = Record<string, unknown> & { id: string }
@@ -245,5 +246,32 @@ describe('isAreaGrowthOnly', () => {
     ['a card', { ...area, type: 'kring-card' }, false],
   ])('%s → %s', (_name, next, expected) => {
     expect(isAreaGrowthOnly(area, next)).toBe(expected)
+  })
+})
+
+describe('the plan follows an item moved into another part', () => {
+  const asMap = (records: Rec[]) => Object.fromEntries(records.map((r) => [r.id, r]))
+  const moveAndClassify = (records: Rec[], id: string, to: { x: number; y: number }) => {
+    const moved = records.map((r) => (r.id === id ? { ...r, x: to.x, y: to.y } : r))
+    const patch = classifyByPosition(moved, id)
+    return moved.map((r) => (r.id === id && patch ? { ...r, props: { ...(r.props as object), ...patch } } : r))
+  }
+
+  it('a going-well card dragged to the worries column is a worry in the plan', () => {
+    const { records, id } = add(board('familiegroepsplan'), 'kring-card', { kind: 'going-well', text: 'Oma haalt Sam op' })
+    expect(derivePlanFromRecords(asMap(records)).goingWell.map((c) => c.text)).toEqual(['Oma haalt Sam op'])
+    const columns = readBoard(records).areas.find((a) => a.kind === 'three-columns')!
+    const after = moveAndClassify(records, id, { x: columns.x + columns.w / 2 - 100, y: columns.y + 500 })
+    const plan = derivePlanFromRecords(asMap(after))
+    expect(plan.goingWell).toEqual([])
+    expect(plan.worries.map((c) => c.text)).toEqual(['Oma haalt Sam op'])
+  })
+
+  it('a person dragged to the outer ring is in the outer ring in the plan', () => {
+    const { records, id } = add(board('familiegroepsplan'), 'kring-person', { group: 'network', ring: 'inner', name: 'Buurvrouw Els' })
+    expect(derivePlanFromRecords(asMap(records)).people.find((p) => p.name === 'Buurvrouw Els')?.ring).toBe('inner')
+    const rings = readBoard(records).areas.find((a) => a.kind === 'network-rings')!
+    const after = moveAndClassify(records, id, { x: rings.x + rings.w - 260, y: rings.y + rings.h / 2 + 50 - 48 })
+    expect(derivePlanFromRecords(asMap(after)).people.find((p) => p.name === 'Buurvrouw Els')?.ring).toBe('outer')
   })
 })

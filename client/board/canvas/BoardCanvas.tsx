@@ -16,6 +16,7 @@ import { BoardItemsProvider } from './board-context'
 import { BoardPolicyProvider } from './board-policy'
 import { BoardTldraw } from './BoardTldraw'
 import { kringShapeUtils } from '.'
+import { ReclassifyOnMove } from './reclassify-on-move'
 import { RemovalGuard } from './removal-guard'
 import { refuseExternalContent } from './refuse-external-content'
 import { guardScaleMarks } from './scale-mark-guard'
@@ -122,6 +123,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
             >
               {/* Removing others' items and changing areas: only with board.arrange, as on the server. */}
               <RemovalGuard />
+              {/* A card dragged into another column becomes that kind, a person into another ring that ring. */}
+              <ReclassifyOnMove />
               <BoardPanels />
               {children}
             </BoardTldraw>

@@ -1,7 +1,7 @@
 import type { TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { itemDefaults, type ItemType } from '../../lib/board/items'
-import { classifyByPosition, isAreaGrowthOnly, placeNewItem, readBoard, slotOf, slotRegion, AREA_GROWTH_LIMIT } from '../../lib/board/placement'
+import { AREA_GROWTH_LIMIT, classifyByPosition, isAreaGrowthOnly, placeNewItem, readBoard, slotOf, slotRegion, tidyArea } from '../../lib/board/placement'
 import { areaRecords, TEMPLATE_PAGE_ID, templateRecords } from '../../lib/board/templates'
 import { kringShape } from '../../lib/board/templates/shape-records'
 import { derivePlanFromRecords } from '../../lib/plan/derive'
@@ -273,5 +273,63 @@ describe('the plan follows an item moved into another part', () => {
     const rings = readBoard(records).areas.find((a) => a.kind === 'network-rings')!
     const after = moveAndClassify(records, id, { x: rings.x + rings.w - 260, y: rings.y + rings.h / 2 + 50 - 48 })
     expect(derivePlanFromRecords(asMap(after)).people.find((p) => p.name === 'Buurvrouw Els')?.ring).toBe('outer')
+  })
+})
+
+describe('tidyArea', () => {
+  it('lays a heap of cards out again: each in its column, none over another, the area grown to hold them', () => {
+    const start = board('familiegroepsplan')
+    const columns = readBoard(start).areas.find((a) => a.kind === 'three-columns')!
+    const kinds = ['worry', 'going-well', 'next-step'] as const
+    // 30 cards in a heap in the middle of the area, as everything landed before issue 11.
+    const heap = Array.from({ length: 30 }, (_, i) =>
+      kringShape('kring-card', { x: columns.x + 600 + (i % 5) * 7, y: columns.y + 300 + i * 3 }, { kind: kinds[i % 3], text: `kaart ${i}`, w: 240, h: 140 }, { pageId: TEMPLATE_PAGE_ID, createId: ids }),
+    ) as unknown as Rec[]
+    // Something that does not belong to the columns stays where it is.
+    const need = kringShape('kring-card', { x: columns.x + 60, y: columns.y + 200 }, { kind: 'need', text: 'rust' }, { pageId: TEMPLATE_PAGE_ID, createId: ids }) as unknown as Rec
+    const records = [...start, ...heap, need]
+    const { moves, grow } = tidyArea(records, columns.id)
+    expect(moves.length).toBe(30)
+    expect(moves.some((m) => m.id === need.id)).toBe(false)
+    expect(grow).not.toBeNull()
+    expect(grow!.w).toBe(columns.w)
+    const byId = new Map(moves.map((m) => [m.id, m]))
+    const after = records.map((r) => {
+      if (r.id === columns.id) return { ...r, props: { ...(r.props as object), w: grow!.w, h: grow!.h } }
+      const m = byId.get(r.id)
+      return m ? { ...r, x: m.x, y: m.y } : r
+    })
+    const items = readBoard(after).items
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) expect(overlap(items[i]!.box, items[j]!.box)).toBe(false)
+    for (const card of heap) {
+      expect(inside(itemBox(after, card.id), areaBox(after, columns.id))).toBe(true)
+      expect(classifyByPosition(after, card.id)).toBeNull()
+    }
+    // Tidy twice is tidy once.
+    expect(tidyArea(after, columns.id)).toEqual({ moves: [], grow: null })
+  })
+
+  it('tidies the rings: every person in their own ring, none over another', () => {
+    const start = board('familiegroepsplan')
+    const rings = readBoard(start).areas.find((a) => a.kind === 'network-rings')!
+    const ringsOf = ['inner', 'middle', 'outer'] as const
+    const people = Array.from({ length: 12 }, (_, i) =>
+      kringShape('kring-person', { x: rings.x + 200 + i * 20, y: rings.y + 200 + i * 10 }, { ring: ringsOf[i % 3], group: 'family', name: `P${i}` }, { pageId: TEMPLATE_PAGE_ID, createId: ids }),
+    ) as unknown as Rec[]
+    const records = [...start, ...people]
+    const { moves, grow } = tidyArea(records, rings.id)
+    const byId = new Map(moves.map((m) => [m.id, m]))
+    const after = records.map((r) => {
+      if (grow && r.id === rings.id) return { ...r, props: { ...(r.props as object), w: grow.w, h: grow.h } }
+      const m = byId.get(r.id)
+      return m ? { ...r, x: m.x, y: m.y } : r
+    })
+    for (const person of people) expect(classifyByPosition(after, person.id), person.id).toBeNull()
+    const boxes = people.map((p) => itemBox(after, p.id))
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!)).toBe(false)
+  })
+
+  it('an unknown area is nothing to tidy', () => {
+    expect(tidyArea(board('familiegroepsplan'), 'shape:nope')).toEqual({ moves: [], grow: null })
   })
 })

@@ -1,7 +1,7 @@
 import type { TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { itemDefaults, type ItemType } from '../../lib/board/items'
-import { AREA_GROWTH_LIMIT, classifyByPosition, isAreaGrowthOnly, placeNewItem, readBoard, slotOf, slotRegion, tidyArea } from '../../lib/board/placement'
+import { AREA_GROWTH_LIMIT, classifyByPosition, isAreaGrowthOnly, placeNewItem, readBoard, slotOf, slotRegion, tidyArea, phaseFocusArea } from '../../lib/board/placement'
 import { areaRecords, TEMPLATE_PAGE_ID, templateRecords } from '../../lib/board/templates'
 import { kringShape } from '../../lib/board/templates/shape-records'
 import { derivePlanFromRecords } from '../../lib/plan/derive'
@@ -331,5 +331,25 @@ describe('tidyArea', () => {
 
   it('an unknown area is nothing to tidy', () => {
     expect(tidyArea(board('familiegroepsplan'), 'shape:nope')).toEqual({ moves: [], grow: null })
+  })
+})
+
+describe('phaseFocusArea: the area a phone opens on', () => {
+  it.each([
+    ['familiegroepsplan', 'voorbereiding', 'network-rings'],
+    ['familiegroepsplan', 'informatie', 'central-question'],
+    ['familiegroepsplan', 'besloten_deel', 'three-columns'],
+    ['familiegroepsplan', 'plan_en_afspraken', 'agreements'],
+    ['veiligheidsplan', 'informatie', 'bottom-lines'],
+    ['veiligheidsplan', 'besloten_deel', 'safety-map'],
+    ['veiligheidsplan', 'plan_en_afspraken', 'safety-plan'],
+    ['netwerkkaart', 'voorbereiding', 'network-rings'],
+    ['evaluatie', 'plan_en_afspraken', 'evaluation'],
+  ] as const)('%s in %s: %s', (kind, phase, area) => {
+    expect(phaseFocusArea(board(kind), phase)?.kind).toBe(area)
+  })
+
+  it('is none on a board without areas', () => {
+    expect(phaseFocusArea([{ id: 'page:page', typeName: 'page' }], 'informatie')).toBeNull()
   })
 })

@@ -16,6 +16,7 @@ import { BoardItemsProvider } from './board-context'
 import { BoardPolicyProvider } from './board-policy'
 import { BoardTldraw } from './BoardTldraw'
 import { kringShapeUtils } from '.'
+import { PhoneFocus } from './phone-focus'
 import { ReclassifyOnMove } from './reclassify-on-move'
 import { RemovalGuard } from './removal-guard'
 import { refuseExternalContent } from './refuse-external-content'
@@ -125,6 +126,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
               <RemovalGuard />
               {/* A card dragged into another column becomes that kind, a person into another ring that ring. */}
               <ReclassifyOnMove />
+              {/* A phone opens fitted to the area the current phase works on. */}
+              <PhoneFocus phase={phase} />
               <BoardPanels />
               {children}
             </BoardTldraw>

@@ -51,7 +51,9 @@ export interface StoredBoard {
  * while a room compacts).
  */
 export async function loadBoard(db: Db, conferenceId: string): Promise<StoredBoard> {
-  return db.transaction().execute(async (tx) => {
+  // Inside a caller's transaction (a restore reads and appends in one) that one is used: Kysely has no nested ones.
+  const inTransaction = <T>(read: (tx: Db) => Promise<T>) => (db.isTransaction ? read(db) : db.transaction().execute(read))
+  return inTransaction(async (tx) => {
     const snapshot = await tx
       .selectFrom('yjs_snapshots')
       .select(['data', 'last_update_id'])

@@ -144,12 +144,6 @@ export function sectorOf(group: PersonGroup): Sector {
   return { from, to: from + QUARTER, middle: from + QUARTER / 2 }
 }
 
-/** Whether a direction (radians, as atan2 gives it) lies in a sector. */
-export function inSector(angle: number, sector: Sector): boolean {
-  // atan2 gives (−π, π]; a sector never wraps past π here.
-  return angle >= sector.from && angle <= sector.to
-}
-
 /** Which ring a point of a rings area is in (area coordinates), or null in the centre or outside the rings. */
 export function ringAt(area: AreaKind, variant: number, w: number, h: number, p: Point): Ring | null {
   const g = areaGeometry(area, variant, w, h)

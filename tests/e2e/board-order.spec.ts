@@ -97,9 +97,10 @@ test('a plan built from the palette on a laptop and a phone: every item in its a
   const phonePage = await phone.newPage()
   await joinByLink(phonePage, joinUrl, 'Tante Els', conferenceId)
   // The phone opens on the area of the phase (voorbereiding: the network rings), fitted to its width.
-  const rings = phonePage.locator('[data-area="network-rings"]')
-  await expect.poll(async () => Math.round((await rings.boundingBox())?.width ?? 0)).toBeGreaterThan(300)
-  await expect.poll(async () => Math.round((await rings.boundingBox())?.width ?? 9999)).toBeLessThanOrEqual(390)
+  const rings = phonePage.locator('.tl-shape', { has: phonePage.locator('[data-area="network-rings"]') })
+  const ringsWidth = async () => Math.round((await rings.boundingBox({ timeout: 2_000 }).catch(() => null))?.width ?? 0)
+  await expect.poll(ringsWidth, { message: 'the rings fill the phone’s width' }).toBeGreaterThan(300)
+  expect(await ringsWidth()).toBeLessThanOrEqual(390)
   await phonePage.screenshot({ path: 'test-results/board-order-phone-open.png' })
 
   for (const [entry, field, words] of DESK_ITEMS) await addFromPalette(deskPage, entry, field, words, false)
@@ -151,8 +152,23 @@ test('a plan built from the palette on a laptop and a phone: every item in its a
   await expect
     .poll(async () => (await storedRecords(conferenceId)).find((r) => wordsOf(r) === 'Oma kookt op woensdag')?.props?.kind, { timeout: 15_000 })
     .toBe('worry')
-  // The aunt's phone has it as a worry too (its colour and label follow the kind).
   await deskPage.screenshot({ path: 'test-results/board-order-desk.png' })
+
+  // "Opruimen" is the facilitator's: the aunt's phone has no such button. The facilitator tidies
+  // the columns: the dragged card joins the other worries in the grid, nothing overlaps.
+  await expect(phonePage.getByTestId('area-tidy')).toHaveCount(0)
+  await deskPage.keyboard.press('Escape')
+  await columns.getByTestId('area-tidy').click()
+  await expect
+    .poll(async () => {
+      const after = await storedRecords(conferenceId)
+      const worry = after.find((r) => wordsOf(r) === 'Oma kookt op woensdag')!
+      const others = after.filter((r) => r.props?.kind === 'worry' && r.id !== worry.id)
+      // In the grid: in line with the other worries (same grid column or row), every card in its column.
+      return others.some((r) => r.x === worry.x || r.y === worry.y) && after.every((r) => !r.props?.kind || classifyByPosition(after, r.id) === null)
+    }, { timeout: 15_000 })
+    .toBe(true)
+  await deskPage.screenshot({ path: 'test-results/board-order-tidied.png' })
 
   await desk.close()
   await phone.close()

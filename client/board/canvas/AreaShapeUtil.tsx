@@ -1,6 +1,7 @@
 'use client'
 
 import { Group2d, HTMLContainer, Polyline2d, Rectangle2d, resizeBox, ShapeUtil, useEditor, Vec, type Editor, type TLResizeInfo, type TLShape, type TLShapeId } from 'tldraw'
+import type { PointerEvent } from 'react'
 import { useT } from '@/client/i18n/I18nProvider'
 import { areaTexts } from '@/lib/board/area-geometry'
 import { itemDefaults } from '@/lib/board/items'
@@ -65,6 +66,12 @@ export class AreaShapeUtil extends ShapeUtil<AreaShape> {
   }
 }
 
+/** A press on a button in the title bar is the button's, not the canvas's (no selecting or dragging the area). */
+function keepFromCanvas(editor: Editor, event: PointerEvent<HTMLButtonElement>): void {
+  editor.markEventAsHandled(event)
+  event.stopPropagation()
+}
+
 /** The facilitator's "opruimen": the area's items laid out again (lib/board/placement tidyArea), one undo step. */
 function tidyAreaOnBoard(editor: Editor, areaId: TLShapeId): void {
   const { moves, grow } = tidyArea(editor.store.allRecords(), areaId)
@@ -99,9 +106,13 @@ function Area({ shape }: { shape: AreaShape }) {
               title={t('board.area.tidyTitle')}
               data-testid="area-tidy"
               // The title bar is where the area is grabbed: a press on the button is not a drag.
-              onPointerDown={(event) => event.stopPropagation()}
-              onPointerUp={(event) => event.stopPropagation()}
-              onClick={() => tidyAreaOnBoard(editor, shape.id)}
+              onPointerDown={(event) => keepFromCanvas(editor, event)}
+              onPointerUp={(event) => keepFromCanvas(editor, event)}
+              onClick={() => {
+                tidyAreaOnBoard(editor, shape.id)
+                // Tidying is not picking the area up: nothing stays selected.
+                editor.selectNone()
+              }}
             >
               {t('board.area.tidy')}
             </button>

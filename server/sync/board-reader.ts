@@ -23,7 +23,8 @@ export function createBoardReader(deps: { db: Db; logger: Logger; liveDoc: (conf
     async read(conferenceId) {
       const live = deps.liveDoc(conferenceId)
       if (live) return Y.encodeStateAsUpdate(live)
-      const board = await deps.db.transaction().execute((tx) => loadBoard(tx, conferenceId))
+      // loadBoard reads the snapshot and the log in one transaction of its own.
+      const board = await loadBoard(deps.db, conferenceId)
       // Same rule as loading a room: one bad stored row must not make the board unreadable.
       const doc = docOfStoredBoard(board, conferenceId, deps.logger)
       try {

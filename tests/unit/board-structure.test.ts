@@ -28,6 +28,16 @@ describe('the board guard on the device: what it offers', () => {
     expect(mayAddShape(by('fenna', 'kring-area'), fenna)).toBe(true)
   })
 
+  it('anyone may make an area larger (the placement growing a full area), nothing else', () => {
+    const area = { id: 'shape:area', typeName: 'shape', type: 'kring-area', x: 40, y: 80, meta: {}, props: { w: 1600, h: 1000, area: 'three-columns', variant: 0 } }
+    const taller = { ...area, props: { ...area.props, h: 1200 } }
+    const lower = { ...area, props: { ...area.props, h: 900 } }
+    const movedAndTaller = { ...taller, x: 0 }
+    expect(mayChangeShape(area, taller, amira)).toBe(true)
+    expect(mayChangeShape(area, lower, amira)).toBe(false)
+    expect(mayChangeShape(area, movedAndTaller, amira)).toBe(false)
+  })
+
   it('the structure: the document, pages and areas, by key or by value', () => {
     expect(isStructureRecord('document:document', { typeName: 'document' })).toBe(true)
     expect(isStructureRecord('page:page', undefined)).toBe(true)

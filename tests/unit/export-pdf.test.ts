@@ -176,9 +176,13 @@ describe('renderPlanPdf, the case-file cover', async () => {
     expect(flat).toContain('Werkt in ploegendienst')
   })
 
-  it('has the board legible: the whole board, then parts of it at full size on pages of their own', () => {
+  it('has the board legible: the whole board, then each area with something on it on a page of its own', () => {
     expect(text).toContain('De netwerkkaart en het bord')
-    expect(text).toMatch(/Het bord, deel 1 van \d/)
+    // A page with only an area's title and its image (issue 11): one per area that has items.
+    const pages = pagesOf(pdf)
+    for (const title of ['Netwerkcirkel', 'Drie kolommen', 'Afspraken', 'Veiligheidsplan', 'Drie huizen']) {
+      expect(pages.some((page) => page === title || page.startsWith(`${title} (1/`)), title).toBe(true)
+    }
   })
 
   it('marks facts that were not frozen with the version, and has no cover facts when there are none', async () => {

@@ -1,4 +1,5 @@
-import { isItemType, tieKinds, type TieKind } from '../../board/items'
+import { areaTexts } from '../../board/area-geometry'
+import { areaKinds, isItemType, tieKinds, type AreaKind, type TieKind } from '../../board/items'
 import { type Locale, type Translate } from '../../i18n'
 import { createTranslator } from '../../i18n/catalogs'
 import type { DrawContext } from './board/context'
@@ -7,7 +8,8 @@ import { drawKringItem } from './board/draw-kring'
 import { drawTldrawShape } from './board/draw-tldraw'
 import { matrixAttr, round, transformBox, unionBoxes, type Box } from './board/geometry'
 import { BACKGROUND, INK, MUTED, TIE_STYLES } from './board/palette'
-import { buildScene, str, type SceneShape } from './board/scene'
+import { boardRegions, regionMarkers, type BoardRegion } from './board/regions'
+import { buildScene, num, str, type SceneShape } from './board/scene'
 import { group, rect } from './board/svg'
 import { label, LINE_HEIGHT } from './board/text'
 import { SVG_FONT_FAMILY } from './fonts'
@@ -24,6 +26,9 @@ import { redactRecords, type RecordRedaction } from './redact'
  * people on the board, the participants' names (an export passes the whole roster) and the family
  * name of the conference title are scrubbed from the board's text.
  */
+
+/** An area shape's kind (drawn, so its props parsed). */
+const areaKindOf = (shape: SceneShape): AreaKind => ((areaKinds as readonly unknown[]).includes(shape.props.area) ? (shape.props.area as AreaKind) : 'agreements')
 
 export const REDACTED_MARK = 'data-kring-redacted="true"'
 const MARGIN = 40
@@ -87,6 +92,9 @@ export function renderBoardSvg(records: Record<string, unknown>, options: BoardS
   const parts: string[] = []
   const boxes: Box[] = []
   const ties = new Set<TieKind>()
+  // Where the areas are and what lies on the board, for the regions (board/regions.ts).
+  const areas: BoardRegion[] = []
+  const items: Box[] = []
   for (const shape of scene.shapes) {
     if (shape.type === 'arrow') {
       const arrow = drawArrow(shape, scene)
@@ -100,7 +108,10 @@ export function renderBoardSvg(records: Record<string, unknown>, options: BoardS
     if (body === '') continue
     parts.push(group(body, { transform: matrixAttr(shape.matrix), opacity: shape.opacity }))
     boxes.push(transformBox(shape.matrix, overhang(shape)))
+    if (shape.type === 'kring-area') areas.push({ box: transformBox(shape.matrix, shape.local), title: t(areaTexts(areaKindOf(shape), num(shape.props.variant)).title) })
+    else if (shape.type !== 'kring-scale-mark') items.push(transformBox(shape.matrix, shape.local))
   }
+  parts.push(regionMarkers(boardRegions(areas, items, t('exports.board.elsewhere'))))
   const content = unionBoxes(boxes)
   if (!content) {
     const empty = { x: 0, y: 0, w: 720, h: 220 }

@@ -120,6 +120,7 @@ const exports: Messages<'exports'> = {
   'answer.none': 'not given',
   'agreed.intro': 'With their yes they agree to this version of the plan.',
   'board.part': 'The board, part {part} of {parts}',
+  'board.elsewhere': 'Elsewhere on the board',
 }
 
 export default exports

@@ -167,7 +167,7 @@ const items: Messages<'items'> = {
   'palette.safety': 'Safety',
   'palette.child': 'Three houses',
   'palette.professional': 'For professionals',
-  'palette.added': '{item} is now in the middle of your screen.',
+  'palette.added': '{item} is now in its place on the board.',
 
   'editor.title': 'Edit {item}',
   'editor.close': 'Done',

@@ -124,6 +124,7 @@ const exports = {
   'answer.none': 'niet aangegeven',
   'agreed.intro': 'Met hun ja stemmen zij in met deze versie van het plan.',
   'board.part': 'Het bord, deel {part} van {parts}',
+  'board.elsewhere': 'Elders op het bord',
 }
 
 export default exports

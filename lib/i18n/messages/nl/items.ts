@@ -169,7 +169,7 @@ const items = {
   'palette.safety': 'Veiligheid',
   'palette.child': 'Drie huizen',
   'palette.professional': 'Voor professionals',
-  'palette.added': '{item} staat nu midden op je scherm.',
+  'palette.added': '{item} staat nu op zijn plek op het bord.',
 
   // The item editor.
   'editor.title': '{item} bewerken',

@@ -65,6 +65,8 @@ const board: Messages<'board'> = {
   'access.notFoundTitle': 'Bu pano artık yok.',
   'access.notFoundBody': 'Toplantı kapatılıp silinmiş olabilir. Ne olduğunu toplantı yöneticisine sorun.',
   'access.home': 'Ana sayfaya git',
+  'area.tidy': 'Tidy up',
+  'area.tidyTitle': 'Put everything in this area neatly in its place, without overlap',
 }
 
 export default board

@@ -9,7 +9,7 @@ import { round } from './geometry'
 /**
  * The template areas (kring-area) in the board image: the geometry the canvas draws
  * (lib/board/area-geometry.ts), painted as SVG strings in the canvas's colours (area.module.css),
- * under a title bar that stands in for the canvas's HTML one.
+ * under a title bar that stands in for the canvas's HTML one (its title; not the on-screen hint).
  */
 
 type Area = ItemProps<'kring-area'>
@@ -21,8 +21,8 @@ function frame(g: AreaGeometry, width: number, ctx: DrawContext): string {
     rect(x, y, w, h, { fill: AREA.frame, stroke: AREA.frameStroke, strokeWidth: 3, radius }) +
     // The title bar: the frame's top with its rounded corners, down to the divider.
     `<path d="M${x} ${round(bar.y1)}V${x + radius}a${radius} ${radius} 0 0 1 ${radius} -${radius}H${round(width - x - radius)}a${radius} ${radius} 0 0 1 ${radius} ${radius}V${round(bar.y1)}z" fill="${AREA.titleBar}"/>` +
-    label(ctx.t(g.title), { x: 32, y: 10, width: width - 64, size: 40, bold: true }) +
-    label(g.hint.map((key) => ctx.t(key)).join(' · '), { x: 32, y: 10 + 40 * 1.15, width: width - 64, size: 20, color: MUTED })
+    // The title only: the hint under it tells people on the board what to do, not a reader of the plan.
+    label(ctx.t(g.title), { x: 32, y: (bar.y1 - 40 * 1.15) / 2, width: width - 64, size: 40, bold: true })
   )
 }
 

@@ -1,5 +1,6 @@
 import { defaultSupportKinds, itemDefaults, itemSchemas, isItemType, type ItemProps, type ItemType } from '../../../board/items'
 import { groupLabelKey, ringLabelKey } from '../../../board/labels'
+import { isBlankItem } from './blank-items'
 import type { DrawContext } from './context'
 import { drawArea } from './draw-areas'
 import { round } from './geometry'
@@ -273,6 +274,7 @@ const drawers: { [K in ItemType]: (props: ItemProps<K>, ctx: DrawContext) => str
 
 function drawItem<K extends ItemType>(type: K, props: Record<string, unknown>, ctx: DrawContext): string {
   const parsed = kringProps(type, props)
-  return parsed ? drawers[type](parsed, ctx) : ''
+  // An item nobody wrote on is left out, with its "Nog leeg" hint (blank-items.ts).
+  return parsed && !isBlankItem(type, parsed) ? drawers[type](parsed, ctx) : ''
 }
 

@@ -1,13 +1,16 @@
 import type { Content } from 'pdfmake/interfaces'
 import { intrinsicSize, svgToPng } from '../board-png'
+import { readRegions } from '../board/regions'
 import { heading, type SectionContext } from './sections'
 import { rich } from './text'
 
 /**
  * The board as the appendix of the case-file document: first the whole board on a page of its
- * own, as large as A4 allows (landscape when that makes it larger); then, when the whole board is
- * too small to read at that size, the board again in overlapping parts at full page width, one
- * per page, each large enough to read the cards.
+ * own, as large as A4 allows (landscape when that makes it larger), as an overview; then each
+ * area with something on it on a page of its own (the regions the SVG marks, board/regions.ts),
+ * as large as the page allows, and split into overlapping parts when even that is too small to
+ * read. An image without regions (no areas on the board) is cut into parts of the whole board
+ * instead, when the overview is too small to read.
  */
 
 /** The text area of an A4 page with the document's margins, less the page's heading (Noto Sans lines are tall: keep room). */
@@ -19,6 +22,13 @@ type Orientation = keyof typeof AREA
 
 /** Board units (px) to points at which a card's text (about 20 px) prints at about 5 pt: readable. */
 const READABLE_SCALE = 0.25
+/** An area's page: its cards' text (about 20 px) prints at 6 pt or more, else the area is split. */
+const AREA_READABLE_SCALE = 0.3
+/** Room around an area on its page (board units): its frame is not cut. */
+const AREA_MARGIN = 24
+/** At most this many parts for one area. */
+const MAX_AREA_PARTS = 4
+
 /** More parts than this and the board is drawn in this many, slightly smaller: a case file is no atlas. */
 const MAX_PARTS = 9
 /** Parts overlap by this share, so a card cut at one part's edge is whole on the next. */
@@ -81,19 +91,19 @@ function parts(board: Box, cols: number, rows: number): Box[] {
 }
 
 /** How to cut the board so each part prints readable in `orientation`: cols × rows, fewest parts first. */
-function grid(board: Box, orientation: Orientation): { cols: number; rows: number } {
+function grid(board: Box, orientation: Orientation, readable: number): { cols: number; rows: number } {
   const area = AREA[orientation]
-  const cols = Math.max(1, Math.ceil((board.w * READABLE_SCALE * (1 + OVERLAP)) / area.w))
-  const rows = Math.max(1, Math.ceil((board.h * READABLE_SCALE * (1 + OVERLAP)) / area.h))
+  const cols = Math.max(1, Math.ceil((board.w * readable * (1 + OVERLAP)) / area.w))
+  const rows = Math.max(1, Math.ceil((board.h * readable * (1 + OVERLAP)) / area.h))
   return { cols, rows }
 }
 
-function partsPlan(board: Box): { orientation: Orientation; cols: number; rows: number } {
-  const options = (['portrait', 'landscape'] as const).map((orientation) => ({ orientation, ...grid(board, orientation) }))
+function partsPlan(board: Box, readable = READABLE_SCALE, maxParts = MAX_PARTS): { orientation: Orientation; cols: number; rows: number } {
+  const options = (['portrait', 'landscape'] as const).map((orientation) => ({ orientation, ...grid(board, orientation, readable) }))
   options.sort((a, b) => a.cols * a.rows - b.cols * b.rows)
   const best = options[0]!
   // Too many parts: fewer, each a little smaller (the same proportions).
-  while (best.cols * best.rows > MAX_PARTS) {
+  while (best.cols * best.rows > maxParts) {
     if (best.cols >= best.rows) best.cols -= 1
     else best.rows -= 1
   }
@@ -111,6 +121,8 @@ export function boardPages(svg: string, ctx: SectionContext): Content[] {
     heading(ctx.t('exports.section.board'), { newPage: orientation }),
     { image: pngDataUrl(svg, board.w * scale), width: board.w * scale, alignment: 'center' },
   ]
+  const regions = readRegions(svg)
+  if (regions.length > 0) return [...content, ...regionPages(regions.flatMap((region) => regionImages(svg, board, region.box, region.title)))]
   if (scale >= READABLE_SCALE) return content
 
   const plan = partsPlan(board)
@@ -128,5 +140,62 @@ export function boardPages(svg: string, ctx: SectionContext): Content[] {
       { image: `data:image/png;base64,${Buffer.from(part.png).toString('base64')}`, width: part.width, alignment: 'center' },
     )
   })
+  return content
+}
+
+/** Within the board's image: a box grown by `margin` on every side, cut to the board. */
+function around(box: Box, board: Box, margin: number): Box {
+  const x = Math.max(board.x, box.x - margin)
+  const y = Math.max(board.y, box.y - margin)
+  return { x, y, w: Math.min(board.x + board.w, box.x + box.w + margin) - x, h: Math.min(board.y + board.h, box.y + box.h + margin) - y }
+}
+
+interface RegionImage {
+  title: string
+  orientation: Orientation
+  image: string
+  width: number
+  height: number
+}
+
+/** One area as large as a page allows (the orientation it is largest in), or in parts when that is still too small to read. */
+function regionImages(svg: string, board: Box, region: Box, title: string): RegionImage[] {
+  const box = around(region, board, AREA_MARGIN)
+  if (box.w <= 0 || box.h <= 0) return []
+  const orientation: Orientation = scaleIn(box, 'landscape') > scaleIn(box, 'portrait') ? 'landscape' : 'portrait'
+  const scale = scaleIn(box, orientation)
+  if (scale >= AREA_READABLE_SCALE) {
+    return [{ title, orientation, image: pngDataUrl(cropped(svg, box), box.w * scale), width: box.w * scale, height: box.h * scale }]
+  }
+  const plan = partsPlan(box, AREA_READABLE_SCALE, MAX_AREA_PARTS)
+  const pieces = parts(box, plan.cols, plan.rows)
+  return pieces.map((piece, index) => {
+    const pieceScale = scaleIn(piece, plan.orientation)
+    return {
+      title: `${title} (${index + 1}/${pieces.length})`,
+      orientation: plan.orientation,
+      image: pngDataUrl(cropped(svg, piece), piece.w * pieceScale),
+      width: piece.w * pieceScale,
+      height: piece.h * pieceScale,
+    }
+  })
+}
+
+/** Room a heading takes above an image (points). */
+const HEADING_ROOM = 34
+
+/**
+ * The areas' pages: each area under its title, a small one (the question, the bottom lines) on
+ * the same page as the one before it when both fit, so a short strip does not take a page alone.
+ */
+function regionPages(images: RegionImage[]): Content[] {
+  const content: Content[] = []
+  let page: { orientation: Orientation; left: number } | null = null
+  for (const image of images) {
+    const fits = page !== null && page.orientation === image.orientation && image.height + HEADING_ROOM <= page.left
+    if (!fits) page = { orientation: image.orientation, left: AREA[image.orientation].h + 60 }
+    content.push(heading(image.title, fits ? {} : { newPage: image.orientation }), { image: image.image, width: image.width, alignment: 'center' })
+    page!.left -= image.height + HEADING_ROOM
+  }
   return content
 }

@@ -41,6 +41,8 @@ const facilitatorLeaves: Record<PolicyAction, Row> = {
   'versions.read': [ALL, ALL, FAMILY_SIDE, ALL, ALL],
   'invitations.manage': [FAC, FAC, FAC, FAC, FAC],
   'settings.write': [FAC, FAC, FAC, FAC, FAC],
+  'checkin.write': [NONE, NONE, NONE, WRITERS, WRITERS],
+  'followup.read': [NONE, NONE, NONE, 'facilitator, family, child, network', 'facilitator, family, child, network'],
 }
 
 /** Only the besloten_deel column changes when the facilitator stays; these are its cells then. */

@@ -24,6 +24,8 @@ export type AuditAction =
   | 'participant.role-changed'
   | 'participant.linked'
   | 'board.restored'
+  | 'agreement.checked-in'
+  | 'agreement.taken-over'
 
 export async function recordAudit(
   db: Db,

@@ -22,6 +22,7 @@ import {
   type SectionContext,
 } from './pdf/sections'
 import { COLUMN_WIDTH, rich } from './pdf/text'
+import { reviewSection } from './pdf/review'
 import { redactInput } from './redact'
 
 /**
@@ -64,6 +65,8 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
     ...participantsSection(input, ctx),
     ...centralQuestionSection(input.plan, ctx),
     ...bottomLinesSection(input.plan, ctx),
+    // An evaluatie: the reviewed agreements, what happened, what is agreed now.
+    ...reviewSection(input, ctx),
     ...agreementsSection(input.plan, input.conference.kind, ctx),
     ...safetyPlanSection(input.plan, ctx),
     ...networkSection(input.plan, ctx),

@@ -7,12 +7,15 @@ import { connectionLimitsFor } from './connection-limits'
 import { createMeetingServer } from './meeting/meeting-server'
 import { watchRevocations } from './revocations'
 import { createSyncServer } from './sync/sync-server'
+import { startReminderScheduler, type ReminderScheduler } from './follow-up/reminder-scheduler'
 import type { MeetingServer, NextHandlers, ServerDeps, SyncServer } from './types'
 
 export interface KringServer {
   http: Server
   sync: SyncServer
   meeting: MeetingServer
+  /** E-mail reminders between meetings; null without SMTP_URL. */
+  reminders: ReminderScheduler | null
   /** Listen and resolve with the bound port (pass 0 for any free port, as tests do). */
   listen(port: number, host?: string): Promise<number>
   close(): Promise<void>
@@ -54,6 +57,8 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringS
   const sync = createSyncServer(deps, { connectionLimits })
   // The meeting plane reads boards (to propose the plan) through the sync plane's reader.
   const meeting = createMeetingServer({ ...deps, httpServer: http, boards: sync.boards, connectionLimits })
+  // E-mail reminders of due check-ins, when SMTP_URL is set.
+  const reminders = startReminderScheduler(deps)
 
   http.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0] ?? ''
@@ -92,7 +97,9 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringS
         })
       })
     },
+    reminders,
     async close() {
+      await reminders?.stop()
       getLiveEvents().off('participant.revoked', onRevoked)
       stopWatching()
       await meeting.close()

@@ -28,3 +28,9 @@ export const CheckInResponse = z.object({
   checkIn: z.object({ id: z.string(), agreementId: z.string(), periodIndex: z.number().int(), outcome: CheckInOutcome }),
 })
 export const TakeoverResponse = z.object({ takeover: z.object({ id: z.string(), checkInId: z.string() }) })
+
+/** An address for reminders; empty removes it. */
+export const ContactRequest = z.object({ email: z.union([z.literal(''), z.email().max(200)]) }).strict()
+
+/** Which agreement's calendar file. */
+export const CalendarQuery = z.object({ agreement: AgreementId })

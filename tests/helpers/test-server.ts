@@ -23,7 +23,7 @@ export interface TestServer {
 }
 
 /** A real Kring server (without Next) on port 0, with its own SQLite file. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, options: { now?: () => Date } = {}): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'kring-test-'))
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -35,7 +35,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
   })
   const db = await openDatabase(config.sqlitePath)
   const logger = createLogger(config.logLevel)
-  const server = createKringServer({ config, db, logger })
+  const server = createKringServer({ config, db, logger, ...(options.now ? { now: options.now } : {}) })
   const port = await server.listen(0, '127.0.0.1')
   return {
     server,

@@ -70,6 +70,13 @@ const configSchema = z
     MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(2).default(60),
     // One person with the board open in a few tabs or on a phone and a laptop; each holds two sockets.
     MAX_SOCKETS_PER_PARTICIPANT: z.coerce.number().int().min(2).default(8),
+    // Reminders between meetings (server/follow-up/reminders.ts): off unless an SMTP server is named.
+    SMTP_URL: z
+      .url({ message: 'must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.org:465' })
+      .refine((url) => url.startsWith('smtp://') || url.startsWith('smtps://'), { message: 'must start with smtp:// or smtps://' })
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(200).default('Kring <kring@localhost>'),
+    REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).default(15 * 60 * 1000),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET]
@@ -132,6 +139,8 @@ export interface KringConfig {
   trustProxy: TrustProxy
   /** Simultaneous sync and meeting sockets, counted together (server/connection-limits.ts). */
   socketLimits: { perAddress: number; perParticipant: number }
+  /** E-mail reminders of due check-ins; null without SMTP_URL (the personal page still shows what is due). */
+  mail: { smtpUrl: string; from: string; reminderIntervalMs: number } | null
 }
 
 export class ConfigError extends Error {
@@ -192,6 +201,7 @@ export function parseConfig(env: Record<string, string | undefined>): KringConfi
     secureCookies: publicUrl.startsWith('https://') && !e.KRING_DISABLE_SECURE_COOKIES,
     trustProxy: e.TRUST_PROXY,
     socketLimits: { perAddress: e.MAX_SOCKETS_PER_ADDRESS, perParticipant: e.MAX_SOCKETS_PER_PARTICIPANT },
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, reminderIntervalMs: e.REMINDER_INTERVAL_MS } : null,
   }
 }
 

@@ -227,6 +227,31 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '2026-12-03-501-follow-up-reminders': {
+    async up(db: Kysely<unknown>) {
+      // An e-mail address a participant gave on their own page for reminders, with the language
+      // the reminder is written in. Optional personal data: removed with the participant, or by them.
+      await db.schema
+        .createTable('participant_contacts')
+        .addColumn('participant_id', 'text', (c) => c.primaryKey().references('participants.id').onDelete('cascade'))
+        .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('locale', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute()
+      // Which reminders went out: one per participant, agreement and period. The row is claimed
+      // before sending (the unique key), so two ticks or two processes never send the same one twice.
+      await db.schema
+        .createTable('reminders_sent')
+        .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id').onDelete('cascade'))
+        .addColumn('plan_version_id', 'text', (c) => c.notNull().references('plan_versions.id').onDelete('cascade'))
+        .addColumn('agreement_id', 'text', (c) => c.notNull())
+        .addColumn('period_index', 'integer', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reminders_sent_pk', ['participant_id', 'plan_version_id', 'agreement_id', 'period_index'])
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -179,6 +179,25 @@ export interface ReviewStartsTable {
   created_at: string
 }
 
+/** An e-mail address for reminders, given by the participant on their own page. */
+export interface ParticipantContactsTable {
+  participant_id: string
+  conference_id: string
+  email: string
+  /** The language reminders are written in (the page's language when the address was given). */
+  locale: string
+  updated_at: string
+}
+
+/** A reminder that went out (or is being sent: claimed first). */
+export interface RemindersSentTable {
+  participant_id: string
+  plan_version_id: string
+  agreement_id: string
+  period_index: number
+  sent_at: string
+}
+
 export interface Database {
   users: UsersTable
   conferences: ConferencesTable
@@ -193,6 +212,8 @@ export interface Database {
   agreement_checkins: AgreementCheckinsTable
   agreement_takeovers: AgreementTakeoversTable
   review_starts: ReviewStartsTable
+  participant_contacts: ParticipantContactsTable
+  reminders_sent: RemindersSentTable
 }
 
 export type User = Selectable<UsersTable>

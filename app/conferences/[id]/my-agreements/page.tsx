@@ -8,9 +8,12 @@ import { permits } from '@/lib/conference/gate'
 import { loadFollowUp } from '@/lib/server/follow-up/load'
 import { myAgreements } from '@/lib/plan/follow-up/follow-up'
 import { MyAgreementCard } from '@/lib/server/web/views/follow-up/MyAgreementCard'
+import { ReminderMailForm } from '@/lib/server/web/views/follow-up/ReminderMailForm'
+import { getConfig } from '@/lib/server/config/env'
+import { findContact } from '@/lib/server/db/repositories/reminders'
 
 type Params = Promise<{ id: string }>
-type Search = Promise<{ saved?: string | string[]; tookOver?: string | string[] }>
+type Search = Promise<{ saved?: string | string[]; tookOver?: string | string[]; mail?: string | string[] }>
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getServerTranslator()
@@ -33,6 +36,9 @@ export default async function MyAgreementsPage({ params, searchParams }: { param
   const loaded = await loadFollowUp(db, conference.id, new Date())
   const mine = loaded ? myAgreements(loaded.followUp, participant.id, loaded.version.plan) : []
   const savedId = typeof search.saved === 'string' ? search.saved : null
+  // Reminders by e-mail only when the server can send them, and only for someone asked to check in.
+  const offersMail = getConfig().mail !== null && mine.some((m) => m.owner)
+  const contact = offersMail ? await findContact(db, participant.id) : undefined
   return (
     <SiteFrame narrow showSignIn={false}>
       <div className="stack" data-testid="my-agreements">
@@ -48,6 +54,7 @@ export default async function MyAgreementsPage({ params, searchParams }: { param
           mine.map((m) => (
             <MyAgreementCard key={m.followUp.agreement.id} conferenceId={conference.id} mine={m} names={loaded.names} t={t} locale={locale} saved={savedId === m.followUp.agreement.id} />
           ))}
+        {offersMail && <ReminderMailForm conferenceId={conference.id} email={contact?.email ?? null} saved={search.mail !== undefined} t={t} />}
         {loaded && permits(participant, conference, 'followup.read') && (
           <Link href={`/conferences/${conference.id}/follow-up`} className="button button--quiet">
             {t('followUp.mine.followUpLink')}

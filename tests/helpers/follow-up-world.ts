@@ -38,8 +38,9 @@ export function followUpPlan(): Plan {
   }
 }
 
-export async function seedFollowUpWorld(db: Db, frozenAt: Date, title = 'Familie de Vries') {
-  const facilitatorUser = await seedUser(db, { email: `f-${Math.random()}@example.org`, name: 'Fenna Facilitator' })
+export async function seedFollowUpWorld(db: Db, frozenAt: Date, options: { title?: string; facilitatorUser?: { id: string; name: string } } = {}) {
+  const title = options.title ?? 'Familie de Vries'
+  const facilitatorUser = options.facilitatorUser ?? (await seedUser(db, { email: `f-${Math.random()}@example.org`, name: 'Fenna Facilitator' }))
   const { conference, facilitator } = await seedConference(db, { facilitator: facilitatorUser, title })
   const mother = await seedInvitation(db, { conferenceId: conference.id, displayName: 'Mama Sanne', role: 'family' })
   const aunt = await seedInvitation(db, { conferenceId: conference.id, displayName: 'Tante Amira', role: 'network' })

@@ -7,6 +7,9 @@ import { listAudit } from '../../lib/server/db/repositories/audit'
 import { ApiErrorBody } from '../../lib/protocol/api-error'
 import { CheckInResponse } from '../../lib/protocol/follow-up'
 import { seedFollowUpWorld, WEDNESDAY } from '../helpers/follow-up-world'
+import { auditNames, describeAuditEntries } from '../../lib/server/conference/audit-log'
+import { listParticipants } from '../../lib/server/db/repositories/participants'
+import { createTranslator } from '../../lib/i18n'
 
 // The follow-up route handlers as Next runs them: the request's cookies and database stubbed, the
 // gate and the follow-up's own checks real.
@@ -78,6 +81,9 @@ describe('POST checkins', () => {
     expect(audit?.actor).toBe(world.mother.participant.id)
     expect(audit?.detail).toContain(`agreement=${WEDNESDAY}`)
     expect(audit?.detail).not.toContain('ziekenhuis')
+    // The facilitator reads it as a sentence, without the reason.
+    const [sentence] = describeAuditEntries([audit!], auditNames(await listParticipants(state.db!, world.conference.id)), createTranslator('nl'))
+    expect(sentence).toMatchObject({ who: 'Mama Sanne', what: 'Zei "Lukt niet" over een afspraak van versie 1 en vroeg de reserve' })
   })
 
   it('answers a phone form with a redirect back to the page', async () => {

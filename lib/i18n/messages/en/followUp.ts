@@ -89,6 +89,9 @@ const followUp: Messages<'followUp'> = {
   'pdf.review.ended': 'Ended (no longer agreed)',
   'pdf.review.confirmed': 'Confirmed: {what}',
   'pdf.review.changed': 'Changed: {what}',
+  'audit.checkedIn': 'Said "{outcome}" about an agreement of version {version}',
+  'audit.checkedInAskBackup': 'Said "{outcome}" about an agreement of version {version} and asked the backup',
+  'audit.tookOver': 'Took over an agreement of version {version} as backup',
   'pdf.review.new': 'New agreements',
 }
 

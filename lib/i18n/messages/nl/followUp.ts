@@ -87,6 +87,9 @@ const followUp = {
   'pdf.review.ended': 'Gestopt (niet meer afgesproken)',
   'pdf.review.confirmed': 'Bevestigd: {what}',
   'pdf.review.changed': 'Veranderd: {what}',
+  'audit.checkedIn': 'Zei "{outcome}" over een afspraak van versie {version}',
+  'audit.checkedInAskBackup': 'Zei "{outcome}" over een afspraak van versie {version} en vroeg de reserve',
+  'audit.tookOver': 'Nam als reserve een afspraak van versie {version} over',
   'pdf.review.new': 'Nieuwe afspraken',
 }
 

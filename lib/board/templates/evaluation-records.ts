@@ -1,4 +1,4 @@
-import type { TLShape, TLShapeId } from '@tldraw/tlschema'
+import { toRichText, type TLShape, type TLShapeId } from '@tldraw/tlschema'
 import { itemDefaults, type ItemProps } from '../items'
 import type { Plan, PlanAgreement, PlanPerson, PersonRef } from '../../plan/schema'
 import { AREA_PADDING, areaSizes, ITEM_GAP, ITEMS_TOP } from './area-sizes'
@@ -9,8 +9,8 @@ type Point = { x: number; y: number }
 
 const person = itemDefaults['kring-person']
 const agreement = itemDefaults['kring-agreement']
-/** The card under a reviewed agreement that says what happened since (its check-ins). */
-const HISTORY_H = 110
+/** The sticky note under a reviewed agreement that says what happened since (its check-ins); tldraw's note is 200 square. */
+const HISTORY_H = 200
 
 /**
  * Shape meta key on an evaluatie's agreement: the id of the agreement it reviews (in the reviewed
@@ -70,6 +70,29 @@ function agreementProps(a: PlanAgreement, personIds: Map<string, TLShapeId>): Pa
   }
 }
 
+/** A tldraw sticky note (yellow, small text) with what happened to a reviewed agreement. */
+function historyNote(text: string, at: Point, options: PlacementOptions): TLShape {
+  const note = kringShape('kring-card', at, {}, options)
+  return {
+    ...note,
+    type: 'note',
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 's',
+      font: 'sans',
+      fontSizeAdjustment: null,
+      align: 'start',
+      verticalAlign: 'start',
+      growY: 0,
+      url: '',
+      richText: toRichText(text.slice(0, 1_000)),
+      scale: 1,
+      textLastEditedBy: null,
+    },
+  } as unknown as TLShape
+}
+
 /**
  * The evaluation area of a review conference (evaluatie): the agreements of the conference it
  * reviews (`reviewed`: the plan of its latest frozen version), each a `kring-agreement` with
@@ -96,8 +119,8 @@ export function evaluationRecords(reviewed: Plan, at: Point, options: PlacementO
   const peopleHeight = rowsOf(people.length, peopleColumns) * (person.h + ITEM_GAP)
   const agreementsTop = peopleTop + peopleHeight + (people.length > 0 ? AREA_PADDING : 0)
   const agreementColumns = perRow(w, agreement.w)
-  // With what happened since (the follow-up's check-ins), a card under each agreement: a prompt
-  // card, so it is a question to the group and not part of the new plan.
+  // With what happened since (the follow-up's check-ins), a sticky note under each agreement: the
+  // group reads it and decides, and as a plain tldraw note it is not part of the new plan.
   const withHistory = reviewed.agreements.some((a) => history[a.id] !== undefined)
   const rowStep = agreement.h + ITEM_GAP + (withHistory ? HISTORY_H + ITEM_GAP : 0)
   const agreementShapes = reviewed.agreements.flatMap((a, i) => {
@@ -106,8 +129,7 @@ export function evaluationRecords(reviewed: Plan, at: Point, options: PlacementO
     const shape = { ...kringShape('kring-agreement', { x, y }, agreementProps(a, personIds), options), meta: { [REVIEWS_META_KEY]: a.id } }
     const text = history[a.id]
     if (text === undefined) return [shape]
-    const card = kringShape('kring-card', { x, y: y + agreement.h + ITEM_GAP }, { w: agreement.w, h: HISTORY_H, kind: 'prompt', text: text.slice(0, 1_000) }, options)
-    return [shape, card]
+    return [shape, historyNote(text, { x, y: y + agreement.h + ITEM_GAP }, options)]
   })
 
   const contentBottom = agreementsTop + rowsOf(reviewed.agreements.length, agreementColumns) * rowStep - ITEM_GAP

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Translate } from '../../i18n'
 import { PlanAgreement, type Plan } from '../schema'
 import type { AgreementFollowUp } from './follow-up'
 import { normalisedName } from './people'
@@ -70,4 +71,12 @@ export function reviewOutcome(history: readonly ReviewHistoryItem[], plan: Plan,
     return { history: h, decision: sameAgreement(h.agreement, now) ? 'confirmed' : 'changed', now }
   })
   return { rows, added: plan.agreements.filter((a) => !taken.has(a.id)) }
+}
+
+const countOrder = ['done', 'cannot', 'help', 'missing', 'covered'] as const
+
+/** "Hapert. 1× lukt niet, 1× geen antwoord": the status and the counts that are not zero. */
+export function historySummary(item: ReviewHistoryItem, t: Translate): string {
+  const counts = countOrder.filter((k) => item.counts[k] > 0).map((k) => t(`followUp.review.count.${k}`, { count: item.counts[k] }))
+  return t('followUp.review.summary', { status: t(`followUp.status.${item.status}`), counts: counts.length > 0 ? `${counts.join(', ')}.` : t('followUp.review.noFollowUp') })
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { Db } from '../db/connect'
 import type { Translate } from '../../i18n'
 import { REVIEWS_META_KEY } from '../../board/templates/evaluation-records'
-import { ReviewHistory, reviewHistoryItem, type ReviewHistoryItem } from '../../plan/follow-up/review'
+import { historySummary, ReviewHistory, reviewHistoryItem, type ReviewHistoryItem } from '../../plan/follow-up/review'
 import { recordsMapOf } from '../../sync/document-format'
 import { loadFollowUp } from './load'
 
@@ -34,7 +34,7 @@ export function historyLines(start: ReviewStart, t: Translate): Record<string, s
   return Object.fromEntries(
     start.history.map((h) => [
       h.agreement.id,
-      t('followUp.review.happened', { summary: t('followUp.review.summary', { status: t(`followUp.status.${h.status}`), ...h.counts }) }),
+      t('followUp.review.happened', { summary: historySummary(h, t) }),
     ]),
   )
 }

@@ -79,8 +79,13 @@ const followUp: Messages<'followUp'> = {
   'mail.current': 'We e-mail {email}.',
 
   'review.happened': 'What happened: {summary}',
-  'review.summary': '{status}. {done}× done, {cannot}× cannot, {help}× need help, {missing}× no answer, {covered}× taken over.',
-  'review.noFollowUp': 'No answers were kept.',
+  'review.summary': '{status}. {counts}',
+  'review.count.done': '{count}× done',
+  'review.count.cannot': '{count}× cannot',
+  'review.count.help': '{count}× need help',
+  'review.count.missing': '{count}× no answer',
+  'review.count.covered': '{count}× taken over',
+  'review.noFollowUp': 'no answers yet.',
 
   'pdf.review.title': 'Agreements of last time',
   'pdf.review.agreed': 'Agreed',

@@ -77,8 +77,13 @@ const followUp = {
   'mail.current': 'We mailen naar {email}.',
 
   'review.happened': 'Wat er gebeurde: {summary}',
-  'review.summary': '{status}. {done}× gedaan, {cannot}× lukt niet, {help}× hulp nodig, {missing}× geen antwoord, {covered}× overgenomen.',
-  'review.noFollowUp': 'Geen antwoorden bijgehouden.',
+  'review.summary': '{status}. {counts}',
+  'review.count.done': '{count}× gedaan',
+  'review.count.cannot': '{count}× lukt niet',
+  'review.count.help': '{count}× hulp nodig',
+  'review.count.missing': '{count}× geen antwoord',
+  'review.count.covered': '{count}× overgenomen',
+  'review.noFollowUp': 'nog geen antwoorden.',
 
   'pdf.review.title': 'Afspraken van de vorige keer',
   'pdf.review.agreed': 'Afgesproken',

@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces'
 import type { PlanAgreement } from '../../../plan/schema'
-import type { ReviewOutcome } from '../../../plan/follow-up/review'
+import { historySummary, type ReviewOutcome } from '../../../plan/follow-up/review'
 import type { ExportInput } from '../input'
 import { heading, table, type SectionContext } from './sections'
 
@@ -21,7 +21,7 @@ export function reviewSection(input: Pick<ExportInput, 'redacted'> & { review?: 
   const { t } = ctx
   const rows = review.rows.map((row) => {
     const h = row.history
-    const happened = t('followUp.review.summary', { status: t(`followUp.status.${h.status}`), ...h.counts })
+    const happened = historySummary(h, t)
     let now: string
     if (row.now === null) now = t('followUp.pdf.review.ended')
     else {

@@ -19,10 +19,16 @@ vi.mock('@/lib/server/web/session', () => ({ getSignedInUser: async () => null }
 vi.mock('next/headers', () => ({
   cookies: async () => ({ get: (name: string) => (name in state.cookies ? { name, value: state.cookies[name] } : undefined) }),
 }))
+vi.mock('@/lib/server/web/translator', async () => {
+  const { createTranslator } = await import('../../lib/i18n')
+  return { getRequestLocale: async () => 'en', getServerTranslator: async () => ({ locale: 'nl', t: createTranslator('nl') }) }
+})
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>
 let checkins: Handler
 let takeovers: Handler
+let calendar: Handler
+let contact: Handler
 let origin: string
 let world: Awaited<ReturnType<typeof seedFollowUpWorld>>
 const savedEnv = { AUTH_SECRET: process.env.AUTH_SECRET, PUBLIC_URL: process.env.PUBLIC_URL }
@@ -33,6 +39,8 @@ beforeAll(async () => {
   origin = getConfig().publicUrl
   checkins = (await import('../../app/api/conferences/[id]/checkins/route')).POST as Handler
   takeovers = (await import('../../app/api/conferences/[id]/takeovers/route')).POST as Handler
+  calendar = (await import('../../app/api/conferences/[id]/calendar/route')).GET as Handler
+  contact = (await import('../../app/api/conferences/[id]/contact/route')).POST as Handler
 }, 60_000)
 
 afterAll(() => {
@@ -148,5 +156,35 @@ describe('POST takeovers', () => {
     const checkInId = await cannotWithBackup(false)
     as(world.aunt.token)
     expect(await errorCode(await post(takeovers, 'takeovers', { checkInId }))).toBe('bad_request')
+  })
+})
+
+describe('GET calendar and POST contact', () => {
+  const ics = (agreement: string) =>
+    calendar(new Request(`${origin}/api/conferences/${world.conference.id}/calendar?agreement=${encodeURIComponent(agreement)}`), { params: Promise.resolve({ id: world.conference.id }) })
+
+  it('gives an owner and the backup the agreement as a calendar file with its rhythm, nobody else', async () => {
+    as(world.mother.token)
+    const res = await ics(WEDNESDAY)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    const body = await res.text()
+    expect(body).toContain('RRULE:FREQ=WEEKLY;BYDAY=WE')
+    expect(body).toContain('SUMMARY:Sem naar school brengen')
+    as(world.aunt.token)
+    expect((await ics(WEDNESDAY)).status).toBe(200)
+    as(world.grandpa.token)
+    expect((await ics(WEDNESDAY)).status).toBe(403)
+  })
+
+  it("keeps an address for reminders in the page's language, and removes it on request", async () => {
+    as(world.mother.token)
+    expect((await post(contact, 'contact', { email: 'sanne@example.org' }, true)).status).toBe(303)
+    expect(await state.db!.selectFrom('participant_contacts').select(['participant_id', 'email', 'locale']).execute()).toEqual([
+      { participant_id: world.mother.participant.id, email: 'sanne@example.org', locale: 'en' },
+    ])
+    expect(await errorCode(await post(contact, 'contact', { email: 'not an address' }, true))).toBe('bad_request')
+    expect((await post(contact, 'contact', { email: '' }, true)).status).toBe(303)
+    expect(await state.db!.selectFrom('participant_contacts').selectAll().execute()).toEqual([])
   })
 })

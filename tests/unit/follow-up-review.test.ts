@@ -119,5 +119,20 @@ describe('an evaluatie created from a followed-up conference', () => {
     expect(text).toContain('Hapert. 1× lukt niet.')
     expect(text).toContain('Veranderd: Sem naar school brengen — Mama Sanne, elke donderdag')
     expect(text).toContain('Gestopt (niet meer afgesproken)')
+
+    // Redacted: the same table, nobody named.
+    const redacted = await exportPlanVersion(db, {
+      conference: (await findConference(db, conference.id))!,
+      participant: facilitator!,
+      version: version.version,
+      format: 'pdf',
+      redacted: true,
+    })
+    const anonymous = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', '-raw', '-', '-'], { input: redacted.body }).toString('utf8').replace(/\s+/g, ' ')
+    expect(anonymous).toContain('Afspraken van de vorige keer')
+    expect(anonymous).toContain('Gestopt (niet meer afgesproken)')
+    expect(anonymous).not.toContain('Sanne')
+    expect(anonymous).not.toContain('Kees')
+    expect(anonymous).not.toContain('de Vries')
   })
 })

@@ -22,7 +22,7 @@ import {
   type SectionContext,
 } from './pdf/sections'
 import { COLUMN_WIDTH, rich } from './pdf/text'
-import { reviewSection } from './pdf/review'
+import { redactReview, reviewSection } from './pdf/review'
 import { redactInput } from './redact'
 
 /**
@@ -52,7 +52,9 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
   if (parsed.redacted && parsed.boardSvg !== '' && !parsed.boardSvg.includes(REDACTED_MARK)) {
     throw new Error('a redacted PDF needs a board image drawn with redacted: true')
   }
-  const input = parsed.redacted ? redactCaseFacts(redactInput(parsed)) : parsed
+  const redacted = parsed.redacted ? redactCaseFacts(redactInput(parsed)) : parsed
+  // An evaluatie's review is redacted with the unredacted input's names (its title's family name too).
+  const input = parsed.redacted && parsed.review ? { ...redacted, review: redactReview(parsed, parsed.review) } : redacted
   const t = createTranslator(input.locale)
   const ctx: SectionContext = { t, locale: input.locale }
   const agreedOn = longDate(input.version.frozenAt, input.locale)

@@ -10,7 +10,7 @@ import { createFacilitator, openE2eDatabase } from './support/seed'
  * frozen version; the clock is the data's: agreed one day ago, so this is the first week). Mama
  * Sanne says "lukt niet" and asks her backup; Tante Amira sees the request on her phone; the
  * facilitator's follow-up view shows the agreement slipping, first; the evaluatie the facilitator
- * then creates starts with that history on its board.
+ * then creates starts with that history on its board; when Amira takes it over, it is carried again.
  */
 let db: Db
 
@@ -87,6 +87,15 @@ test('a "lukt niet" reaches the backup, slips in the follow-up view and starts t
   await expect(history).toHaveCount(1)
   await expect(deskPage.locator('.tl-shape').filter({ hasText: 'Sem naar school brengen' }).first()).toBeVisible()
   await deskPage.screenshot({ path: 'test-results/follow-up-5-evaluatie-board.png' })
+
+  // Then Tante Amira takes it over for this week: recorded, and the agreement is carried again.
+  await amiraPage.getByRole('button', { name: 'Ik neem het over' }).tap()
+  await expect(amiraPage.getByText('Genoteerd: jij neemt het over.')).toBeVisible()
+  await expect(amiraPage.getByTestId('backup-request')).toContainText('Tante Amira neemt het over.')
+  await deskPage.goto(`${baseURL}/conferences/${world.conference.id}/follow-up`)
+  const wednesday = deskPage.locator('[data-testid="follow-up-agreement"][data-agreement="shape:wednesday"]')
+  await expect(wednesday).toHaveAttribute('data-status', 'on-track')
+  await expect(wednesday.getByTestId('follow-up-check-in')).toContainText('Tante Amira nam het over')
 
   await sanne.close()
   await amira.close()

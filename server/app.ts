@@ -8,6 +8,7 @@ import { createMeetingServer } from './meeting/meeting-server'
 import { boardActivityNoter, startRetention, type RetentionOptions } from './retention'
 import { watchRevocations } from './revocations'
 import { createSyncServer } from './sync/sync-server'
+import { startReminderScheduler, type ReminderScheduler } from './follow-up/reminder-scheduler'
 import type { MeetingServer, NextHandlers, ServerDeps, SyncServer } from './types'
 
 export interface KringServer {
@@ -16,6 +17,8 @@ export interface KringServer {
   meeting: MeetingServer
   /** Run the retention sweep now (it also runs at start and every RETENTION_SWEEP_MS). */
   sweepRetention(): Promise<void>
+  /** E-mail reminders between meetings; null without SMTP_URL. */
+  reminders: ReminderScheduler | null
   /** Listen and resolve with the bound port (pass 0 for any free port, as tests do). */
   listen(port: number, host?: string): Promise<number>
   close(): Promise<void>
@@ -61,6 +64,8 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers, options
   const sync = createSyncServer(deps, { connectionLimits, onBoardChange: boardActivityNoter(deps) })
   // The meeting plane reads boards (to propose the plan) through the sync plane's reader.
   const meeting = createMeetingServer({ ...deps, httpServer: http, boards: sync.boards, connectionLimits })
+  // E-mail reminders of due check-ins, when SMTP_URL is set.
+  const reminders = startReminderScheduler(deps)
 
   http.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0] ?? ''
@@ -101,7 +106,9 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers, options
         })
       })
     },
+    reminders,
     async close() {
+      await reminders?.stop()
       getLiveEvents().off('participant.revoked', onRevoked)
       stopWatching()
       await retention.stop()

@@ -9,6 +9,8 @@ export interface ServerDeps {
   config: KringConfig
   db: Db
   logger: Logger
+  /** The clock of time-driven work (reminders); default the system clock. Tests move it. */
+  now?: () => Date
 }
 
 /** The Yjs sync endpoint (/sync/<conferenceId>). */

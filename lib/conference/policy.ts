@@ -65,6 +65,14 @@ export const policyActions = [
   'conference.delete',
   /** Download what Kring holds about oneself (name, role, agreements, audit events) as JSON. */
   'personalData.export',
+  /**
+   * Between meetings, on one's own agreements of the agreed plan (owner or backup): see them, check
+   * in ("gedaan", "lukt niet", "hulp nodig"), take a "lukt niet" over as backup, download the
+   * calendar file. Which agreements are one's own is the follow-up's matter (lib/plan/follow-up).
+   */
+  'checkin.write',
+  /** See the follow-up view of the agreed plan: every agreement's check-ins, status and the load per person. */
+  'followup.read',
 ] as const
 export type PolicyAction = (typeof policyActions)[number]
 
@@ -77,6 +85,8 @@ export const defaultPolicyContext: PolicyContext = { facilitatorStaysInPrivateTi
 
 const PROFESSIONAL_SIDE: readonly ParticipantRole[] = ['professional', 'observer']
 const FAMILY_SIDE: readonly ParticipantRole[] = ['family', 'child', 'network']
+/** The phases in which an agreed (frozen) plan can exist and is followed up. */
+const AFTER_AGREEMENT: readonly ConferencePhase[] = ['plan_en_afspraken', 'afgesloten']
 
 /** Whether this role is in the room (has the board) during this phase. */
 export function isPresent(role: ParticipantRole, phase: ConferencePhase, context: PolicyContext = defaultPolicyContext): boolean {
@@ -147,6 +157,13 @@ export function may(role: ParticipantRole, phase: ConferencePhase, action: Polic
     case 'personalData.export':
       // One's own data (GDPR article 15), in every phase: it is about oneself, not the board.
       return true
+    case 'checkin.write':
+      // Once the plan is agreed; observers only watch.
+      return AFTER_AGREEMENT.includes(phase) && role !== 'observer'
+    case 'followup.read':
+      // The facilitator and the family group follow their plan; professionals get the plan, not
+      // the reasons people give for a week that did not work.
+      return AFTER_AGREEMENT.includes(phase) && (facilitator || FAMILY_SIDE.includes(role))
   }
 }
 

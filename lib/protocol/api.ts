@@ -125,7 +125,11 @@ export type TicketResponse = z.infer<typeof TicketResponse>
 
 // ---- POST /api/join (HTML form) ------------------------------------------------------
 
-export const JoinForm = z.strictObject({ token: InviteToken })
+export const JoinForm = z.strictObject({
+  token: InviteToken,
+  /** Where to go after the cookie is set: the board (default) or, after the plan is agreed, one's own agreements. */
+  next: z.enum(['board', 'my-agreements']).optional(),
+})
 export type JoinForm = z.infer<typeof JoinForm>
 
 // ---- POST /api/locale (HTML form or JSON) ----------------------------------------------

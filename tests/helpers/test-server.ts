@@ -23,7 +23,11 @@ export interface TestServer {
 }
 
 /** A real Kring server (without Next) on port 0, with its own SQLite file. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string, options: KringServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  options: KringServerOptions & { now?: () => Date } = {},
+): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'kring-test-'))
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -35,7 +39,8 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
   })
   const db = await openDatabase(config.sqlitePath)
   const logger = createLogger(config.logLevel)
-  const server = createKringServer({ config, db, logger }, undefined, options)
+  const { now, ...serverOptions } = options
+  const server = createKringServer({ config, db, logger, ...(now ? { now } : {}) }, undefined, serverOptions)
   const port = await server.listen(0, '127.0.0.1')
   return {
     server,

@@ -45,6 +45,8 @@ const facilitatorLeaves: Record<PolicyAction, Row> = {
   'conference.retention': [FAC, FAC, FAC, FAC, FAC],
   'conference.delete': [FAC, FAC, FAC, FAC, FAC],
   'personalData.export': [ALL, ALL, ALL, ALL, ALL],
+  'checkin.write': [NONE, NONE, NONE, WRITERS, WRITERS],
+  'followup.read': [NONE, NONE, NONE, 'facilitator, family, child, network', 'facilitator, family, child, network'],
 }
 
 /** Only the besloten_deel column changes when the facilitator stays; these are its cells then. */

@@ -19,8 +19,9 @@ export const POST = apiRoute(async (req: Request) => {
   requireSameOrigin(req)
   await limitRequestByAddress('join', req)
   let token: string
+  let next: JoinForm['next']
   try {
-    token = (await readJsonOrForm(req, JoinForm)).data.token
+    ;({ token, next } = (await readJsonOrForm(req, JoinForm)).data)
   } catch (err) {
     if (err instanceof ApiError && err.code === 'bad_request') return seeOther('/join/ongeldig')
     throw err
@@ -30,7 +31,7 @@ export const POST = apiRoute(async (req: Request) => {
   if (!invitation.live) return seeOther(`/join/${token}`)
   const { participant } = invitation
   await markInvitationOpened(db, participant.id)
-  const response = seeOther(`/board/${participant.conference_id}`)
+  const response = seeOther(next === 'my-agreements' ? `/conferences/${participant.conference_id}/my-agreements` : `/board/${participant.conference_id}`)
   response.cookies.set(invitationCookieName(participant.conference_id), token, {
     httpOnly: true,
     sameSite: 'lax',

@@ -67,6 +67,16 @@ export default async function ConferencePage({ params }: { params: Params }) {
             <Link href={`/board/${conference.id}`} className="button" data-testid="open-board">
               {t('web.conference.openBoard')}
             </Link>
+            {permits(viewer.participant, conference, 'followup.read') && (
+              <Link href={`/conferences/${conference.id}/follow-up`} className="button button--quiet" data-testid="open-follow-up">
+                {t('followUp.view.link')}
+              </Link>
+            )}
+            {permits(viewer.participant, conference, 'checkin.write') && (
+              <Link href={`/conferences/${conference.id}/my-agreements`} className="button button--quiet" data-testid="open-my-agreements">
+                {t('followUp.mine.title')}
+              </Link>
+            )}
             {sections.audit && (
               <Link href={`/conferences/${conference.id}/audit`} className="button button--quiet" data-testid="open-audit">
                 {t('web.conference.audit')}

@@ -75,6 +75,16 @@ export default async function JoinPage({ params, searchParams }: { params: Promi
             {t('web.join.button')}
           </button>
         </form>
+        {permits(participant, conference, 'checkin.write') && (
+          // After the plan is agreed: straight to one's own agreements (lib/plan/follow-up).
+          <form method="post" action="/api/join">
+            <input type="hidden" name="token" value={token} />
+            <input type="hidden" name="next" value="my-agreements" />
+            <button type="submit" className="button button--big button--quiet" data-testid="join-my-agreements">
+              {t('followUp.mine.openFromJoin')}
+            </button>
+          </form>
+        )}
         <p className="join__note">{t('web.join.note')}</p>
         {offersLink && (
           <LinkAccount

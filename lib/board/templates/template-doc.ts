@@ -17,6 +17,11 @@ export interface TemplateOptions {
   locale: Locale
   /** For an evaluatie: the plan of the reviewed conference's latest frozen version. */
   reviewed?: Plan
+  /**
+   * For an evaluatie: per reviewed agreement id, what happened since (a line from its check-ins,
+   * lib/server/follow-up/review-start.ts), shown beside the agreement on the new board.
+   */
+  reviewedHistory?: Readonly<Record<string, string>>
   /** See PlacementOptions.createId. */
   createId?: () => string
 }
@@ -34,7 +39,7 @@ export const TEMPLATE_PAGE_ID: TLPageId = PageRecordType.createId('page')
 export const TEMPLATE_ORIGIN = { x: 40, y: 80 }
 
 function slotRecords(slot: AreaSlot, at: { x: number; y: number }, kind: ConferenceKind, options: TemplateOptions & PlacementOptions): TLShape[] {
-  if (slot.area === 'evaluation' && kind === 'evaluatie' && options.reviewed) return evaluationRecords(options.reviewed, at, options)
+  if (slot.area === 'evaluation' && kind === 'evaluatie' && options.reviewed) return evaluationRecords(options.reviewed, at, options, options.reviewedHistory)
   return areaRecords(slot.area, at, { ...options, variant: slot.variant })
 }
 

@@ -91,6 +91,12 @@ function describe(entry: AuditEntry, detail: Record<string, string>, nameOf: (id
       return detail.for ? t('web.audit.action.planAgreedFor', { participant: nameOf(detail.for) }) : t('web.audit.action.planAgreed')
     case 'plan.frozen':
       return t('web.audit.action.planFrozen', { version: detail.version ?? '?' })
+    case 'agreement.checked-in': {
+      const outcome = detail.outcome === 'done' || detail.outcome === 'cannot' || detail.outcome === 'help' ? t(`followUp.outcome.${detail.outcome}`) : t('web.audit.unknown')
+      return t(detail.backup === 'asked' ? 'followUp.audit.checkedInAskBackup' : 'followUp.audit.checkedIn', { outcome, version: detail.version ?? '?' })
+    }
+    case 'agreement.taken-over':
+      return t('followUp.audit.tookOver', { version: detail.version ?? '?' })
     case 'board.restored':
       return t(detail.mode === 'items' ? 'history.audit.restoredItems' : 'history.audit.restoredBoard')
     case 'conference.retention-changed':

@@ -10,6 +10,8 @@ import type { ConferenceKind } from '../../conference/model'
 import type { ConferenceFactsInput } from '../../conference/facts'
 import { accountMay } from '../../conference/policy'
 import { requireReviewablePlan } from './reviewable'
+import { createTranslator } from '../../i18n/catalogs'
+import { historyLines, reviewStartOf, saveReviewStart } from '../follow-up/review-start'
 
 export interface StartConferenceInput {
   title: string
@@ -24,6 +26,8 @@ export interface StartConferenceInput {
   actor?: string
   /** Days after the last activity it is kept (the server's RETENTION_DAYS). */
   retentionDays?: number
+  /** The clock (tests); default now. */
+  now?: Date
 }
 
 /**
@@ -39,8 +43,13 @@ export async function startConference(db: Db, input: StartConferenceInput): Prom
     throw new ApiError('bad_request', 'only an evaluatie reviews another conference')
   }
   const reviewed = reviewsConferenceId === null ? undefined : await requireReviewablePlan(db, input.user.id, reviewsConferenceId)
+  // The review starts from the facts: what happened to each agreement since (its check-ins).
+  const now = input.now ?? new Date()
+  const locale = input.locale ?? defaultLocale
+  const reviewStart = reviewsConferenceId === null ? null : await reviewStartOf(db, reviewsConferenceId, now)
+  const reviewedHistory = reviewStart ? historyLines(reviewStart, createTranslator(locale)) : undefined
   // Built before anything is stored: a template that cannot be built leaves no conference behind.
-  const board = templateDocUpdate(input.kind, { locale: input.locale ?? defaultLocale, reviewed })
+  const board = templateDocUpdate(input.kind, { locale, reviewed, reviewedHistory })
 
   const { conference } = await createConference(db, {
     title: input.title,
@@ -53,6 +62,7 @@ export async function startConference(db: Db, input: StartConferenceInput): Prom
   try {
     // The template is the board's first snapshot: whoever opens the board first gets the layout.
     await compactBoard(db, conference.id, board, 0)
+    if (reviewStart) await saveReviewStart(db, conference.id, reviewStart, now)
   } catch (error) {
     // No conference with a blank board: take it back (participants cascade) and report the failure.
     await db.deleteFrom('conferences').where('id', '=', conference.id).execute()

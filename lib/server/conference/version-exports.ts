@@ -16,6 +16,8 @@ import { ApiError } from '../../protocol/api-error'
 import { recordsMapOf } from '../../sync/document-format'
 import type { ExportFormat } from '../../protocol/versions'
 import { permits } from '../../conference/gate'
+import { reviewOutcome, type ReviewOutcome } from '../../plan/follow-up/review'
+import { findReviewStart, reviewSourcesOf } from '../follow-up/review-start'
 
 /**
  * Exporting a frozen version (issue 3, section 7): one file per request, rendered from what was
@@ -124,6 +126,12 @@ function slugOf(title: string): string {
   return slug || 'plan'
 }
 
+/** An evaluatie's review of the agreements it started from, as this version decided it. */
+async function reviewOf(db: Db, conferenceId: string, stored: StoredPlanVersion): Promise<ReviewOutcome | undefined> {
+  const start = await findReviewStart(db, conferenceId)
+  return start ? reviewOutcome(start.history, stored.plan, reviewSourcesOf(stored.boardState)) : undefined
+}
+
 async function render(format: ExportFormat, input: ExportInput): Promise<Uint8Array> {
   switch (format) {
     case 'pdf':
@@ -170,6 +178,7 @@ async function exportInputOf(
         : boardSvgIn(stored.boardState, locale),
     locale,
     redacted,
+    review: conference.kind === 'evaluatie' ? await reviewOf(db, conference.id, stored) : undefined,
   }
 }
 

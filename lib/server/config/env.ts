@@ -79,6 +79,13 @@ const configSchema = z
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(1826),
     // How often the server looks for expired conferences (it also looks at start).
     RETENTION_SWEEP_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
+    // Reminders between meetings (server/follow-up/reminders.ts): off unless an SMTP server is named.
+    SMTP_URL: z
+      .url({ message: 'must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.org:465' })
+      .refine((url) => url.startsWith('smtp://') || url.startsWith('smtps://'), { message: 'must start with smtp:// or smtps://' })
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(200).default('Kring <kring@localhost>'),
+    REMINDER_INTERVAL_MS: z.coerce.number().int().min(1000).default(15 * 60 * 1000),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET]
@@ -150,6 +157,8 @@ export interface KringConfig {
   socketLimits: { perAddress: number; perParticipant: number }
   /** How long conferences and the audit log are kept (lib/server/conference/retention/). */
   retention: RetentionConfig
+  /** E-mail reminders of due check-ins; null without SMTP_URL (the personal page still shows what is due). */
+  mail: { smtpUrl: string; from: string; reminderIntervalMs: number } | null
 }
 
 export interface RetentionConfig {
@@ -229,6 +238,7 @@ export function parseConfig(env: Record<string, string | undefined>): KringConfi
       auditDays: e.AUDIT_RETENTION_DAYS,
       sweepIntervalMs: e.RETENTION_SWEEP_MS,
     },
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, reminderIntervalMs: e.REMINDER_INTERVAL_MS } : null,
   }
 }
 

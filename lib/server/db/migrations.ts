@@ -219,6 +219,72 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute()
     },
   },
+  '2026-12-03-500-follow-up': {
+    async up(db: Kysely<unknown>) {
+      // Between meetings (lib/plan/follow-up): what an agreement's owner said at its rhythm, kept
+      // beside the frozen version it answers (a version itself never changes). Ids only point at
+      // the agreement (the board's shape id inside that version's plan) and the participant.
+      await db.schema
+        .createTable('agreement_checkins')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
+        .addColumn('plan_version_id', 'text', (c) => c.notNull().references('plan_versions.id').onDelete('cascade'))
+        .addColumn('agreement_id', 'text', (c) => c.notNull())
+        .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id').onDelete('cascade'))
+        .addColumn('period_index', 'integer', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('backup_asked', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('agreement_checkins_version').on('agreement_checkins').columns(['plan_version_id', 'agreement_id']).execute()
+      // A backup taking a "lukt niet" over for its period: once per check-in.
+      await db.schema
+        .createTable('agreement_takeovers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
+        .addColumn('checkin_id', 'text', (c) => c.notNull().unique().references('agreement_checkins.id').onDelete('cascade'))
+        .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+      // Where an evaluatie started from: the reviewed conference's version and, per agreement, what
+      // happened until then (lib/server/follow-up/review-start.ts), JSON. What the PDF shows as
+      // "wat er gebeurde", fixed at the start of the review.
+      await db.schema
+        .createTable('review_starts')
+        .addColumn('conference_id', 'text', (c) => c.primaryKey().references('conferences.id').onDelete('cascade'))
+        .addColumn('reviewed_conference_id', 'text', (c) => c.notNull())
+        .addColumn('reviewed_version', 'integer', (c) => c.notNull())
+        .addColumn('history_json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+    },
+  },
+  '2026-12-03-501-follow-up-reminders': {
+    async up(db: Kysely<unknown>) {
+      // An e-mail address a participant gave on their own page for reminders, with the language
+      // the reminder is written in. Optional personal data: removed with the participant, or by them.
+      await db.schema
+        .createTable('participant_contacts')
+        .addColumn('participant_id', 'text', (c) => c.primaryKey().references('participants.id').onDelete('cascade'))
+        .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('locale', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute()
+      // Which reminders went out: one per participant, agreement and period. The row is claimed
+      // before sending (the unique key), so two ticks or two processes never send the same one twice.
+      await db.schema
+        .createTable('reminders_sent')
+        .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id').onDelete('cascade'))
+        .addColumn('plan_version_id', 'text', (c) => c.notNull().references('plan_versions.id').onDelete('cascade'))
+        .addColumn('agreement_id', 'text', (c) => c.notNull())
+        .addColumn('period_index', 'integer', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reminders_sent_pk', ['participant_id', 'plan_version_id', 'agreement_id', 'period_index'])
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

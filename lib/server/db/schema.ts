@@ -158,6 +158,60 @@ export interface BoardRestoresTable {
   created_at: string
 }
 
+/** A check-in on an agreement of a frozen version (lib/plan/follow-up/model.ts). */
+export interface AgreementCheckinsTable {
+  id: string
+  conference_id: string
+  plan_version_id: string
+  /** The agreement's id in that version's plan (a board shape id). */
+  agreement_id: string
+  participant_id: string
+  period_index: number
+  outcome: 'done' | 'cannot' | 'help'
+  /** A short reason with "lukt niet"; null otherwise. */
+  reason: string | null
+  /** 1 when "lukt niet" asks the backup to step in. */
+  backup_asked: number
+  created_at: string
+}
+
+export interface AgreementTakeoversTable {
+  id: string
+  conference_id: string
+  checkin_id: string
+  /** The backup who took it over. */
+  participant_id: string
+  created_at: string
+}
+
+/** What an evaluatie started from (lib/server/follow-up/review-start.ts). */
+export interface ReviewStartsTable {
+  conference_id: string
+  reviewed_conference_id: string
+  reviewed_version: number
+  history_json: string
+  created_at: string
+}
+
+/** An e-mail address for reminders, given by the participant on their own page. */
+export interface ParticipantContactsTable {
+  participant_id: string
+  conference_id: string
+  email: string
+  /** The language reminders are written in (the page's language when the address was given). */
+  locale: string
+  updated_at: string
+}
+
+/** A reminder that went out (or is being sent: claimed first). */
+export interface RemindersSentTable {
+  participant_id: string
+  plan_version_id: string
+  agreement_id: string
+  period_index: number
+  sent_at: string
+}
+
 export interface Database {
   users: UsersTable
   conferences: ConferencesTable
@@ -169,6 +223,11 @@ export interface Database {
   board_record_creators: BoardRecordCreatorsTable
   board_checkpoints: BoardCheckpointsTable
   board_restores: BoardRestoresTable
+  agreement_checkins: AgreementCheckinsTable
+  agreement_takeovers: AgreementTakeoversTable
+  review_starts: ReviewStartsTable
+  participant_contacts: ParticipantContactsTable
+  reminders_sent: RemindersSentTable
 }
 
 export type User = Selectable<UsersTable>

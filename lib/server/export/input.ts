@@ -4,6 +4,7 @@ import { ConferenceKind, Device, ParticipantRole } from '../../conference/model'
 import { locales } from '../../i18n/locales'
 import { Plan } from '../../plan/schema'
 import { AcceptedWarnings, AgreedBy } from '../../plan/version'
+import type { ReviewOutcome } from '../../plan/follow-up/review'
 
 /**
  * Everything an export of one frozen plan version is made from. The route (app/) assembles it
@@ -55,5 +56,10 @@ export const ExportInput = z.object({
   boardSvg: z.string().max(20_000_000),
   locale: z.enum(locales),
   redacted: z.boolean(),
+  /**
+   * For an evaluatie: per reviewed agreement what happened and what is agreed now
+   * (lib/plan/follow-up/review.ts `reviewOutcome`); absent for every other conference.
+   */
+  review: z.custom<ReviewOutcome>((value) => typeof value === 'object' && value !== null).optional(),
 })
 export type ExportInput = z.infer<typeof ExportInput>

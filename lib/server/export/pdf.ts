@@ -25,6 +25,7 @@ import {
   type SectionContext,
 } from './pdf/sections'
 import { COLUMN_WIDTH, rich } from './pdf/text'
+import { redactReview, reviewSection } from './pdf/review'
 import { redactInput } from './redact'
 
 /**
@@ -54,7 +55,9 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
   if (parsed.redacted && parsed.boardSvg !== '' && !parsed.boardSvg.includes(REDACTED_MARK)) {
     throw new Error('a redacted PDF needs a board image drawn with redacted: true')
   }
-  const input = parsed.redacted ? redactCaseFacts(redactInput(parsed)) : parsed
+  const redacted = parsed.redacted ? redactCaseFacts(redactInput(parsed)) : parsed
+  // An evaluatie's review is redacted with the unredacted input's names (its title's family name too).
+  const input = parsed.redacted && parsed.review ? { ...redacted, review: redactReview(parsed, parsed.review) } : redacted
   const t = createTranslator(input.locale)
   const ctx: SectionContext = { t, locale: input.locale }
   const agreedOn = longDate(input.version.frozenAt, input.locale)
@@ -67,6 +70,8 @@ export async function renderPlanPdf(rawInput: ExportInput): Promise<Uint8Array> 
     ...participantsSection(input, ctx),
     ...centralQuestionSection(input.plan, ctx),
     ...bottomLinesSection(input.plan, ctx),
+    // An evaluatie: the reviewed agreements, what happened, what is agreed now.
+    ...reviewSection(input, ctx),
     ...agreementsSection(input.plan, input.conference.kind, ctx),
     ...safetyPlanSection(input.plan, ctx),
     ...networkSection(input.plan, ctx),

@@ -1,4 +1,5 @@
 import type { AllMessages } from '../types'
+import followUp from './followUp'
 import retention from './retention'
 import board from './board'
 import common from './common'
@@ -13,6 +14,7 @@ import web from './web'
 
 /** Arabic (Modern Standard, plain words a relative reads easily). Written right to left: see directionOf(). */
 export const ar: AllMessages = {
+  followUp,
   retention,
   common,
   web,

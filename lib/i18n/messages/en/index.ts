@@ -3,6 +3,7 @@ import board from './board'
 import common from './common'
 import exports from './exports'
 import facilitation from './facilitation'
+import followUp from './followUp'
 import history from './history'
 import items from './items'
 import meeting from './meeting'
@@ -23,4 +24,5 @@ export const en: AllMessages = {
   meeting,
   history,
   retention,
+  followUp,
 }

@@ -2,6 +2,7 @@ import board from './board'
 import common from './common'
 import exports from './exports'
 import facilitation from './facilitation'
+import followUp from './followUp'
 import history from './history'
 import items from './items'
 import meeting from './meeting'
@@ -29,4 +30,5 @@ export const nl = {
   meeting,
   history,
   retention,
+  followUp,
 }

@@ -1,4 +1,5 @@
 import type { AllMessages } from '../types'
+import followUp from './followUp'
 import retention from './retention'
 import board from './board'
 import common from './common'
@@ -13,6 +14,7 @@ import web from './web'
 
 /** Turkish copy, grouped by area like the Dutch reference. */
 export const tr: AllMessages = {
+  followUp,
   retention,
   common,
   web,

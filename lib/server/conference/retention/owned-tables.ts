@@ -10,6 +10,10 @@ import type { Database } from '../../db/schema'
  * (kept for AUDIT_RETENTION_DAYS, ids and events only).
  */
 export const conferenceOwnedTables = [
+  'agreement_takeovers',
+  'agreement_checkins',
+  'participant_contacts',
+  'review_starts',
   'board_restores',
   'board_checkpoints',
   'board_record_creators',

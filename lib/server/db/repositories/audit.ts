@@ -28,6 +28,8 @@ export type AuditAction =
   | 'conference.retention-changed'
   | 'conference.deleted'
   | 'personal-data.exported'
+  | 'agreement.checked-in'
+  | 'agreement.taken-over'
 
 export async function recordAudit(
   db: Db,

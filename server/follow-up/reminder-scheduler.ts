@@ -1,0 +1,58 @@
+import nodemailer from 'nodemailer'
+import { sendDueReminders, type MailSender } from '../../lib/server/follow-up/reminders'
+import type { ServerDeps } from '../types'
+
+export interface ReminderScheduler {
+  /** Run one round now (also what the timer does); resolves when it is done. */
+  runOnce(): Promise<void>
+  stop(): Promise<void>
+}
+
+/** A MailSender over nodemailer's SMTP transport (SMTP_URL). */
+export function smtpSender(smtpUrl: string, from: string): MailSender & { close(): void } {
+  const transport = nodemailer.createTransport(smtpUrl)
+  return {
+    async send(message) {
+      await transport.sendMail({ from, ...message })
+    },
+    close() {
+      transport.close()
+    },
+  }
+}
+
+/**
+ * Reminders from inside the server process: a round at start and then every REMINDER_INTERVAL_MS,
+ * one at a time (a slow SMTP server never makes rounds overlap). What was sent is recorded in the
+ * database before sending (lib/server/follow-up/reminders.ts), so a restart or a second instance
+ * does not send twice. The clock is injectable (`now`) for tests.
+ */
+export function startReminderScheduler(deps: ServerDeps & { now?: () => Date }): ReminderScheduler | null {
+  const { config, db, logger } = deps
+  if (!config.mail) return null
+  const sender = smtpSender(config.mail.smtpUrl, config.mail.from)
+  const now = deps.now ?? (() => new Date())
+  let running: Promise<void> | null = null
+  const runOnce = (): Promise<void> => {
+    running ??= sendDueReminders(db, sender, { now: now(), publicUrl: config.publicUrl })
+      .then((round) => {
+        if (round.sent > 0 || round.failed > 0) logger.info({ sent: round.sent, failed: round.failed }, 'reminders sent')
+      })
+      .catch((err: unknown) => logger.error({ err }, 'reminder round failed'))
+      .finally(() => {
+        running = null
+      })
+    return running
+  }
+  const timer = setInterval(() => void runOnce(), config.mail.reminderIntervalMs)
+  timer.unref()
+  void runOnce()
+  return {
+    runOnce,
+    async stop() {
+      clearInterval(timer)
+      await running
+      sender.close()
+    },
+  }
+}

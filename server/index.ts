@@ -24,7 +24,7 @@ async function main() {
   process.env.NEXTAUTH_URL = config.publicUrl
   process.env.NEXTAUTH_SECRET = config.authSecret
 
-  const db = await getSharedDatabase(config.sqlitePath)
+  const db = await getSharedDatabase(config.database)
   const dev = config.nodeEnv !== 'production'
   const nextApp = next({ dev, hostname: 'localhost', port: config.port })
   await nextApp.prepare()

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       return
     }
     const config = loadCliConfig(process.env)
-    db = await openDatabase(config.sqlitePath)
+    db = await openDatabase(config.database)
     const result = await runCommand(db, config, cli)
     console.log(JSON.stringify(result, null, 2))
   } catch (err) {

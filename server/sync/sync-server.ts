@@ -20,6 +20,7 @@ import { decodeClientMessage, ProtocolError } from './protocol'
 import { Room, type RoomLimits } from './room'
 import { RecordCreators } from './record-creators'
 import { RoomRegistry } from './room-registry'
+import { sharedCompactionFor } from '../scale-out/shared-compaction'
 import { boardWritePolicy, type RecordRefusalListener, type WritePolicy } from './write-policy'
 
 export interface SyncServerOptions {
@@ -67,7 +68,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
     maxMessageBytes: config.sync.maxMessageBytes,
     pace: { writesPerSecond: config.sync.writesPerSecond, bytesPerSecond: config.sync.writeBytesPerSecond, maxWaitMs: config.sync.maxWriteWaitMs },
   }
-  const storageDeps = { db, append: createUpdateAppender(db), compactAfterUpdates: config.sync.compactAfterUpdates, logger }
+  const storageDeps = { db, append: createUpdateAppender(db), compactAfterUpdates: config.sync.compactAfterUpdates, logger, compactStored: sharedCompactionFor(db, logger) }
   const creatorDeps = { db, write: createRecordCreatorWriter(db), logger }
   // Loaded rooms by board, for readers outside the sync plane (BoardReader). A room leaves this map
   // when its document is destroyed, at the end of its unload.

@@ -8,7 +8,7 @@ import { createLogger } from '../../lib/server/log/logger'
 import { createKringServer } from '../../server/app'
 
 const config = parseConfig({ LOG_LEVEL: 'silent', ...process.env, NODE_ENV: 'test' })
-const db = await openDatabase(config.sqlitePath)
+const db = await openDatabase(config.database)
 const server = createKringServer({ config, db, logger: createLogger(config.logLevel) })
 const port = await server.listen(config.port, '127.0.0.1')
 process.stdout.write(`PORT ${port}\n`)

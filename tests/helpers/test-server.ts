@@ -33,7 +33,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     REVOCATION_POLL_MS: '200',
     ...env,
   })
-  const db = await openDatabase(config.sqlitePath)
+  const db = await openDatabase(config.database)
   const logger = createLogger(config.logLevel)
   const server = createKringServer({ config, db, logger })
   const port = await server.listen(0, '127.0.0.1')

@@ -77,7 +77,8 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers): KringS
   }
   const onRevoked = ({ participantId }: { participantId: string }) => disconnect(participantId, 'invitation revoked')
   getLiveEvents().on('participant.revoked', onRevoked)
-  const stopWatching = watchRevocations(deps, (participantId) => disconnect(participantId, 'invitation revoked'))
+  // Several instances: revocations made anywhere arrive as live events through Redis, no poll needed.
+  const stopWatching = deps.scaleOut ? () => {} : watchRevocations(deps, (participantId) => disconnect(participantId, 'invitation revoked'))
 
   return {
     http,

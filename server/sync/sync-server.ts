@@ -20,6 +20,7 @@ import { decodeClientMessage, ProtocolError } from './protocol'
 import { Room, type RoomLimits } from './room'
 import { RecordCreators } from './record-creators'
 import { RoomRegistry } from './room-registry'
+import { isRemoteOrigin } from '../scale-out/board-relay'
 import { sharedCompactionFor } from '../scale-out/shared-compaction'
 import { boardWritePolicy, type RecordRefusalListener, type WritePolicy } from './write-policy'
 
@@ -82,13 +83,22 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   const roomHooks = { beforeCommit: checkpoints.beforeCommit.bind(checkpoints) }
   const registry = new RoomRegistry(
     async (conferenceId) => {
-      const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId)
+      // Several instances: listen to the board's channel before reading it, so nothing is missed between.
+      const link = await deps.scaleOut?.boards.open(conferenceId)
+      const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId).catch((err: unknown) => {
+        link?.close()
+        throw err
+      })
       await reapplyRestores(db, conferenceId, doc)
       // Who added what, for the delete rules: loaded with the board, kept current by its document.
       const creators = await RecordCreators.load(creatorDeps, conferenceId, doc)
       const room = Room.create(conferenceId, doc, storage, options.writePolicy ?? boardWritePolicy(creators, onRecordRefusal), logger, roomLimits, roomHooks)
       liveRooms.set(conferenceId, room)
-      doc.on('update', () => checkpoints.noteChange(conferenceId))
+      link?.attach(room)
+      // The instance that stored an update takes the checkpoints for it.
+      doc.on('update', (_update: Uint8Array, origin: unknown) => {
+        if (!isRemoteOrigin(origin)) checkpoints.noteChange(conferenceId)
+      })
       doc.once('destroy', () => {
         checkpoints.roomClosing(conferenceId, doc)
         if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)

@@ -81,29 +81,35 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   const stopCheckpoints = checkpoints.start()
   const stopRelayingRestores = relayRestores({ db, logger, pollMs: config.revocationPollMs, liveDoc })
   const roomHooks = { beforeCommit: checkpoints.beforeCommit.bind(checkpoints) }
+  async function loadRoom(conferenceId: string): Promise<Room> {
+    const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId)
+    await reapplyRestores(db, conferenceId, doc)
+    // Who added what, for the delete rules: loaded with the board, kept current by its document.
+    const creators = await RecordCreators.load(creatorDeps, conferenceId, doc)
+    const room = Room.create(conferenceId, doc, storage, options.writePolicy ?? boardWritePolicy(creators, onRecordRefusal), logger, roomLimits, roomHooks)
+    liveRooms.set(conferenceId, room)
+    // The instance that stored an update takes the checkpoints for it (several instances: isRemoteOrigin).
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (!isRemoteOrigin(origin)) checkpoints.noteChange(conferenceId)
+    })
+    doc.once('destroy', () => {
+      checkpoints.roomClosing(conferenceId, doc)
+      if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)
+    })
+    return room
+  }
   const registry = new RoomRegistry(
     async (conferenceId) => {
       // Several instances: listen to the board's channel before reading it, so nothing is missed between.
       const link = await deps.scaleOut?.boards.open(conferenceId)
-      const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId).catch((err: unknown) => {
+      try {
+        const room = await loadRoom(conferenceId)
+        link?.attach(room)
+        return room
+      } catch (err) {
         link?.close()
         throw err
-      })
-      await reapplyRestores(db, conferenceId, doc)
-      // Who added what, for the delete rules: loaded with the board, kept current by its document.
-      const creators = await RecordCreators.load(creatorDeps, conferenceId, doc)
-      const room = Room.create(conferenceId, doc, storage, options.writePolicy ?? boardWritePolicy(creators, onRecordRefusal), logger, roomLimits, roomHooks)
-      liveRooms.set(conferenceId, room)
-      link?.attach(room)
-      // The instance that stored an update takes the checkpoints for it.
-      doc.on('update', (_update: Uint8Array, origin: unknown) => {
-        if (!isRemoteOrigin(origin)) checkpoints.noteChange(conferenceId)
-      })
-      doc.once('destroy', () => {
-        checkpoints.roomClosing(conferenceId, doc)
-        if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)
-      })
-      return room
+      }
     },
     config.sync.roomUnloadDelayMs,
     logger,

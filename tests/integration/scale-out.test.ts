@@ -100,7 +100,7 @@ describe.skipIf(unavailable !== null)('several instances on PostgreSQL and Redis
     await waitFor(() => [...onB.provider.awareness.getStates().values()].some((s) => (s as { user?: { id?: string } }).user?.id === mother.participant.id), {
       message: "a's presence on b",
     })
-  })
+  }, 60_000)
 
   it('a phase changed on one instance closes a professional on the other with 4403 before anything more is sent', async () => {
     const { a, b, conference, facilitator, mother, professional } = await twoInstances()
@@ -124,7 +124,7 @@ describe.skipIf(unavailable !== null)('several instances on PostgreSQL and Redis
     const again = boardClient([a.syncUrl], conference.id, professional.token)
     await waitFor(() => again.closeCodes.includes(CloseCode.Forbidden), { message: 'refused on A too' })
     expect(again.records.has('shape:private')).toBe(false)
-  })
+  }, 60_000)
 
   it('loses no edit a client had been sent when an instance is killed (-9) while 20 clients edit', async () => {
     const { url, a, b, conference, mother, aunt, professional } = await twoInstances({ COMPACT_AFTER_UPDATES: '25' })

@@ -55,7 +55,9 @@ describe('sync: the board is stored', () => {
     a.records.set('shape:plan', note('shape:plan', 'Oma brengt Sem naar school'))
     a.records.set('shape:gone', note('shape:gone', ''))
     a.records.delete('shape:gone')
-    await waitFor(() => b.records.has('shape:plan') && !b.records.has('shape:gone'), { message: 'b has the edits' })
+    // b has every one of a's updates (relayed, hence stored): also the delete, not only the first set.
+    const hasAll = () => Buffer.from(Y.encodeStateVector(b.doc)).equals(Buffer.from(Y.encodeStateVector(a.doc)))
+    await waitFor(() => b.records.has('shape:plan') && !b.records.has('shape:gone') && hasAll(), { message: 'b has the edits' })
     a.destroy()
     b.destroy()
     await stop(first)

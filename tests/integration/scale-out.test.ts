@@ -1,6 +1,7 @@
+import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { isDeepStrictEqual } from 'node:util'
+import { isDeepStrictEqual, promisify } from 'node:util'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -18,6 +19,7 @@ import { connectControl, ticketFor, type ControlClient } from './meeting-control
  * behind a load balancer: clients on different instances share one board, live changes reach
  * every instance, and an instance killed with -9 loses nothing a client had been sent.
  */
+const run = promisify(execFile)
 const unavailable = postgresUnavailable() ?? redisUnavailable()
 if (unavailable) console.warn(`scale-out tests skipped: ${unavailable}`)
 
@@ -124,6 +126,17 @@ describe.skipIf(unavailable !== null)('several instances on PostgreSQL and Redis
     const again = boardClient([a.syncUrl], conference.id, professional.token)
     await waitFor(() => again.closeCodes.includes(CloseCode.Forbidden), { message: 'refused on A too' })
     expect(again.records.has('shape:private')).toBe(false)
+  }, 60_000)
+
+  it('a revocation made with the CLI closes the person on every instance at once, without polling', async () => {
+    const { url, a, b, conference, aunt } = await twoInstances({ REVOCATION_POLL_MS: '600000' })
+    const onA = boardClient([a.syncUrl], conference.id, aunt.token)
+    const onB = boardClient([b.syncUrl], conference.id, aunt.token)
+    await waitFor(() => onA.provider.synced && onB.provider.synced, { message: 'both synced' })
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx')
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, REDIS_URL: redis.url, LOG_LEVEL: 'silent', NODE_ENV: 'test' }
+    await run(tsx, ['server/cli/kring.ts', 'revoke', '--conference', conference.id, '--participant', aunt.participant.id], { env })
+    await waitFor(() => onA.closeCodes.includes(CloseCode.Forbidden) && onB.closeCodes.includes(CloseCode.Forbidden), { message: 'closed on both instances' })
   }, 60_000)
 
   it('loses no edit a client had been sent when an instance is killed (-9) while 20 clients edit', async () => {

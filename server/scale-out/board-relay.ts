@@ -79,6 +79,8 @@ export class BoardLink {
   private unsubscribe: (() => void) | null = null
   private catchUpTimer: NodeJS.Timeout | null = null
   private catchingUp = false
+  /** Presence states another instance introduced (its devices'). */
+  private readonly remoteClients = new Set<number>()
   private readonly channel: string
   private readonly self: Buffer
 
@@ -105,8 +107,16 @@ export class BoardLink {
       this.publish(Kind.Update, encodeWriter(participantOf(origin), update))
     })
     room.awareness.on('update', ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
-      if (origin === REMOTE_AWARENESS) return
-      const clients = [...added, ...updated, ...removed]
+      if (origin === REMOTE_AWARENESS) {
+        for (const id of [...added, ...updated]) this.remoteClients.add(id)
+        for (const id of removed) this.remoteClients.delete(id)
+        return
+      }
+      // A state set here is this instance's from now on (a device that moved over after its instance died).
+      for (const id of [...added, ...updated]) this.remoteClients.delete(id)
+      // A removal here of a state another instance introduced is not that instance's news: a local
+      // connection that echoed it (stock providers echo what they receive) has left. Not passed on.
+      const clients = [...added, ...updated, ...removed.filter((id) => !this.remoteClients.has(id))]
       if (clients.length > 0) this.publish(Kind.Awareness, Buffer.from(encodeAwarenessUpdate(room.awareness, clients)))
     })
     room.doc.once('destroy', () => this.close())

@@ -2,7 +2,6 @@ import { ConfigError } from '../../lib/server/config/env'
 import { openDatabase, type Db } from '../../lib/server/db/connect'
 import { ApiError } from '../../lib/protocol/api-error'
 import { createLogger } from '../../lib/server/log/logger'
-import { publishLiveEventsOnly } from '../scale-out/scale-out'
 import { CliUsageError, HELP, parseCliArgs } from './args'
 import { runCommand } from './commands'
 import { loadCliConfig } from './config'
@@ -32,7 +31,8 @@ async function main(): Promise<void> {
     const config = loadCliConfig(process.env)
     db = await openDatabase(config.database)
     // Several instances: what this command changes (a revocation, a restore) reaches them at once.
-    live = await publishLiveEventsOnly(config, createLogger('silent'))
+    // (Loaded only then: a CLI call without Redis does not pay for the Redis client.)
+    if (config.redisUrl) live = await (await import('../scale-out/scale-out')).publishLiveEventsOnly(config, createLogger('silent'))
     const result = await runCommand(db, config, cli)
     console.log(JSON.stringify(result, null, 2))
   } catch (err) {

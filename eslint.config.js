@@ -19,7 +19,7 @@ const noNodeBuiltins = {
   message: 'Browser-safe code must not import Node built-ins (they pull polyfills into the client bundle).',
 }
 const noServerPackages = {
-  group: ['better-sqlite3', 'kysely', 'kysely/*', 'pino', 'pdfmake', 'pdfmake/*', '@resvg/*', 'rate-limiter-flexible', 'ws', 'socket.io', 'next/headers', 'server-only'],
+  group: ['better-sqlite3', 'pg', 'ioredis', '@socket.io/redis-adapter', 'kysely', 'kysely/*', 'pino', 'pdfmake', 'pdfmake/*', '@resvg/*', 'rate-limiter-flexible', 'ws', 'socket.io', 'next/headers', 'server-only'],
   message: 'Server-only package: use it from lib/server/ or server/.',
 }
 /** next-auth's server side; its React client (`next-auth/react`) is browser code. */

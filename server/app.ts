@@ -89,7 +89,8 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers, options
   }
   const onRevoked = ({ participantId }: { participantId: string }) => disconnect(participantId, 'invitation revoked')
   getLiveEvents().on('participant.revoked', onRevoked)
-  const stopWatching = watchRevocations(deps, (participantId) => disconnect(participantId, 'invitation revoked'))
+  // Several instances: revocations made anywhere arrive as live events through Redis, no poll needed.
+  const stopWatching = deps.scaleOut ? () => {} : watchRevocations(deps, (participantId) => disconnect(participantId, 'invitation revoked'))
   const retention = startRetention({ ...deps, sync, meeting }, options.retention)
 
   return {

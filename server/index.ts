@@ -3,6 +3,7 @@ import { ConfigError, getConfig } from '../lib/server/config/env'
 import { getSharedDatabase } from '../lib/server/db/connect'
 import { createLogger } from '../lib/server/log/logger'
 import { createKringServer } from './app'
+import { startScaleOut } from './scale-out/scale-out'
 
 /**
  * Start Kring: validate the environment, open and migrate the database, prepare Next and
@@ -24,12 +25,13 @@ async function main() {
   process.env.NEXTAUTH_URL = config.publicUrl
   process.env.NEXTAUTH_SECRET = config.authSecret
 
-  const db = await getSharedDatabase(config.sqlitePath)
+  const db = await getSharedDatabase(config.database)
+  const scaleOut = await startScaleOut(config, db, logger)
   const dev = config.nodeEnv !== 'production'
   const nextApp = next({ dev, hostname: 'localhost', port: config.port })
   await nextApp.prepare()
   const kring = createKringServer(
-    { config, db, logger },
+    { config, db, logger, scaleOut },
     { handle: nextApp.getRequestHandler(), upgrade: nextApp.getUpgradeHandler() },
   )
   const port = await kring.listen(config.port, config.host)
@@ -42,6 +44,7 @@ async function main() {
     logger.info({ signal }, 'shutting down')
     kring
       .close()
+      .then(() => scaleOut?.close())
       .then(() => db.destroy())
       .then(() => process.exit(0))
       .catch((err: unknown) => {

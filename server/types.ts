@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import type { KringConfig } from '../lib/server/config/env'
 import type { Db } from '../lib/server/db/connect'
 import type { Logger } from '../lib/server/log/logger'
+import type { ScaleOut } from './scale-out/scale-out'
 
 /** What every part of the server is built from. */
 export interface ServerDeps {
@@ -11,6 +12,8 @@ export interface ServerDeps {
   logger: Logger
   /** The clock of time-driven work (reminders); default the system clock. Tests move it. */
   now?: () => Date
+  /** Several instances through Redis (REDIS_URL); absent for a single instance. */
+  scaleOut?: ScaleOut
 }
 
 /** The Yjs sync endpoint (/sync/<conferenceId>). */

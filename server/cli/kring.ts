@@ -1,6 +1,7 @@
 import { ConfigError } from '../../lib/server/config/env'
 import { openDatabase, type Db } from '../../lib/server/db/connect'
 import { ApiError } from '../../lib/protocol/api-error'
+import { createLogger } from '../../lib/server/log/logger'
 import { CliUsageError, HELP, parseCliArgs } from './args'
 import { runCommand } from './commands'
 import { loadCliConfig } from './config'
@@ -20,6 +21,7 @@ function fail(code: string, message: string, exitCode: number): void {
 
 async function main(): Promise<void> {
   let db: Db | undefined
+  let live: { close(): Promise<void> } | undefined
   try {
     const cli = parseCliArgs(process.argv.slice(2), process.env)
     if (cli.command === 'help') {
@@ -27,7 +29,10 @@ async function main(): Promise<void> {
       return
     }
     const config = loadCliConfig(process.env)
-    db = await openDatabase(config.sqlitePath)
+    db = await openDatabase(config.database)
+    // Several instances: what this command changes (a revocation, a restore) reaches them at once.
+    // (Loaded only then: a CLI call without Redis does not pay for the Redis client.)
+    if (config.redisUrl) live = await (await import('../scale-out/scale-out')).publishLiveEventsOnly(config, createLogger('silent'))
     const result = await runCommand(db, config, cli)
     console.log(JSON.stringify(result, null, 2))
   } catch (err) {
@@ -36,6 +41,7 @@ async function main(): Promise<void> {
     else if (err instanceof ApiError) fail(err.code, err.message, EXIT_FAILED)
     else fail('internal', err instanceof Error ? err.message : String(err), EXIT_FAILED)
   } finally {
+    await live?.close()
     await db?.destroy()
   }
 }

@@ -111,6 +111,8 @@ export class ConferenceRosters {
 
   private broadcast(entry: Loaded): void {
     if (!entry.roster.isLoaded()) return
-    this.deps.io.to(conferenceRoom(entry.roster.conferenceId)).emit('roster', entry.roster.snapshot())
+    // To this instance's sockets only: the roster knows this instance's connections (with several
+    // instances, README "Several instances"), and another instance's view must not overwrite it.
+    this.deps.io.local.to(conferenceRoom(entry.roster.conferenceId)).emit('roster', entry.roster.snapshot())
   }
 }

@@ -57,6 +57,8 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     // refuses the handshake of any page not served from PUBLIC_URL.
     allowRequest: createAllowRequest(config.publicUrl, isClosing),
   })
+  // Several instances: a conference's room spans them (emits and fetchSockets reach every instance).
+  if (deps.scaleOut) io.adapter(deps.scaleOut.socketAdapter())
 
   const audit = createAuditTrail(db, logger)
   // Whether the invitation reached its person (the facilitator's list). A failed write costs only that.

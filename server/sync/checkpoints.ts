@@ -6,6 +6,7 @@ import type { Db } from '../../lib/server/db/connect'
 import type { CheckpointReason } from '../../lib/server/db/schema'
 import type { Logger } from '../../lib/server/log/logger'
 import { jsonEqual } from '../../lib/sync/json-equal'
+import { isRemoteEvent } from '../scale-out/live-bridge'
 import { removedRecords, type UpdateEffect } from './record-guard'
 
 export interface CheckpointOptions {
@@ -59,8 +60,13 @@ export class BoardCheckpoints {
     const timer = setInterval(() => this.tick(), this.options.intervalMs)
     timer.unref()
     const events = getLiveEvents()
-    const onPhase = ({ conferenceId }: LiveEventMap['conference.phase-changed'][0]) => this.track(this.takeNow(conferenceId, 'phase-change'))
-    const onVersion = ({ conferenceId }: LiveEventMap['board.version-agreed'][0]) => this.track(this.takeNow(conferenceId, 'version'))
+    // One checkpoint per event: the instance where it happened takes it (not every instance it reached).
+    const onPhase = (event: LiveEventMap['conference.phase-changed'][0]) => {
+      if (!isRemoteEvent(event)) this.track(this.takeNow(event.conferenceId, 'phase-change'))
+    }
+    const onVersion = (event: LiveEventMap['board.version-agreed'][0]) => {
+      if (!isRemoteEvent(event)) this.track(this.takeNow(event.conferenceId, 'version'))
+    }
     events.on('conference.phase-changed', onPhase)
     events.on('board.version-agreed', onVersion)
     return () => {

@@ -33,6 +33,12 @@ export function docOfStoredBoard(board: StoredBoard, conferenceId: string, logge
   return doc
 }
 
+/**
+ * Folds the board's stored log into its snapshot by itself (PostgreSQL, several instances:
+ * server/scale-out/shared-compaction.ts), instead of snapshotting this room's document.
+ */
+export type StoredCompaction = (conferenceId: string) => Promise<unknown>
+
 export class BoardStorage {
   private inFlight = 0
   private lastAppliedId: number
@@ -51,6 +57,7 @@ export class BoardStorage {
     private readonly logger: Logger,
     lastUpdateId: number,
     logLength: number,
+    private readonly compactStored?: StoredCompaction,
   ) {
     this.lastAppliedId = lastUpdateId
     this.sinceCompaction = logLength
@@ -59,14 +66,14 @@ export class BoardStorage {
 
   /** Load a board from its snapshot and log into a fresh Y.Doc (docOfStoredBoard) and take over its storage. */
   static async load(
-    { db, append, compactAfterUpdates, logger }: { db: Db; append: UpdateAppender; compactAfterUpdates: number; logger: Logger },
+    { db, append, compactAfterUpdates, logger, compactStored }: { db: Db; append: UpdateAppender; compactAfterUpdates: number; logger: Logger; compactStored?: StoredCompaction },
     conferenceId: string,
   ): Promise<{ doc: Y.Doc; storage: BoardStorage }> {
     const board = await loadBoard(db, conferenceId)
     const doc = docOfStoredBoard(board, conferenceId, logger)
     dropPending(doc, conferenceId, logger)
     logger.debug({ conferenceId, logLength: board.updates.length, snapshot: board.snapshot !== null }, 'board loaded')
-    const storage = new BoardStorage(db, append, conferenceId, doc, compactAfterUpdates, logger, board.lastUpdateId, board.updates.length)
+    const storage = new BoardStorage(db, append, conferenceId, doc, compactAfterUpdates, logger, board.lastUpdateId, board.updates.length, compactStored)
     if (storage.sinceCompaction >= compactAfterUpdates) storage.requestCompaction()
     return { doc, storage }
   }
@@ -113,6 +120,7 @@ export class BoardStorage {
   }
 
   private async compactNow(): Promise<void> {
+    if (this.compactStored) return this.compactFromStorage(this.compactStored)
     // Snapshot and bookkeeping are taken in one synchronous step: nothing is half-applied here.
     const snapshot = Y.encodeStateAsUpdate(this.doc)
     const upTo = this.lastAppliedId
@@ -124,6 +132,18 @@ export class BoardStorage {
       this.logger.debug({ conferenceId: this.conferenceId, folded, bytes: snapshot.length }, 'board compacted')
     } catch (err) {
       // The log is intact (one transaction); try again after another batch of updates.
+      this.compactAt = this.sinceCompaction + this.compactAfterUpdates
+      this.logger.warn({ err, conferenceId: this.conferenceId }, 'compaction failed')
+    }
+  }
+
+  private async compactFromStorage(compactStored: StoredCompaction): Promise<void> {
+    const folded = this.sinceCompaction
+    try {
+      await compactStored(this.conferenceId)
+      this.sinceCompaction -= folded
+      this.compactAt = this.compactAfterUpdates
+    } catch (err) {
       this.compactAt = this.sinceCompaction + this.compactAfterUpdates
       this.logger.warn({ err, conferenceId: this.conferenceId }, 'compaction failed')
     }

@@ -46,7 +46,8 @@ export class RecordCreators {
       this.creators.set(key, participantId)
       creations.push({ recordId: key, participantId })
     }
-    if (creations.length === 0) return
+    // Applied from another instance (server/scale-out/board-relay.ts), which stored the rows itself.
+    if (creations.length === 0 || (origin as { remote?: unknown }).remote === true) return
     try {
       const stored = this.write(this.conferenceId, creations)
       if (stored !== 'stored') stored.catch((err: unknown) => this.notStored(err, creations.length))

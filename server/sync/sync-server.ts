@@ -20,6 +20,8 @@ import { decodeClientMessage, ProtocolError } from './protocol'
 import { Room, type RoomLimits } from './room'
 import { RecordCreators } from './record-creators'
 import { RoomRegistry } from './room-registry'
+import { isRemoteOrigin } from '../scale-out/board-relay'
+import { sharedCompactionFor } from '../scale-out/shared-compaction'
 import { boardWritePolicy, type RecordRefusalListener, type WritePolicy } from './write-policy'
 
 export interface SyncServerOptions {
@@ -73,7 +75,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
     maxMessageBytes: config.sync.maxMessageBytes,
     pace: { writesPerSecond: config.sync.writesPerSecond, bytesPerSecond: config.sync.writeBytesPerSecond, maxWaitMs: config.sync.maxWriteWaitMs },
   }
-  const storageDeps = { db, append: createUpdateAppender(db), compactAfterUpdates: config.sync.compactAfterUpdates, logger }
+  const storageDeps = { db, append: createUpdateAppender(db), compactAfterUpdates: config.sync.compactAfterUpdates, logger, compactStored: sharedCompactionFor(db, logger) }
   const creatorDeps = { db, write: createRecordCreatorWriter(db), logger }
   // Loaded rooms by board, for readers outside the sync plane (BoardReader). A room leaves this map
   // when its document is destroyed, at the end of its unload.
@@ -85,23 +87,37 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   const stopCheckpoints = checkpoints.start()
   const stopRelayingRestores = relayRestores({ db, logger, pollMs: config.revocationPollMs, liveDoc })
   const roomHooks = { beforeCommit: checkpoints.beforeCommit.bind(checkpoints) }
+  async function loadRoom(conferenceId: string): Promise<Room> {
+    const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId)
+    await reapplyRestores(db, conferenceId, doc)
+    // Who added what, for the delete rules: loaded with the board, kept current by its document.
+    const creators = await RecordCreators.load(creatorDeps, conferenceId, doc)
+    const room = Room.create(conferenceId, doc, storage, options.writePolicy ?? boardWritePolicy(creators, onRecordRefusal), logger, roomLimits, roomHooks)
+    liveRooms.set(conferenceId, room)
+    // The instance that stored an update takes the checkpoints for it (several instances: isRemoteOrigin).
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (isRemoteOrigin(origin)) return
+      checkpoints.noteChange(conferenceId)
+      options.onBoardChange?.(conferenceId)
+    })
+    doc.once('destroy', () => {
+      checkpoints.roomClosing(conferenceId, doc)
+      if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)
+    })
+    return room
+  }
   const registry = new RoomRegistry(
     async (conferenceId) => {
-      const { doc, storage } = await BoardStorage.load(storageDeps, conferenceId)
-      await reapplyRestores(db, conferenceId, doc)
-      // Who added what, for the delete rules: loaded with the board, kept current by its document.
-      const creators = await RecordCreators.load(creatorDeps, conferenceId, doc)
-      const room = Room.create(conferenceId, doc, storage, options.writePolicy ?? boardWritePolicy(creators, onRecordRefusal), logger, roomLimits, roomHooks)
-      liveRooms.set(conferenceId, room)
-      doc.on('update', () => {
-        checkpoints.noteChange(conferenceId)
-        options.onBoardChange?.(conferenceId)
-      })
-      doc.once('destroy', () => {
-        checkpoints.roomClosing(conferenceId, doc)
-        if (liveRooms.get(conferenceId) === room) liveRooms.delete(conferenceId)
-      })
-      return room
+      // Several instances: listen to the board's channel before reading it, so nothing is missed between.
+      const link = await deps.scaleOut?.boards.open(conferenceId)
+      try {
+        const room = await loadRoom(conferenceId)
+        link?.attach(room)
+        return room
+      } catch (err) {
+        link?.close()
+        throw err
+      }
     },
     config.sync.roomUnloadDelayMs,
     logger,

@@ -6,12 +6,18 @@ import { parseConfig } from '../../lib/server/config/env'
 import { openDatabase } from '../../lib/server/db/connect'
 import { createLogger } from '../../lib/server/log/logger'
 import { createKringServer } from '../../server/app'
+import { startScaleOut } from '../../server/scale-out/scale-out'
 
 const config = parseConfig({ LOG_LEVEL: 'silent', ...process.env, NODE_ENV: 'test' })
-const db = await openDatabase(config.sqlitePath)
-const server = createKringServer({ config, db, logger: createLogger(config.logLevel) })
+const db = await openDatabase(config.database)
+const logger = createLogger(config.logLevel)
+const scaleOut = await startScaleOut(config, db, logger)
+const server = createKringServer({ config, db, logger, scaleOut })
 const port = await server.listen(config.port, '127.0.0.1')
 process.stdout.write(`PORT ${port}\n`)
 process.on('SIGTERM', () => {
-  void server.close().then(() => process.exit(0))
+  void server
+    .close()
+    .then(() => scaleOut?.close())
+    .then(() => process.exit(0))
 })

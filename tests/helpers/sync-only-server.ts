@@ -17,7 +17,7 @@ import { TEST_SECRET } from './test-server'
 export async function startSyncOnlyServer(options: SyncServerOptions): Promise<{ db: Db; sync: SyncServer; syncUrl: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'kring-sync-only-'))
   const config = parseConfig({ NODE_ENV: 'test', AUTH_SECRET: TEST_SECRET, DATA_DIR: dir, LOG_LEVEL: process.env.KRING_TEST_LOG_LEVEL ?? 'silent' })
-  const db = await openDatabase(config.sqlitePath)
+  const db = await openDatabase(config.database)
   const sync = createSyncServer({ config, db, logger: createLogger(config.logLevel) }, options)
   const http = createServer((_req, res) => res.writeHead(404).end())
   http.on('upgrade', (req, socket, head) => {

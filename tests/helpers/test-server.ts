@@ -37,7 +37,7 @@ export async function startTestServer(
     REVOCATION_POLL_MS: '200',
     ...env,
   })
-  const db = await openDatabase(config.sqlitePath)
+  const db = await openDatabase(config.database)
   const logger = createLogger(config.logLevel)
   const { now, ...serverOptions } = options
   const server = createKringServer({ config, db, logger, ...(now ? { now } : {}) }, undefined, serverOptions)

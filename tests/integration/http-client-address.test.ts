@@ -29,7 +29,7 @@ describe('the headers the server adds before Next sees a request', () => {
   async function start(env: Record<string, string>): Promise<string> {
     dir = mkdtempSync(join(tmpdir(), 'kring-headers-'))
     const config = parseConfig({ NODE_ENV: 'test', AUTH_SECRET: TEST_SECRET, DATA_DIR: dir, LOG_LEVEL: 'silent', ...env })
-    db = await openDatabase(config.sqlitePath)
+    db = await openDatabase(config.database)
     server = createKringServer(
       { config, db, logger: createLogger('silent') },
       { handle: (req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end(String(req.headers[CLIENT_ADDRESS_HEADER])) },

@@ -52,9 +52,21 @@ describe('configuration from the environment', () => {
     expect(parseConfig({ AUTH_SECRET: secret, PORT: '' }).port).toBe(3000)
   })
 
-  it('refuses a database URL it cannot serve yet', () => {
-    expect(() => parseConfig({ AUTH_SECRET: secret, DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/)
-    expect(parseConfig({ AUTH_SECRET: secret, DATABASE_URL: 'sqlite:/tmp/k.sqlite' }).sqlitePath).toBe('/tmp/k.sqlite')
+  it('takes a SQLite path or a PostgreSQL URL, and nothing else', () => {
+    expect(() => parseConfig({ AUTH_SECRET: secret, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/)
+    const sqlite = parseConfig({ AUTH_SECRET: secret, DATABASE_URL: 'sqlite:/tmp/k.sqlite' })
+    expect(sqlite.sqlitePath).toBe('/tmp/k.sqlite')
+    expect(sqlite.database).toBe('/tmp/k.sqlite')
+    expect(parseConfig({ AUTH_SECRET: secret }).database).toBe('./data/kring.sqlite')
+    expect(parseConfig({ AUTH_SECRET: secret, DATABASE_URL: 'postgres://kring:pw@db:5432/kring' }).database).toBe('postgres://kring:pw@db:5432/kring')
+  })
+
+  it('scales out over Redis only with PostgreSQL', () => {
+    expect(() => parseConfig({ AUTH_SECRET: secret, REDIS_URL: 'redis://localhost:6379' })).toThrow(/REDIS_URL.*postgres/)
+    expect(() => parseConfig({ AUTH_SECRET: secret, DATABASE_URL: 'postgres://db/kring', REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/)
+    const config = parseConfig({ AUTH_SECRET: secret, DATABASE_URL: 'postgres://db/kring', REDIS_URL: 'redis://cache:6379' })
+    expect(config.redisUrl).toBe('redis://cache:6379')
+    expect(parseConfig({ AUTH_SECRET: secret }).redisUrl).toBeUndefined()
   })
 
   describe('TRUST_PROXY', () => {

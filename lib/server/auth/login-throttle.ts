@@ -1,5 +1,5 @@
 import { limitKeyOfAddress } from '../http/client-address'
-import { createLimiter, DEFAULT_RATE_LIMIT_STORE, secondsUntil, type Limiter, type RateLimitStore } from '../rate-limit/limiter'
+import { createLimiter, defaultRateLimitStore, secondsUntil, type Limiter, type RateLimitStore } from '../rate-limit/limiter'
 import { RateLimiterRes } from 'rate-limiter-flexible'
 
 /**
@@ -108,7 +108,7 @@ class EscalatingLimit {
   }
 }
 
-export function createLoginThrottle(store: RateLimitStore = DEFAULT_RATE_LIMIT_STORE, rules: LoginRules = DEFAULT_LOGIN_RULES): LoginThrottle {
+export function createLoginThrottle(store: RateLimitStore = defaultRateLimitStore(), rules: LoginRules = DEFAULT_LOGIN_RULES): LoginThrottle {
   const pair = new EscalatingLimit(store, 'login-pair', rules.perAccountAndAddress)
   const byAddress = new EscalatingLimit(store, 'login-address', rules.perAddress)
   const byAccount = new EscalatingLimit(store, 'login-account', rules.perAccount)

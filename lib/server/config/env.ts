@@ -42,7 +42,13 @@ const configSchema = z
       .string({ message: 'is required: a random string of at least 32 characters' })
       .min(32, { message: 'must be at least 32 characters (try: openssl rand -base64 48)' }),
     DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: z.string().optional(),
+    // sqlite:<path> (default: <DATA_DIR>/kring.sqlite) or postgres://user:password@host:port/database
+    DATABASE_URL: z
+      .string()
+      .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, { message: 'must be sqlite:<path> or postgres://user:password@host:5432/database' })
+      .optional(),
+    // Several instances of Kring serving the same conferences: redis://[:password@]host:6379[/db] (or rediss://).
+    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, { message: 'must be redis://host:6379 or rediss://host:6380' }).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SYNC_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
     // What a fresh client downloads and the snapshot holds; a busy family board is a few MB.
@@ -111,11 +117,11 @@ const configSchema = z
         message: `must lie between RETENTION_MIN_DAYS (${env.RETENTION_MIN_DAYS}) and RETENTION_MAX_DAYS (${env.RETENTION_MAX_DAYS})`,
       })
     }
-    if (env.DATABASE_URL !== undefined && !env.DATABASE_URL.startsWith('sqlite:')) {
+    if (env.REDIS_URL !== undefined && !env.DATABASE_URL?.startsWith('postgres')) {
       ctx.addIssue({
         code: 'custom',
-        path: ['DATABASE_URL'],
-        message: 'only sqlite:<path> is supported in this version; leave it unset for ./data/kring.sqlite',
+        path: ['REDIS_URL'],
+        message: 'several instances share one database: set DATABASE_URL to a postgres:// URL (a SQLite file serves one instance only)',
       })
     }
   })
@@ -130,7 +136,12 @@ export interface KringConfig {
   publicUrl: string
   authSecret: string
   dataDir: string
+  /** The SQLite file, when the database is SQLite (the default). */
   sqlitePath: string
+  /** What openDatabase opens (lib/server/db/connect.ts): a postgres:// URL or the SQLite path. */
+  database: string
+  /** Scale-out across instances (server/scale-out/); undefined: one instance, in-process only. */
+  redisUrl: string | undefined
   logLevel: RawConfig['LOG_LEVEL']
   sync: {
     maxMessageBytes: number
@@ -193,7 +204,8 @@ export function parseConfig(env: Record<string, string | undefined>): KringConfi
   const e = result.data
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
   const dataDir = e.DATA_DIR
-  const sqlitePath = e.DATABASE_URL ? e.DATABASE_URL.slice('sqlite:'.length) : `${dataDir}/kring.sqlite`
+  const postgresUrl = e.DATABASE_URL?.startsWith('postgres') ? e.DATABASE_URL : undefined
+  const sqlitePath = e.DATABASE_URL?.startsWith('sqlite:') ? e.DATABASE_URL.slice('sqlite:'.length) : `${dataDir}/kring.sqlite`
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -202,6 +214,8 @@ export function parseConfig(env: Record<string, string | undefined>): KringConfi
     authSecret: e.AUTH_SECRET,
     dataDir,
     sqlitePath,
+    database: postgresUrl ?? sqlitePath,
+    redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     sync: {
       maxMessageBytes: e.SYNC_MAX_MESSAGE_BYTES,

@@ -1,19 +1,39 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
+import pg from 'pg'
 import { migrationProvider } from './migrations'
 import type { Database } from './schema'
 
 export type Db = Kysely<Database>
 
+/** Whether a database location is a PostgreSQL URL (else it is a SQLite file path or `:memory:`). */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location)
+}
+
 /**
- * Open the SQLite database (creating its folder) and bring its schema up to date.
+ * Open the database and bring its schema up to date: PostgreSQL for a `postgres://` URL,
+ * else the SQLite file at that path (created with its folder), Kring's embedded default.
+ */
+export async function openDatabase(location: string): Promise<Db> {
+  const db = isPostgresUrl(location) ? openPostgres(location) : openSqlite(location)
+  try {
+    await migrate(db)
+  } catch (err) {
+    await db.destroy()
+    throw err
+  }
+  return db
+}
+
+/**
  * WAL with synchronous=NORMAL: a committed write survives a killed process (it is in the
  * OS page cache and the WAL), which is the durability the sync server promises.
  */
-export async function openDatabase(sqlitePath: string): Promise<Db> {
+function openSqlite(sqlitePath: string): Db {
   if (sqlitePath !== ':memory:') mkdirSync(dirname(sqlitePath), { recursive: true })
   const sqlite = new SqliteDatabase(sqlitePath)
   sqlite.pragma('journal_mode = WAL')
@@ -24,7 +44,6 @@ export async function openDatabase(sqlitePath: string): Promise<Db> {
   sqlite.pragma('secure_delete = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  await migrate(db)
   sqliteHandles.set(db, sqlite)
   return db
 }
@@ -35,6 +54,33 @@ export async function openDatabase(sqlitePath: string): Promise<Db> {
  */
 const HANDLES_KEY = Symbol.for('kring.sqliteHandles')
 const sqliteHandles: WeakMap<Db, SqliteDatabase.Database> = ((globalThis as unknown as Record<symbol, WeakMap<Db, SqliteDatabase.Database> | undefined>)[HANDLES_KEY] ??= new WeakMap())
+const INT8_OID = 20
+
+/**
+ * PostgreSQL through a pool (`pg`). Ids of the logs are bigint (bigserial): read as numbers,
+ * as SQLite gives them (exact up to 2^53), and so are counts. bytea comes back as a Buffer, a
+ * Uint8Array like SQLite's blobs.
+ */
+function openPostgres(url: string): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  })
+  // An idle client that loses its connection (the server restarted) is dropped by the pool; without a
+  // listener its error would end the process.
+  pool.on('error', () => {})
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/** Whether a Db (or a transaction of one) talks to PostgreSQL. */
+export function isPostgres(db: Kysely<unknown> | Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+}
+
 
 /**
  * The better-sqlite3 handle behind a Db opened by openDatabase (undefined for any other
@@ -75,11 +121,11 @@ const DB_KEY = Symbol.for('kring.db')
  * The process-wide database handle, shared by the server and Next's route handlers
  * (separate module graphs in one process), hence cached on globalThis.
  */
-export function getSharedDatabase(sqlitePath: string): Promise<Db> {
+export function getSharedDatabase(location: string): Promise<Db> {
   const holder = globalThis as unknown as Record<symbol, Promise<Db> | undefined>
   const existing = holder[DB_KEY]
   if (existing) return existing
-  const opening = openDatabase(sqlitePath)
+  const opening = openDatabase(location)
   holder[DB_KEY] = opening
   opening.catch(() => {
     holder[DB_KEY] = undefined

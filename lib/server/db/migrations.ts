@@ -1,9 +1,11 @@
 import { type Kysely, sql } from 'kysely'
 import type { Migration, MigrationProvider } from 'kysely/migration'
+import { binaryType, counterIdType, counterRefType, usesAutoIncrement } from './portable-types'
 
 /**
  * Migrations live in code (not files on disk) so they are bundled wherever the db layer is,
- * including inside Next's server bundle. Append new ones; never edit a landed one.
+ * including inside Next's server bundle. Append new ones; never edit a landed one. They run on
+ * SQLite and PostgreSQL alike: the types that differ come from ./portable-types.
  */
 const migrations: Record<string, Migration> = {
   '2026-11-23-001-initial': {
@@ -45,9 +47,9 @@ const migrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('yjs_updates')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', counterIdType(db), (c) => (usesAutoIncrement(db) ? c.primaryKey().autoIncrement() : c.primaryKey()))
         .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
-        .addColumn('data', 'blob', (c) => c.notNull())
+        .addColumn('data', binaryType(db), (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute()
       await db.schema.createIndex('yjs_updates_conference').on('yjs_updates').columns(['conference_id', 'id']).execute()
@@ -55,14 +57,14 @@ const migrations: Record<string, Migration> = {
       await db.schema
         .createTable('yjs_snapshots')
         .addColumn('conference_id', 'text', (c) => c.primaryKey().references('conferences.id').onDelete('cascade'))
-        .addColumn('data', 'blob', (c) => c.notNull())
-        .addColumn('last_update_id', 'integer', (c) => c.notNull())
+        .addColumn('data', binaryType(db), (c) => c.notNull())
+        .addColumn('last_update_id', counterRefType(db), (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute()
 
       await db.schema
         .createTable('audit_log')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', counterIdType(db), (c) => (usesAutoIncrement(db) ? c.primaryKey().autoIncrement() : c.primaryKey()))
         .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
         .addColumn('actor', 'text', (c) => c.notNull())
         .addColumn('action', 'text', (c) => c.notNull())
@@ -87,7 +89,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('plan_json', 'text', (c) => c.notNull())
-        .addColumn('board_state', 'blob', (c) => c.notNull())
+        .addColumn('board_state', binaryType(db), (c) => c.notNull())
         .addColumn('board_svg', 'text', (c) => c.notNull())
         .addColumn('agreed_by_json', 'text', (c) => c.notNull())
         .addColumn('frozen_by', 'text', (c) => c.notNull())
@@ -162,10 +164,10 @@ const migrations: Record<string, Migration> = {
       // room loads (idempotent), so a restore cannot be lost between two processes' compactions.
       await db.schema
         .createTable('board_restores')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', counterIdType(db), (c) => (usesAutoIncrement(db) ? c.primaryKey().autoIncrement() : c.primaryKey()))
         .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
         .addColumn('checkpoint_id', 'text', (c) => c.notNull())
-        .addColumn('data', 'blob', (c) => c.notNull())
+        .addColumn('data', binaryType(db), (c) => c.notNull())
         .addColumn('actor', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute()

@@ -1,11 +1,12 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import type { Redis } from 'ioredis'
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 /**
  * Kring's rate limiters, built on rate-limiter-flexible. Every limiter is made here from a store
- * kind, so moving the counters out of the process (several Kring processes behind one proxy) means
- * adding a case here, e.g. `{ kind: 'redis', client }` → RateLimiterRedis; callers do not change.
+ * kind: in memory (one instance), or in Redis when several instances serve Kring (REDIS_URL), so
+ * a client that spreads its attempts over the instances is counted once.
  */
-export type RateLimitStore = { kind: 'memory' }
+export type RateLimitStore = { kind: 'memory' } | { kind: 'redis'; client: Redis }
 
 export type Limiter = RateLimiterAbstract
 
@@ -35,11 +36,29 @@ export function createLimiter(store: RateLimitStore, options: LimiterOptions): L
   switch (store.kind) {
     case 'memory':
       return new RateLimiterMemory(settings)
+    case 'redis':
+      // No in-memory fallback: with Redis down a limited action fails (500) rather than go uncounted.
+      return new RateLimiterRedis({ ...settings, storeClient: store.client })
   }
 }
 
-/** The store this process uses; one place to change when a shared store arrives. */
+/** In memory: the store of a single instance. */
 export const DEFAULT_RATE_LIMIT_STORE: RateLimitStore = { kind: 'memory' }
+
+const SHARED_STORE_KEY = Symbol.for('kring.rate-limit-store')
+
+/**
+ * The store this process's limiters use: Redis once the server has set it (REDIS_URL,
+ * server/scale-out/), else memory. On globalThis: Next's route handlers build their limiters in
+ * another module graph of the same process. Limiters are made on first use, after the server set it.
+ */
+export function defaultRateLimitStore(): RateLimitStore {
+  return (globalThis as unknown as Record<symbol, RateLimitStore | undefined>)[SHARED_STORE_KEY] ?? DEFAULT_RATE_LIMIT_STORE
+}
+
+export function setDefaultRateLimitStore(store: RateLimitStore | undefined): void {
+  ;(globalThis as unknown as Record<symbol, RateLimitStore | undefined>)[SHARED_STORE_KEY] = store
+}
 
 /** Whole seconds until a refused key may try again (at least 1: `Retry-After: 0` invites a hot loop). */
 export function secondsUntil(msBeforeNext: number): number {

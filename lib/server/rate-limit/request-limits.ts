@@ -1,6 +1,6 @@
 import { clientAddressFromHeaders, limitKeyOfAddress } from '../http/client-address'
 import { ApiError } from '../../protocol/api-error'
-import { consumeOrThrow, createLimiter, DEFAULT_RATE_LIMIT_STORE, RateLimitedError, type Limiter } from './limiter'
+import { consumeOrThrow, createLimiter, defaultRateLimitStore, RateLimitedError, type Limiter } from './limiter'
 
 /**
  * Per-address limits on route handlers that anyone may call. Generous enough for a family
@@ -40,7 +40,7 @@ function requestLimiter(kind: LimitedRequest): Limiter {
   const limiters = (holder[LIMITERS_KEY] ??= new Map())
   let limiter = limiters.get(kind)
   if (!limiter) {
-    limiter = createLimiter(DEFAULT_RATE_LIMIT_STORE, { name: `request-${kind}`, ...REQUEST_LIMITS[kind] })
+    limiter = createLimiter(defaultRateLimitStore(), { name: `request-${kind}`, ...REQUEST_LIMITS[kind] })
     limiters.set(kind, limiter)
   }
   return limiter

@@ -1,4 +1,6 @@
-import { sqliteHandleOf, type Db } from '../connect'
+import { sql } from 'kysely'
+import { isPostgres, sqliteHandleOf, type Db } from '../connect'
+import { LOG_LOCK } from './advisory-locks'
 
 /**
  * The board's storage: an append-only log of Yjs updates per conference, folded now and then
@@ -21,9 +23,11 @@ export type UpdateAppender = (conferenceId: string, update: Uint8Array) => Promi
  * every call (it roughly halves the latency a stored edit adds to fan-out). While another query
  * holds a transaction on the shared connection it takes the ordinary path, which waits for that
  * transaction to end, so an update never becomes part of (and rolls back with) someone else's
- * transaction. Other databases use appendUpdate as is.
+ * transaction. On PostgreSQL it is one plain INSERT that also holds the board's log lock shared
+ * (appendUpdateLocked), so a compaction on any instance can wait for every append in flight.
  */
 export function createUpdateAppender(db: Db): UpdateAppender {
+  if (isPostgres(db)) return (conferenceId, update) => appendUpdateLocked(db, conferenceId, update)
   const sqlite = sqliteHandleOf(db)
   if (!sqlite) return (conferenceId, update) => appendUpdate(db, conferenceId, update)
   const insert = sqlite.prepare<[string, Uint8Array, string], { id: number | bigint }>(
@@ -37,6 +41,24 @@ export function createUpdateAppender(db: Db): UpdateAppender {
   }
 }
 
+/**
+ * PostgreSQL: append while holding the board's log lock shared, in the statement's own transaction
+ * (one round trip). The lock is taken before the row's id is drawn from the sequence, so once a
+ * compaction has held the lock exclusively (compactStoredBoard) every id below the highest it
+ * then sees is committed: none can appear later below the point it folds up to.
+ */
+async function appendUpdateLocked(db: Db, conferenceId: string, update: Uint8Array): Promise<number> {
+  const createdAt = new Date().toISOString()
+  const result = await sql<{ id: number }>`
+    WITH board_lock AS (SELECT pg_advisory_xact_lock_shared(${LOG_LOCK}, hashtext(${conferenceId})))
+    INSERT INTO yjs_updates (conference_id, data, created_at)
+    SELECT ${conferenceId}, ${update}, ${createdAt} FROM board_lock
+    RETURNING id`.execute(db)
+  const row = result.rows[0]
+  if (!row) throw new Error('insert returned no id')
+  return Number(row.id)
+}
+
 export interface StoredBoard {
   snapshot: Uint8Array | null
   updates: Uint8Array[]
@@ -48,12 +70,16 @@ export interface StoredBoard {
  * The snapshot and the log after it, read in one transaction: a compaction committing between
  * the two reads would otherwise leave an old snapshot beside a log whose first rows it deleted,
  * and the board would read as it was before those rows (an export or another instance reading
- * while a room compacts).
+ * while a room compacts). On PostgreSQL the transaction is REPEATABLE READ: its reads share one
+ * snapshot (SQLite's read transactions always do). Given a transaction, it reads in that one.
  */
 export async function loadBoard(db: Db, conferenceId: string): Promise<StoredBoard> {
   // Already inside a transaction (a restore reads the board it replaces): that one is consistent.
   if (db.isTransaction) return readBoard(db, conferenceId)
-  return db.transaction().execute((tx) => readBoard(tx, conferenceId))
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((tx) => readBoard(tx, conferenceId))
 }
 
 async function readBoard(tx: Db, conferenceId: string): Promise<StoredBoard> {

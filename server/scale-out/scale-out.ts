@@ -1,0 +1,53 @@
+import { createAdapter } from '@socket.io/redis-adapter'
+import type { KringConfig } from '../../lib/server/config/env'
+import type { Db } from '../../lib/server/db/connect'
+import type { Logger } from '../../lib/server/log/logger'
+import { setDefaultRateLimitStore } from '../../lib/server/rate-limit/limiter'
+import { BoardRelays } from './board-relay'
+import { Cluster } from './cluster'
+import { bridgeLiveEvents } from './live-bridge'
+
+/**
+ * Several instances serving the same conferences (REDIS_URL, with PostgreSQL): what each
+ * instance shares through Redis. Boards (BoardRelays), live events (bridgeLiveEvents),
+ * socket.io's rooms (its Redis adapter) and the rate limiters' counters.
+ */
+export interface ScaleOut {
+  cluster: Cluster
+  boards: BoardRelays
+  /** socket.io's Redis adapter, for the meeting plane's `io.adapter(…)`. */
+  socketAdapter(): ReturnType<typeof createAdapter>
+  close(): Promise<void>
+}
+
+/** Connect to Redis when REDIS_URL is set; undefined for a single instance. */
+export async function startScaleOut(config: KringConfig, db: Db, logger: Logger): Promise<ScaleOut | undefined> {
+  if (!config.redisUrl) return undefined
+  const cluster = await Cluster.connect(config.redisUrl, logger)
+  const bridge = await bridgeLiveEvents(cluster, logger)
+  setDefaultRateLimitStore({ kind: 'redis', client: cluster.newConnection('rate-limits') })
+  const boards = new BoardRelays(cluster, db, logger.child({ component: 'scale-out' }))
+  return {
+    cluster,
+    boards,
+    socketAdapter: () => createAdapter(cluster.newConnection('socket.io publish'), cluster.newConnection('socket.io subscribe')),
+    async close() {
+      await bridge.stop()
+      setDefaultRateLimitStore(undefined)
+      await cluster.close()
+    },
+  }
+}
+
+/** For a process that only makes changes (the CLI): its live events reach the running instances. */
+export async function publishLiveEventsOnly(config: KringConfig, logger: Logger): Promise<{ close(): Promise<void> } | undefined> {
+  if (!config.redisUrl) return undefined
+  const cluster = await Cluster.connect(config.redisUrl, logger)
+  const bridge = await bridgeLiveEvents(cluster, logger, { receive: false })
+  return {
+    async close() {
+      await bridge.stop()
+      await cluster.close()
+    },
+  }
+}

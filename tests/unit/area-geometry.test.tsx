@@ -5,9 +5,10 @@ import { AreaDrawing } from '../../client/board/canvas/AreaDrawing'
 import { areaGeometry, type AreaGeometry } from '../../lib/board/area-geometry'
 import { areaKinds, type AreaKind } from '../../lib/board/items'
 import { areaSizes } from '../../lib/board/templates'
-import { createTranslator } from '../../lib/i18n/catalogs'
+import { catalogOf, createTranslator } from '../../lib/i18n/catalogs'
 import type { DrawContext } from '../../lib/server/export/board/context'
 import { drawArea } from '../../lib/server/export/board/draw-areas'
+import { I18nProvider } from '../../client/i18n/I18nProvider'
 
 /**
  * The template areas are drawn twice: on the canvas (React SVG) and in the board image of the
@@ -51,7 +52,8 @@ function cases(): { area: AreaKind; variant: number; w: number; h: number }[] {
 }
 
 function canvasSvg(c: { area: AreaKind; variant: number; w: number; h: number }): string {
-  return renderToStaticMarkup(createElement(AreaDrawing, c))
+  // As on the board: inside the page's I18nProvider, with the Dutch catalogue.
+  return renderToStaticMarkup(createElement(I18nProvider, { locale: 'nl', messages: catalogOf('nl'), children: createElement(AreaDrawing, c) }))
 }
 
 function exportSvg(c: { area: AreaKind; variant: number; w: number; h: number }): string {

@@ -64,8 +64,8 @@ const board: Messages<'board'> = {
   'access.notFoundTitle': 'هذه اللوحة لم تعد موجودة.',
   'access.notFoundBody': 'ربما أُغلق الاجتماع وأُزيل. اسأل الميسِّر عمّا حدث.',
   'access.home': 'إلى الصفحة الرئيسية',
-  'area.tidy': 'Tidy up',
-  'area.tidyTitle': 'Put everything in this area neatly in its place, without overlap',
+  'area.tidy': 'رتّب',
+  'area.tidyTitle': 'ضع كل ما في هذه المنطقة في مكانه بترتيب، دون تداخل',
 }
 
 export default board

@@ -118,7 +118,7 @@ const exports: Messages<'exports'> = {
   'answer.none': 'غير محدد',
   'agreed.intro': 'بقولهم «نعم» يوافقون على هذه النسخة من الخطة.',
   'board.part': 'اللوحة، الجزء {part} من {parts}',
-  'board.elsewhere': 'Elsewhere on the board',
+  'board.elsewhere': 'في أماكن أخرى على اللوحة',
 }
 
 export default exports

@@ -165,7 +165,7 @@ const items: Messages<'items'> = {
   'palette.safety': 'السلامة',
   'palette.child': 'البيوت الثلاثة',
   'palette.professional': 'للمختصين',
-  'palette.added': '{item} الآن في وسط شاشتك.',
+  'palette.added': '{item} الآن في مكانه على اللوحة.',
 
   'editor.title': 'تعديل {item}',
   'editor.close': 'تم',

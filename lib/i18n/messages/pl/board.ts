@@ -65,8 +65,8 @@ const board: Messages<'board'> = {
   'access.notFoundTitle': 'Ta tablica już nie istnieje.',
   'access.notFoundBody': 'Być może spotkanie zostało zakończone i usunięte. Zapytaj osobę prowadzącą, co się stało.',
   'access.home': 'Na stronę główną',
-  'area.tidy': 'Tidy up',
-  'area.tidyTitle': 'Put everything in this area neatly in its place, without overlap',
+  'area.tidy': 'Uporządkuj',
+  'area.tidyTitle': 'Ułóż wszystko w tym obszarze porządnie na swoim miejscu, bez nakładania się',
 }
 
 export default board

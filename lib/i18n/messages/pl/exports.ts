@@ -119,7 +119,7 @@ const exports: Messages<'exports'> = {
   'answer.none': 'nie podano',
   'agreed.intro': 'Mówiąc „tak”, te osoby zgadzają się na tę wersję planu.',
   'board.part': 'Tablica, część {part} z {parts}',
-  'board.elsewhere': 'Elsewhere on the board',
+  'board.elsewhere': 'W innych miejscach tablicy',
 }
 
 export default exports

@@ -170,7 +170,7 @@ const items: Messages<'items'> = {
   'palette.safety': 'Bezpieczeństwo',
   'palette.child': 'Trzy domki',
   'palette.professional': 'Dla specjalistów',
-  'palette.added': '{item}: jest teraz na środku ekranu.',
+  'palette.added': '{item}: jest teraz na swoim miejscu na tablicy.',
 
   // The item editor.
   'editor.title': 'Edytuj: {item}',

@@ -65,8 +65,8 @@ const board: Messages<'board'> = {
   'access.notFoundTitle': 'Bu pano artık yok.',
   'access.notFoundBody': 'Toplantı kapatılıp silinmiş olabilir. Ne olduğunu toplantı yöneticisine sorun.',
   'access.home': 'Ana sayfaya git',
-  'area.tidy': 'Tidy up',
-  'area.tidyTitle': 'Put everything in this area neatly in its place, without overlap',
+  'area.tidy': 'Toparla',
+  'area.tidyTitle': 'Bu alandaki her şeyi üst üste gelmeden düzgünce yerine yerleştirin',
 }
 
 export default board

@@ -119,7 +119,7 @@ const exports: Messages<'exports'> = {
   'answer.none': 'belirtilmedi',
   'agreed.intro': 'Evet diyerek planın bu sürümünü onayladılar.',
   'board.part': 'Pano, bölüm {part} / {parts}',
-  'board.elsewhere': 'Elsewhere on the board',
+  'board.elsewhere': 'Panonun başka yerlerinde',
 }
 
 export default exports

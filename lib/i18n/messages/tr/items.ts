@@ -170,7 +170,7 @@ const items: Messages<'items'> = {
   'palette.safety': 'Güvenlik',
   'palette.child': 'Üç ev',
   'palette.professional': 'Uzmanlar için',
-  'palette.added': '{item} şimdi ekranınızın ortasında.',
+  'palette.added': '{item} artık panoda kendi yerinde.',
 
   // The item editor.
   'editor.title': 'Düzenle: {item}',

@@ -6,10 +6,11 @@ import { findLiveInvitation } from '@/lib/server/db/repositories/participants'
 import { ApiError } from '@/lib/protocol/api-error'
 import { JoinForm } from '@/lib/protocol/api'
 import { limitRequestByAddress } from '@/lib/server/rate-limit/request-limits'
+import { boardLandingPath, isPhoneRequest } from '@/lib/conference/phone-landing'
 
 /**
  * POST /api/join — the "Naar het bord" button. Remembers the invitation in an httpOnly cookie
- * for that conference and sends the person on to the board (303). A link that no longer works
+ * for that conference and sends the person on to the board (303), a phone to the phone view. A link that no longer works
  * goes back to the join page, which explains it kindly.
  */
 export const POST = apiRoute(async (req: Request) => {
@@ -25,7 +26,8 @@ export const POST = apiRoute(async (req: Request) => {
   const invitation = await findLiveInvitation(await getDb(), token)
   if (!invitation.live) return seeOther(`/join/${token}`)
   const { participant } = invitation
-  const response = seeOther(`/board/${participant.conference_id}`)
+  // A phone lands on the phone view (issue 10); the whole board is one tap away from there.
+  const response = seeOther(boardLandingPath(participant.conference_id, isPhoneRequest(req.headers)))
   response.cookies.set(invitationCookieName(participant.conference_id), token, {
     httpOnly: true,
     sameSite: 'lax',

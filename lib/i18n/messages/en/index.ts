@@ -6,6 +6,7 @@ import facilitation from './facilitation'
 import history from './history'
 import items from './items'
 import meeting from './meeting'
+import phone from './phone'
 import plan from './plan'
 import versions from './versions'
 import web from './web'
@@ -21,4 +22,5 @@ export const en: AllMessages = {
   facilitation,
   meeting,
   history,
+  phone,
 }

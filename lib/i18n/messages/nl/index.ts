@@ -5,6 +5,7 @@ import facilitation from './facilitation'
 import history from './history'
 import items from './items'
 import meeting from './meeting'
+import phone from './phone'
 import plan from './plan'
 import versions from './versions'
 import web from './web'
@@ -27,4 +28,5 @@ export const nl = {
   facilitation,
   meeting,
   history,
+  phone,
 }

@@ -34,6 +34,17 @@ export interface PhoneClientProps {
  * the plan with her own agreements first. Live on the board's Yjs document; the whole canvas is
  * one tap away and only loaded then.
  */
+/** Out for good: the kept pages go with the board's copy (public/sw.js). */
+function forgetOfflineShell(): void {
+  if (!('serviceWorker' in navigator)) return
+  void navigator.serviceWorker.getRegistrations().then((registrations) => {
+    for (const registration of registrations) {
+      registration.active?.postMessage({ type: 'kring-forget' })
+      void registration.unregister()
+    }
+  })
+}
+
 export function PhoneClient(props: PhoneClientProps) {
   const { conferenceId, ticket, ticketUrl, ticketTtlSeconds, me, initial } = props
   const t = useT()
@@ -52,7 +63,13 @@ export function PhoneClient(props: PhoneClientProps) {
     connection.current?.destroy()
     connection.current = null
     void forgetDeviceCopy(conferenceId)
+    forgetOfflineShell()
   }, [conferenceId])
+
+  // The offline shell: once the view works, this page and its files are kept for the next opening.
+  useEffect(() => {
+    if (ready && 'serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {})
+  }, [ready])
 
   useEffect(() => {
     if (Board) return

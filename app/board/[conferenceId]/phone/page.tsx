@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
 import { permits } from '@/lib/conference/gate'
-import { NoAccessNotice } from '@/lib/server/web/views/NoAccessNotice'
+import { redirect } from 'next/navigation'
 import { getServerTranslator } from '@/lib/server/web/translator'
-import { LobbyDoor } from '../../../../client/board/meeting/LobbyDoor'
 import { PhoneClient } from '../../../../client/phone/PhoneClient'
 import { openBoard } from '../../../../lib/server/web/open-board'
 
@@ -19,19 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PhoneViewPage({ params }: { params: Promise<{ conferenceId: string }> }) {
   const { conferenceId } = await params
   const opening = await openBoard(conferenceId, `/board/${conferenceId}/phone`)
-  if (opening.kind === 'refused') return <NoAccessNotice reason={opening.reason} />
-  if (opening.kind === 'knocking') {
-    return (
-      <LobbyDoor
-        conferenceId={opening.conferenceId}
-        ticket={opening.ticket}
-        ticketUrl={`/api/conferences/${opening.conferenceId}/ticket`}
-        ticketTtlSeconds={opening.config.ticketTtlSeconds}
-        me={opening.me}
-        variant="page"
-      />
-    )
-  }
+  // The lobby and the notices live on the board page: importing them here would put socket.io and
+  // the protocol's schemas into this page's first scripts (the bundler loads every client component
+  // a page imports, rendered or not).
+  if (opening.kind !== 'open') redirect(`/board/${conferenceId}`)
   const { conference, participant, ticket, config } = opening
   return (
     <PhoneClient

@@ -27,6 +27,8 @@ export interface PhoneMeter {
   /** What finished so far (resources whose body could not be read count their transfer only). */
   resources(): Promise<LoadedResource[]>
   elapsedMs(): number
+  /** A wall-clock time (Date.now() in the page, same machine) as ms since the measurement started. */
+  sinceStart(wallClockMs: number): number
   close(): Promise<void>
 }
 
@@ -53,6 +55,7 @@ export async function openThrottledPhone(browser: Browser): Promise<PhoneMeter> 
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown })
 
   let started = performance.now()
+  let startedWall = Date.now()
   const requests = new Map<string, { url: string; type: string }>()
   const finished: { requestId: string; url: string; type: string; transferred: number; finishedAt: number }[] = []
   cdp.on('Network.responseReceived', (event) => {
@@ -83,6 +86,7 @@ export async function openThrottledPhone(browser: Browser): Promise<PhoneMeter> 
     context,
     reset() {
       started = performance.now()
+      startedWall = Date.now()
       finished.length = 0
     },
     async resources() {
@@ -93,6 +97,7 @@ export async function openThrottledPhone(browser: Browser): Promise<PhoneMeter> 
       return list
     },
     elapsedMs: () => performance.now() - started,
+    sinceStart: (wallClockMs: number) => wallClockMs - startedWall,
     close: () => context.close(),
   }
 }

@@ -50,6 +50,8 @@ export function PhoneClient(props: PhoneClientProps) {
   const t = useT()
   const [status, setStatus] = useState<PhoneSyncStatus>('connecting')
   const [ready, setReady] = useState(false)
+  // When the view became usable (wall clock): the benchmark reads it instead of polling for it.
+  const [readyAt, setReadyAt] = useState<number | null>(null)
   const [waiting, setWaiting] = useState(false)
   const [out, setOut] = useState(false)
   const [refused, setRefused] = useState(false)
@@ -83,6 +85,7 @@ export function PhoneClient(props: PhoneClientProps) {
           if (!alive) return
           setWaiting(false)
           setReady(true)
+          setReadyAt((at) => at ?? Date.now())
         },
         onWaiting: () => alive && setWaiting(true),
         onOut: () => alive && goOut(),
@@ -158,7 +161,7 @@ export function PhoneClient(props: PhoneClientProps) {
   const { scale, mark: myMark } = scaleAndMark(records, me.participantId)
   const others = (meeting?.roster ?? []).filter((entry) => entry.online)
   return (
-    <main className={styles.phone} data-testid="phone-view" data-ready={ready && !waiting ? 'true' : 'false'} data-status={status}>
+    <main className={styles.phone} data-testid="phone-view" data-ready={ready && !waiting ? 'true' : 'false'} data-ready-at={readyAt ?? undefined} data-status={status}>
       <header className={styles.header}>
         <p className={styles.eyebrow}>{t('phone.title')}</p>
         <h1 className={styles.title} dir="auto">

@@ -1,4 +1,5 @@
 import type { ItemType } from './items'
+import { isAreaGrowthOnly } from './placement/growth'
 
 /**
  * The board's structure and who added what: the words the sync server's rules
@@ -74,9 +75,13 @@ export function mayRemoveShape(shape: ShapeLike, actor: BoardActor): boolean {
   return actor.participantId !== '' && createdByHint(shape) === actor.participantId
 }
 
-/** Whether this device lets a shape be changed (moved, resized, edited): all but the structure, which the facilitator arranges. */
+/**
+ * Whether this device lets a shape be changed (moved, resized, edited): all but the structure,
+ * which the facilitator arranges; anyone may make an area larger (the placement growing a full
+ * area, lib/board/placement), as the server allows.
+ */
 export function mayChangeShape(prev: ShapeLike, next: ShapeLike, actor: BoardActor): boolean {
-  return actor.arranges || !(isStructureShape(prev) || isStructureShape(next))
+  return actor.arranges || !(isStructureShape(prev) || isStructureShape(next)) || isAreaGrowthOnly(prev, next)
 }
 
 /** Whether this device lets a shape be added (also pasted or duplicated): all but the structure. */

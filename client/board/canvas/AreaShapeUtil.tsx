@@ -1,9 +1,10 @@
 'use client'
 
-import { Group2d, HTMLContainer, Polyline2d, Rectangle2d, resizeBox, ShapeUtil, Vec, type TLResizeInfo, type TLShape } from 'tldraw'
+import { Group2d, HTMLContainer, Polyline2d, Rectangle2d, resizeBox, ShapeUtil, useEditor, Vec, type Editor, type TLResizeInfo, type TLShape, type TLShapeId } from 'tldraw'
 import { useT } from '@/client/i18n/I18nProvider'
 import { areaTexts } from '@/lib/board/area-geometry'
 import { itemDefaults } from '@/lib/board/items'
+import { tidyArea } from '@/lib/board/placement'
 import { kringShapeProps } from '@/lib/board/tldraw-schema'
 import { AREA_TITLE_HEIGHT } from '@/lib/board/templates'
 import { AreaDrawing } from './AreaDrawing'
@@ -64,8 +65,24 @@ export class AreaShapeUtil extends ShapeUtil<AreaShape> {
   }
 }
 
+/** The facilitator's "opruimen": the area's items laid out again (lib/board/placement tidyArea), one undo step. */
+function tidyAreaOnBoard(editor: Editor, areaId: TLShapeId): void {
+  const { moves, grow } = tidyArea(editor.store.allRecords(), areaId)
+  if (moves.length === 0 && !grow) return
+  editor.markHistoryStoppingPoint('kring tidy area')
+  editor.run(() => {
+    if (grow) editor.updateShape({ id: areaId, type: 'kring-area', props: { w: grow.w, h: grow.h } })
+    const partials = moves.flatMap((move) => {
+      const shape = editor.getShape(move.id as TLShapeId)
+      return shape ? [{ id: shape.id, type: shape.type, x: move.x, y: move.y }] : []
+    })
+    editor.updateShapes(partials)
+  })
+}
+
 function Area({ shape }: { shape: AreaShape }) {
   const t = useT()
+  const editor = useEditor()
   const may = useBoardMay()
   const { area, variant, w, h } = shape.props
   const { title, hint } = areaTexts(area, variant)
@@ -75,6 +92,20 @@ function Area({ shape }: { shape: AreaShape }) {
       <div className={styles.titleBar} style={{ height: AREA_TITLE_HEIGHT }}>
         <p className={styles.title}>
           {t(title)}
+          {may('board.arrange') ? (
+            <button
+              type="button"
+              className={styles.tidy}
+              title={t('board.area.tidyTitle')}
+              data-testid="area-tidy"
+              // The title bar is where the area is grabbed: a press on the button is not a drag.
+              onPointerDown={(event) => event.stopPropagation()}
+              onPointerUp={(event) => event.stopPropagation()}
+              onClick={() => tidyAreaOnBoard(editor, shape.id)}
+            >
+              {t('board.area.tidy')}
+            </button>
+          ) : null}
           {/* Areas are the board's structure: only the facilitator moves or removes them (server/sync/delete-rules.ts). */}
           {may('board.arrange') ? null : (
             <span className={styles.lock} role="img" aria-label={t('board.area.locked')} title={t('board.area.locked')} data-testid="area-lock">

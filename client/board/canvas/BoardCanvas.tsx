@@ -16,6 +16,8 @@ import { BoardItemsProvider } from './board-context'
 import { BoardPolicyProvider } from './board-policy'
 import { BoardTldraw } from './BoardTldraw'
 import { kringShapeUtils } from '.'
+import { PhoneFocus } from './phone-focus'
+import { ReclassifyOnMove } from './reclassify-on-move'
 import { RemovalGuard } from './removal-guard'
 import { refuseExternalContent } from './refuse-external-content'
 import { guardScaleMarks } from './scale-mark-guard'
@@ -122,6 +124,10 @@ export function BoardCanvas(props: BoardCanvasProps) {
             >
               {/* Removing others' items and changing areas: only with board.arrange, as on the server. */}
               <RemovalGuard />
+              {/* A card dragged into another column becomes that kind, a person into another ring that ring. */}
+              <ReclassifyOnMove />
+              {/* A phone opens fitted to the area the current phase works on. */}
+              <PhoneFocus phase={phase} />
               <BoardPanels />
               {children}
             </BoardTldraw>

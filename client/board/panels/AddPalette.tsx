@@ -20,7 +20,7 @@ import {
 } from '@/lib/board/item-colors'
 import { cardIcons } from '../canvas/labels'
 import { useDevice } from '../session/useDevice'
-import { addItemAtViewportCenter, addPersonAtViewportCenter } from './add-item'
+import { addItem, addPerson } from './add-item'
 import { Panel } from './Panel'
 import styles from './panels.module.css'
 import { usePanels } from './panels-context'
@@ -38,7 +38,7 @@ const card = (kind: CardKind): Entry => ({
   label: `items.card.${kind}`,
   icon: cardIcons[kind],
   colors: cardColors[kind],
-  add: (editor) => addItemAtViewportCenter(editor, 'kring-card', { kind }),
+  add: (editor) => addItem(editor, 'kring-card', { kind }),
 })
 
 const house = (which: House): Entry => ({
@@ -46,16 +46,16 @@ const house = (which: House): Entry => ({
   label: `items.house.${which}`,
   icon: 'house',
   colors: houseColors[which],
-  add: (editor) => addItemAtViewportCenter(editor, 'kring-house-card', { house: which }),
+  add: (editor) => addItem(editor, 'kring-house-card', { house: which }),
 })
 
-/** A person of one group: the palette asks the group first (see addPersonAtViewportCenter). */
+/** A person of one group: the palette asks the group first (see addPerson). */
 const person = (group: PersonGroup): Entry => ({
   id: `person-${group}`,
   label: `items.palette.person.${group}`,
   icon: group,
   colors: groupColors[group],
-  add: (editor) => addPersonAtViewportCenter(editor, group),
+  add: (editor) => addPerson(editor, group),
 })
 
 const groups: { title: MessageKey; entries: Entry[] }[] = [
@@ -64,10 +64,10 @@ const groups: { title: MessageKey; entries: Entry[] }[] = [
   {
     title: 'items.palette.safety',
     entries: [
-      { id: 'danger', label: 'items.type.kring-danger', icon: 'danger', colors: dangerColors, add: (editor) => addItemAtViewportCenter(editor, 'kring-danger') },
-      { id: 'scale', label: 'items.type.kring-scale', icon: 'scale', colors: scaleColors, add: (editor) => addItemAtViewportCenter(editor, 'kring-scale') },
-      { id: 'agreement', label: 'items.type.kring-agreement', icon: 'agreement', colors: agreementColors, add: (editor) => addItemAtViewportCenter(editor, 'kring-agreement') },
-      { id: 'safety', label: 'items.type.kring-safety-item', icon: 'shield', colors: safetyColors, add: (editor) => addItemAtViewportCenter(editor, 'kring-safety-item') },
+      { id: 'danger', label: 'items.type.kring-danger', icon: 'danger', colors: dangerColors, add: (editor) => addItem(editor, 'kring-danger') },
+      { id: 'scale', label: 'items.type.kring-scale', icon: 'scale', colors: scaleColors, add: (editor) => addItem(editor, 'kring-scale') },
+      { id: 'agreement', label: 'items.type.kring-agreement', icon: 'agreement', colors: agreementColors, add: (editor) => addItem(editor, 'kring-agreement') },
+      { id: 'safety', label: 'items.type.kring-safety-item', icon: 'shield', colors: safetyColors, add: (editor) => addItem(editor, 'kring-safety-item') },
     ],
   },
   { title: 'items.palette.child', entries: [house('worries'), house('good-things'), house('dreams')] },
@@ -82,12 +82,12 @@ const professionalGroup: { title: MessageKey; entries: Entry[] } = {
       label: 'items.type.kring-bottom-line',
       icon: 'bottom-line',
       colors: bottomLineColors,
-      add: (editor) => addItemAtViewportCenter(editor, 'kring-bottom-line'),
+      add: (editor) => addItem(editor, 'kring-bottom-line'),
     },
   ],
 }
 
-/** "Toevoegen": every kind of item, added in the middle of what this person sees. */
+/** "Toevoegen": every kind of item, added where it belongs on the board (see addItem). */
 export function AddPalette({ onClose }: { onClose(): void }) {
   const t = useT()
   const editor = useEditor()

@@ -4,7 +4,7 @@ import { useEffect, useState, type DragEvent } from 'react'
 import { createShapeId, useContainer, useEditor, type Editor } from 'tldraw'
 import { useT } from '@/client/i18n/I18nProvider'
 import { useDevice } from '../session/useDevice'
-import { addItemAtViewportCenter } from './add-item'
+import { addItem } from './add-item'
 import { Panel } from './Panel'
 import styles from './panels.module.css'
 import { usePanels } from './panels-context'
@@ -21,7 +21,7 @@ export function WhoQuestionDeck({ onClose }: { onClose(): void }) {
   const [placed, setPlaced] = useState(false)
 
   const place = (text: string) => {
-    setJustAdded(addItemAtViewportCenter(editor, 'kring-card', { kind: 'prompt', text, ...PROMPT_SIZE }))
+    setJustAdded(addItem(editor, 'kring-card', { kind: 'prompt', text, ...PROMPT_SIZE }))
     setPlaced(true)
     if (device === 'phone') onClose()
   }

@@ -1,5 +1,6 @@
-import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
+import { createShapeId, type Editor, type TLParentId, type TLShapeId } from 'tldraw'
 import { itemDefaults, type ItemProps, type ItemType, type PersonGroup, type Ring } from '@/lib/board/items'
+import { placeNewItem } from '@/lib/board/placement'
 import { NEW_SCALE_SIZE } from '../canvas/scale-layout'
 
 /**
@@ -16,52 +17,32 @@ const paletteSizes: Partial<Record<ItemType, { w: number; h: number }>> = {
   'kring-house-card': { w: 180, h: 140 },
 }
 
-const SEARCH_STEP = 40
-const SEARCH_RINGS = 12
-
 /**
- * The free spot nearest to `center` for a box of `size`: none of the items on the page under it
- * (areas do not count: items belong on them). Searched ring by ring around the centre; when
- * everything near is taken, the centre itself.
+ * Add an item where it belongs (lib/board/placement): in its area and its part of it (a person
+ * in their ring, a worry in the worries column, an agreement under Afspraken…), next to what is
+ * there; an item no area holds goes on a free spot near the middle of what this person sees.
+ * When the area is full it grows, in the same change (one undo step, one update to the server).
+ * The new item is selected (so its editor opens) and brought into view; returns its id.
  */
-function freeSpotNear(editor: Editor, center: { x: number; y: number }, size: { w: number; h: number }): { x: number; y: number } {
-  const taken = editor
-    .getCurrentPageShapes()
-    .filter((shape) => shape.type !== 'kring-area')
-    .map((shape) => editor.getShapePageBounds(shape))
-    .filter((bounds) => bounds !== undefined)
-  const fits = (x: number, y: number) =>
-    taken.every((b) => x + size.w + 8 <= b.minX || b.maxX + 8 <= x || y + size.h + 8 <= b.minY || b.maxY + 8 <= y)
-  const origin = { x: Math.round(center.x - size.w / 2), y: Math.round(center.y - size.h / 2) }
-  for (let ring = 0; ring <= SEARCH_RINGS; ring++) {
-    for (let dx = -ring; dx <= ring; dx++) {
-      for (let dy = -ring; dy <= ring; dy++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue
-        const x = origin.x + dx * SEARCH_STEP
-        const y = origin.y + dy * SEARCH_STEP
-        if (fits(x, y)) return { x, y }
-      }
-    }
-  }
-  return origin
-}
-
-/**
- * Add an item in the middle of what this person sees (or the nearest free spot), select it (so
- * its editor opens) and return its id.
- */
-export function addItemAtViewportCenter<K extends Exclude<ItemType, 'kring-scale-mark' | 'kring-area'>>(
-  editor: Editor,
-  type: K,
-  props: Partial<ItemProps<K>> = {},
-): TLShapeId {
-  const size = paletteSizes[type] ?? { w: itemDefaults[type].w, h: itemDefaults[type].h }
-  const { x, y } = freeSpotNear(editor, editor.getViewportPageBounds().center, size)
+export function addItem<K extends Exclude<ItemType, 'kring-scale-mark' | 'kring-area'>>(editor: Editor, type: K, props: Partial<ItemProps<K>> = {}): TLShapeId {
+  const base = paletteSizes[type] ?? { w: itemDefaults[type].w, h: itemDefaults[type].h }
+  // A copy of the defaults: the store freezes what it holds, and the defaults are shared.
+  const full = { ...structuredClone(itemDefaults[type]), ...base, ...props } as ItemProps<K>
+  const viewport = editor.getViewportPageBounds()
+  const placement = placeNewItem(editor.store.allRecords(), { type, props: full, w: full.w, h: full.h }, { near: viewport.center })
   const id = createShapeId()
   editor.markHistoryStoppingPoint('kring add item')
-  // A copy of the defaults: the store freezes what it holds, and the defaults are shared.
-  editor.createShape({ id, type, x, y, props: { ...structuredClone(itemDefaults[type]), ...size, ...props } as ItemProps<K> })
+  editor.run(() => {
+    if (placement.grow) editor.updateShape({ id: placement.grow.id as TLShapeId, type: 'kring-area', props: { w: placement.grow.w, h: placement.grow.h } })
+    for (const move of placement.moved) {
+      const shape = editor.getShape(move.id as TLShapeId)
+      if (shape) editor.updateShape({ id: shape.id, type: shape.type, x: move.x, y: move.y })
+    }
+    editor.createShape({ id, type, x: placement.x, y: placement.y, parentId: placement.parentId as TLParentId, props: full })
+  })
   editor.select(id)
+  const bounds = editor.getShapePageBounds(id)
+  if (bounds && !viewport.contains(bounds)) editor.centerOnPoint(bounds.center, { animation: { duration: 240 } })
   return id
 }
 
@@ -77,6 +58,6 @@ export const startRingOf: Record<PersonGroup, Ring> = { family: 'inner', network
  * someone says first whether they are family, network, a professional or an institution, so the
  * mother never shows up as network until someone notices.
  */
-export function addPersonAtViewportCenter(editor: Editor, group: PersonGroup): TLShapeId {
-  return addItemAtViewportCenter(editor, 'kring-person', { group, ring: startRingOf[group] })
+export function addPerson(editor: Editor, group: PersonGroup): TLShapeId {
+  return addItem(editor, 'kring-person', { group, ring: startRingOf[group] })
 }

@@ -32,6 +32,8 @@ const board: Messages<'board'> = {
   'canvas.label': 'The shared board',
   'canvas.loading': 'Loading the board…',
   'area.locked': 'Only the facilitator can move, change or remove this area',
+  'area.tidy': 'Tidy up',
+  'area.tidyTitle': 'Put everything in this area neatly in its place, without overlap',
 
   'notice.rejectedOne': '1 item on this board could not be shown; the facilitator can restore or remove it.',
   'notice.rejectedMany': '{count} items on this board could not be shown; the facilitator can restore or remove them.',

@@ -31,6 +31,8 @@ const board = {
   'canvas.label': 'Het gezamenlijke bord',
   'canvas.loading': 'Het bord wordt geladen…',
   'area.locked': 'Alleen de gespreksleider kan dit gebied verplaatsen, veranderen of weghalen',
+  'area.tidy': 'Opruimen',
+  'area.tidyTitle': 'Zet alles in dit gebied netjes op zijn plek, zonder overlap',
 
   'notice.rejectedOne': '1 item op dit bord kon niet worden getoond; de gespreksleider kan het herstellen of verwijderen.',
   'notice.rejectedMany': '{count} items op dit bord konden niet worden getoond; de gespreksleider kan ze herstellen of verwijderen.',

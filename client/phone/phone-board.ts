@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { CREATED_BY_META } from '@/lib/board/board-structure'
 import { indexAbove, newShapeId, quickItemShape, shapeRecord, siblingIndexes, type QuickItem } from '@/lib/board/quick-items'
 import { freeLane, laneY, MARK_H, markWidthFor, markXFor } from '../board/canvas/scale-layout'
-import { placeOnBoard } from './place'
+import { placeNewItem } from '@/lib/board/placement'
 
 /**
  * What the phone view reads from and writes to the board's `records` map: plain JSON, the same
@@ -49,14 +49,26 @@ export function myAgreementIds(records: Record<string, unknown>, me: { participa
   )
 }
 
-/** Add an item from a form, placed in its area. Returns its id. */
+/**
+ * Add an item from a form where the board's palette would put it (lib/board/placement): in its
+ * area and its part of it, next to what is there; when the area is full it grows and its items
+ * move with it, in the same transaction, so the board sees one change. Returns the item's id.
+ */
 export function addQuickItem(doc: Y.Doc, records: Y.Map<unknown>, item: QuickItem, createdBy: string): string {
   const snapshot = records.toJSON() as Record<string, unknown>
   const { type, props } = quickItemShape(item)
-  const placement = placeOnBoard(snapshot, { type, props, w: props.w as number, h: props.h as number })
+  const placement = placeNewItem(Object.values(snapshot), { type, props, w: props.w as number, h: props.h as number })
   const id = newShapeId()
   const record = shapeRecord({ id, type, props, x: placement.x, y: placement.y, parentId: placement.parentId, index: indexAbove(siblingIndexes(snapshot, placement.parentId)), createdBy })
-  doc.transact(() => records.set(id, record))
+  doc.transact(() => {
+    const area = placement.grow ? (snapshot[placement.grow.id] as ShapeJson | undefined) : undefined
+    if (placement.grow && area) records.set(area.id, { ...area, props: { ...area.props, w: placement.grow.w, h: placement.grow.h } })
+    for (const move of placement.moved) {
+      const shape = snapshot[move.id] as ShapeJson | undefined
+      if (shape) records.set(shape.id, { ...shape, x: move.x, y: move.y })
+    }
+    records.set(id, record)
+  })
   return id
 }
 

@@ -1,5 +1,5 @@
 import { CREATED_BY_META } from './board-structure'
-import type { CardKind, House, PersonGroup, Ring } from './items'
+import type { CardKind, House, ItemType, PersonGroup, Ring } from './items'
 
 /**
  * Board items made without the canvas (the phone's short forms): the same tldraw shape records the
@@ -47,7 +47,7 @@ export const startRingOf: Record<PersonGroup, Ring> = { family: 'inner', network
 const cut = (text: string, max: number) => [...text.trim()].slice(0, max).join('')
 
 /** Props and size of a quick item, as the board's palette would make it. */
-export function quickItemShape(item: QuickItem): { type: string; props: Record<string, unknown> } {
+export function quickItemShape(item: QuickItem): { type: ItemType; props: Record<string, unknown> } {
   switch (item.kind) {
     case 'card':
       return { type: 'kring-card', props: { w: 240, h: 140, kind: item.card, text: cut(item.text, 1_000), answers: [] } }

@@ -4,6 +4,7 @@ import { templateDocUpdate } from '../../lib/board/templates/template-doc'
 import { addQuickItem, myAgreementIds, setMyMark } from '../../client/phone/phone-board'
 import { validateRecord } from '../../server/sync/record-validation'
 import type { QuickItem } from '../../lib/board/quick-items'
+import { isAreaGrowthOnly } from '../../lib/board/placement'
 import { isPhoneRequest } from '../../lib/conference/phone-landing'
 
 /** The phone's short forms write the same records the canvas writes: the server's validation takes them, in their area. */
@@ -52,6 +53,28 @@ describe('items added from the phone', () => {
     const columns = areaOf(records, 'three-columns')
     expect(a.x).toBeGreaterThanOrEqual(columns.x + columns.w / 3)
     expect(a.x).toBeLessThan(columns.x + (2 * columns.w) / 3)
+  })
+
+  it('when the worries column is full the area grows in the same change, and no worry covers another', () => {
+    const { doc, records } = boardDoc()
+    const before = areaOf(records, 'three-columns')
+    const areaRecord = () => [...records.values()].find((r) => (r as Json).type === 'kring-area' && (r as Json).props.area === 'three-columns')
+    const areaBefore = structuredClone(areaRecord())
+    let changes = 0
+    doc.on('update', () => changes++)
+    const ids = Array.from({ length: 14 }, (_, i) => addQuickItem(doc, records, { kind: 'card', card: 'worry', text: `zorg ${i}` }, me.participantId))
+    expect(changes).toBe(14)
+    const after = areaOf(records, 'three-columns')
+    expect(after.h * after.w).toBeGreaterThan(before.h * before.w)
+    // Only its size changed: the sync server lets anyone who writes make an area larger, nothing else.
+    expect(isAreaGrowthOnly(areaBefore, areaRecord())).toBe(true)
+    const worries = ids.map((id) => records.get(id) as Json)
+    for (const worry of worries) {
+      expect(validateRecord(worry.id, worry, null)).toMatchObject({ ok: true })
+      expect(inside(worry, after)).toBe(true)
+    }
+    for (const a of worries)
+      for (const b of worries) if (a !== b) expect(a.x + 240 <= b.x || b.x + 240 <= a.x || a.y + 140 <= b.y || b.y + 140 <= a.y).toBe(true)
   })
 
   it('an offer of help is an agreement that is hers, and valid', () => {

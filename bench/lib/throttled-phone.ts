@@ -26,6 +26,8 @@ export interface PhoneMeter {
   reset(): void
   /** What finished so far (resources whose body could not be read count their transfer only). */
   resources(): Promise<LoadedResource[]>
+  /** Requests sent and neither finished nor failed yet. */
+  inFlight(): number
   elapsedMs(): number
   /** A wall-clock time (Date.now() in the page, same machine) as ms since the measurement started. */
   sinceStart(wallClockMs: number): number
@@ -58,10 +60,22 @@ export async function openThrottledPhone(browser: Browser): Promise<PhoneMeter> 
   let startedWall = Date.now()
   const requests = new Map<string, { url: string; type: string }>()
   const finished: { requestId: string; url: string; type: string; transferred: number; finishedAt: number }[] = []
+  const pending = new Set<string>()
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (!event.request.url.startsWith('data:')) pending.add(event.requestId)
+  })
+  const sockets = new Set<string>()
+  cdp.on('Network.webSocketCreated', (event) => {
+    sockets.add(event.requestId)
+  })
+  cdp.on('Network.loadingFailed', (event) => {
+    pending.delete(event.requestId)
+  })
   cdp.on('Network.responseReceived', (event) => {
     requests.set(event.requestId, { url: event.response.url, type: event.type })
   })
   cdp.on('Network.loadingFinished', (event) => {
+    pending.delete(event.requestId)
     const request = requests.get(event.requestId)
     if (!request || request.url.startsWith('data:')) return
     finished.push({ requestId: event.requestId, ...request, transferred: event.encodedDataLength, finishedAt: performance.now() - started })
@@ -96,6 +110,8 @@ export async function openThrottledPhone(browser: Browser): Promise<PhoneMeter> 
       }
       return list
     },
+    // A websocket's upgrade request never "finishes": only plain requests count as in flight.
+    inFlight: () => [...pending].filter((id) => !sockets.has(id)).length,
     elapsedMs: () => performance.now() - started,
     sinceStart: (wallClockMs: number) => wallClockMs - startedWall,
     close: () => context.close(),

@@ -9,9 +9,27 @@ const PHONE_PAGE = /^\/board\/[A-Za-z0-9_-]+\/phone$/
 self.addEventListener('install', () => self.skipWaiting())
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
 
-// The page asks to forget everything (access withdrawn, or leaving a shared device).
+const keepable = (path) => PHONE_PAGE.test(path) || path.startsWith('/_next/static/')
+
+// The page asks to forget everything (access withdrawn, or leaving a shared device), or to keep
+// itself and the files it loaded before this worker existed (the first opening never passes here).
 self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'kring-forget') event.waitUntil(caches.delete(CACHE))
+  const data = event.data
+  if (!data || typeof data !== 'object') return
+  if (data.type === 'kring-forget') event.waitUntil(caches.delete(CACHE))
+  if (data.type === 'kring-keep' && Array.isArray(data.urls)) {
+    const paths = []
+    for (const raw of data.urls.slice(0, 200)) {
+      if (typeof raw !== 'string') continue
+      const url = new URL(raw, self.location.origin)
+      if (url.origin === self.location.origin && keepable(url.pathname)) paths.push(url.pathname)
+    }
+    event.waitUntil(
+      caches.open(CACHE).then((cache) =>
+        Promise.all(paths.map((path) => cache.match(path).then((kept) => (kept && !PHONE_PAGE.test(path) ? undefined : cache.add(path).catch(() => undefined))))),
+      ),
+    )
+  }
 })
 
 self.addEventListener('fetch', (event) => {

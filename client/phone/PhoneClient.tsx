@@ -70,7 +70,16 @@ export function PhoneClient(props: PhoneClientProps) {
 
   // The offline shell: once the view works, this page and its files are kept for the next opening.
   useEffect(() => {
-    if (ready && 'serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {})
+    if (!ready || !('serviceWorker' in navigator)) return
+    navigator.serviceWorker
+      .register('/sw.js')
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => {
+        // What this opening loaded before the worker was there: the page and its build files.
+        const loaded = performance.getEntriesByType('resource').map((entry) => entry.name)
+        registration.active?.postMessage({ type: 'kring-keep', urls: [location.pathname, ...loaded] })
+      })
+      .catch(() => {})
   }, [ready])
 
   useEffect(() => {
@@ -197,7 +206,7 @@ export function PhoneClient(props: PhoneClientProps) {
             {t('phone.add.title')}
           </h2>
           {ready ? (
-            <PhoneForms phase={phase} canWrite={canWrite} myMark={typeof myMark?.props.value === 'number' ? myMark.props.value : null} hasScale={scale !== null} onAdd={add} onMark={mark} />
+            <PhoneForms phase={phase} canWrite={canWrite} myMark={typeof myMark?.props.value === 'number' ? myMark.props.value : null} hasScale={scale !== null} offline={status === 'offline'} onAdd={add} onMark={mark} />
           ) : (
             <p className={styles.muted}>{t('phone.phase.loading')}</p>
           )}

@@ -28,12 +28,14 @@ interface Props {
   canWrite: boolean
   myMark: number | null
   hasScale: boolean
+  /** No network now: what she adds is kept on the phone, and the confirmation says so. */
+  offline: boolean
   onAdd(item: QuickItem): void
   onMark(value: number): void
 }
 
 /** "Add something": the phase's own questions first, the rest one tap further; one short form at a time. */
-export function PhoneForms({ phase, canWrite, myMark, hasScale, onAdd, onMark }: Props) {
+export function PhoneForms({ phase, canWrite, myMark, hasScale, offline, onAdd, onMark }: Props) {
   const t = useT()
   const [open, setOpen] = useState<FormKind | null>(null)
   const [more, setMore] = useState(false)
@@ -66,7 +68,7 @@ export function PhoneForms({ phase, canWrite, myMark, hasScale, onAdd, onMark }:
       {open ? (
         <QuickForm kind={open} myMark={myMark} hasScale={hasScale} onCancel={() => setOpen(null)} onAdd={(item) => { onAdd(item); done() }} onMark={(value) => { onMark(value); done() }} />
       ) : null}
-      {added ? <p className={styles.done} role="status" data-testid="phone-added">{t('phone.form.added')}</p> : null}
+      {added ? <p className={styles.done} role="status" data-testid="phone-added" data-offline={offline}>{t(offline ? 'phone.form.addedOffline' : 'phone.form.added')}</p> : null}
     </div>
   )
 }

@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
 import { defaultPolicyContext } from '@/lib/conference/policy'
 import type { RosterEntry } from '@/lib/protocol/meeting'
@@ -41,16 +41,15 @@ export default function PhoneMeeting({ conferenceId, ticket, ticketUrl, ticketTt
     return () => source.dispose()
   }, [ticket, ticketUrl, ticketTtlSeconds, onOut])
 
-  const meeting = useMeeting({
-    conferenceId,
-    tickets,
-    device: 'phone',
-    enabled: true,
-    onForbidden: (reason) => {
+  // One function for the life of the view: the meeting socket reconnects whenever it changes.
+  const onForbidden = useCallback(
+    (reason: string) => {
       // Waiting (private time, lobby) is shown from the sync connection; anything else is out.
       if (reason !== 'private-time' && reason !== 'lobby') onOut(reason)
     },
-  })
+    [onOut],
+  )
+  const meeting = useMeeting({ conferenceId, tickets, device: 'phone', enabled: true, onForbidden })
   const role = currentRole(me.participantId, meeting.roster, meeting.welcome, me.role)
   const phase = currentPhase(meeting.conference, meeting.roster)
   const context = meeting.conference ? policyContextOf(meeting.conference) : defaultPolicyContext

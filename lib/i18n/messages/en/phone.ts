@@ -49,6 +49,7 @@ const phone: Messages<'phone'> = {
   'form.save': 'Save',
   'form.cancel': 'Cancel',
   'form.added': 'Added. Everyone sees it on the board now.',
+  'form.addedOffline': 'Kept on this phone. It goes to the board as soon as you are connected again.',
   'form.refused': 'This could not be saved. The board is loaded again.',
   'plan.title': 'The plan',
   'plan.mine': 'Your agreements',

@@ -50,6 +50,7 @@ const phone = {
   'form.save': 'Opslaan',
   'form.cancel': 'Annuleren',
   'form.added': 'Toegevoegd. Iedereen ziet het nu op het bord.',
+  'form.addedOffline': 'Bewaard op deze telefoon. Het gaat naar het bord zodra je weer verbinding hebt.',
   'form.refused': 'Dit kon niet worden opgeslagen. Het bord wordt opnieuw geladen.',
   'plan.title': 'Het plan',
   'plan.mine': 'Jouw afspraken',

@@ -23,6 +23,14 @@ describe("tldraw's fonts only when drawn", () => {
     expect(queue.size).toBe(0)
   })
 
+  it("also takes out the default theme's copies of the same faces (the same files)", () => {
+    const copies = allDefaultFontFaces.map((face) => ({ ...face, src: { ...face.src } }))
+    const { editor, queue } = editorWith({}, new Set([...allDefaultFontFaces, ...copies]))
+    expect(queue.size).toBe(32)
+    loadTldrawFontsWhenDrawn(editor)
+    expect(queue.size).toBe(0)
+  })
+
   it('keeps the faces a shape on the page draws with (an arrow label in the hand-drawn font)', () => {
     const label = [DefaultFontFaces.tldraw_draw.normal.normal, DefaultFontFaces.tldraw_draw.normal.bold]
     const { editor, queue } = editorWith({ 'shape:arrow': label })

@@ -46,8 +46,6 @@ export async function forgetDeviceCopy(conferenceId: string): Promise<void> {
 const WAITING_REASONS = new Set(['private-time', 'lobby'])
 const KNOCK_AGAIN_MS = 10_000
 const MESSAGE_PERMISSION_DENIED = 2
-// The device copy normally opens in a few ms; a browser without IndexedDB must not keep the view waiting.
-const LOCAL_COPY_WAIT_MS = 2_000
 
 /** Ask the ticket route for a fresh socket ticket; null when access is gone (401/403/404). */
 async function freshTicket(ticketUrl: string): Promise<string | 'gone' | null> {
@@ -81,36 +79,43 @@ export async function openPhoneConnection(
   }
 
   // The device copy: loaded beside the socket, not before it (it is not on the first paint's path).
+  // A copy with the board in it is the board at once: it is the same Yjs document, and whatever the
+  // server has merges in when it answers. "Online" is not asked: a phone that says it is online
+  // often reaches nothing (a weak signal, a hotel's login page).
   let persistence: { destroy(): Promise<void> } | null = null
-  const localTimer = setTimeout(() => !navigator.onLine && markReady(), LOCAL_COPY_WAIT_MS)
   void import('y-indexeddb').then(({ IndexeddbPersistence }) => {
     if (!alive) return
     const local = new IndexeddbPersistence(deviceCopyName(options.conferenceId), doc)
     persistence = local
     void local.whenSynced.then(() => {
-      // Offline, the device copy is the board; online, the server's state decides when it is ready.
-      if (!navigator.onLine && records.size > 0) markReady()
+      if (records.size > 0) markReady()
     })
   })
 
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
-  const provider = new WebsocketProvider(url, options.conferenceId, doc, { params: { token: options.ticket } })
+  const socket = new WebsocketProvider(url, options.conferenceId, doc, { params: { token: options.ticket } })
+  // The server cannot be reached (offline, or a network that reaches nothing): the view is usable
+  // from whatever the device has, and what she adds is kept here until the server answers.
+  // (Kring's own refusals, 4xxx, are answers, not unreachability: they are handled below.)
+  const unreachable = () => !socket.synced && markReady()
+  socket.on('connection-error', unreachable)
+  socket.on('connection-close', (event: CloseEvent | null) => (event?.code ?? 1006) < 4000 && unreachable())
   // The phone shows no cursors: it says once that it has none, then sends no presence at all
   // (the stock provider would echo everyone else's back to the server).
-  provider.awareness.setLocalState(null)
-  const echo = (provider as unknown as { _awarenessUpdateHandler?: (...args: unknown[]) => void })._awarenessUpdateHandler
-  if (echo) provider.awareness.off('update', echo)
+  socket.awareness.setLocalState(null)
+  const echo = (socket as unknown as { _awarenessUpdateHandler?: (...args: unknown[]) => void })._awarenessUpdateHandler
+  if (echo) socket.awareness.off('update', echo)
 
-  provider.messageHandlers[MESSAGE_PERMISSION_DENIED] = (_encoder, decoder) => {
+  socket.messageHandlers[MESSAGE_PERMISSION_DENIED] = (_encoder, decoder) => {
     authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => alive && events.onRefused(reason))
   }
 
   const status = () => {
     if (!alive) return
-    events.onStatus(!navigator.onLine ? 'offline' : provider.wsconnected && provider.synced ? 'connected' : provider.wsconnected ? 'connecting' : 'offline')
+    events.onStatus(!navigator.onLine ? 'offline' : socket.wsconnected && socket.synced ? 'connected' : socket.wsconnected ? 'connecting' : 'offline')
   }
-  provider.on('status', status)
-  provider.on('sync', (synced: boolean) => {
+  socket.on('status', status)
+  socket.on('sync', (synced: boolean) => {
     if (synced) markReady()
     status()
   })
@@ -120,10 +125,10 @@ export async function openPhoneConnection(
     const ticket = await freshTicket(options.ticketUrl)
     if (!alive) return
     if (ticket === 'gone') return events.onOut('withdrawn')
-    if (ticket) provider.params = { token: ticket }
-    provider.connect()
+    if (ticket) socket.params = { token: ticket }
+    socket.connect()
   }
-  provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
+  socket.on('closed', ({ code, reason }: { code: number; reason: string }) => {
     if (!alive) return
     if (code === CloseCode.Forbidden) {
       if (!WAITING_REASONS.has(reason)) return events.onOut(reason)
@@ -135,9 +140,9 @@ export async function openPhoneConnection(
     knockTimer = setTimeout(() => void reconnect(), code === CloseCode.Unauthenticated ? 0 : 3_000)
   })
   const onNetwork = () => {
-    if (navigator.onLine && provider.ws) {
-      provider.disconnect()
-      provider.connect()
+    if (navigator.onLine && socket.ws) {
+      socket.disconnect()
+      socket.connect()
     }
     status()
   }
@@ -154,11 +159,10 @@ export async function openPhoneConnection(
     },
     destroy() {
       alive = false
-      clearTimeout(localTimer)
       if (knockTimer) clearTimeout(knockTimer)
       window.removeEventListener('online', onNetwork)
       window.removeEventListener('offline', onNetwork)
-      provider.destroy()
+      socket.destroy()
       void persistence?.destroy()
       doc.destroy()
     },

@@ -107,10 +107,16 @@ test('a relative on a slow phone adds a worry and a person without the canvas; t
   await unthrottle()
   await expect.poll(() => phonePage.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? null), { timeout: 30_000 }).toBe('activated')
   await expect.poll(() => phonePage.evaluate(async () => (await (await caches.open('kring-shell-v1')).keys()).some((r) => new URL(r.url).pathname.endsWith('/phone'))), { timeout: 30_000 }).toBe(true)
+  // Every page is rendered with its own script nonce: the kept copy's tells it apart from a fresh one.
+  const keptNonce = await phonePage.evaluate(async () => {
+    const kept = await (await caches.open('kring-shell-v1')).match(location.pathname)
+    return (await kept?.text())?.match(/nonce="([^"]+)"/)?.[1] ?? null
+  })
+  expect(keptNonce).not.toBeNull()
   await phone.setOffline(true)
   await phonePage.reload()
   await expect(phonePage.getByTestId('phone-view')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 })
-  expect(await phonePage.evaluate(() => navigator.onLine)).toBe(false)
+  expect(await phonePage.evaluate(() => document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? null)).toBe(keptNonce)
   expect(await phonePage.evaluate(() => fetch('/healthz').then(() => 'reached', () => 'unreachable'))).toBe('unreachable')
   await expect(phonePage.getByTestId('phone-status')).toHaveAttribute('data-status', 'offline')
   await expect(phonePage.getByTestId('phone-status')).toContainText(/offline.*bewaard/i)

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react'
 import { useT } from '@/client/i18n/I18nProvider'
 import type { ConferencePhase } from '@/lib/conference/model'
 import type { House, PersonGroup } from '@/lib/board/items'
+import { groupLabelKey } from '@/lib/board/labels'
 import type { QuickItem } from '@/lib/board/quick-items'
 import type { MessageKey } from '@/lib/i18n'
 import styles from './phone.module.css'
@@ -134,7 +135,7 @@ function QuickForm({ kind, myMark, hasScale, onCancel, onAdd, onMark }: { kind: 
             <select name="group" defaultValue="network">
               {GROUPS.map((group) => (
                 <option key={group} value={group}>
-                  {t(`phone.form.person.group.${group}`)}
+                  {t(groupLabelKey(group))} ({t(`phone.form.person.examples.${group}`)})
                 </option>
               ))}
             </select>

@@ -1,22 +1,11 @@
 import type { Metadata, Viewport } from 'next'
-import localFont from 'next/font/local'
 import type { ReactNode } from 'react'
 import { catalogOf } from '@/lib/i18n/catalogs'
 import { I18nProvider } from '../client/i18n/I18nProvider'
 import { directionOf } from '../lib/i18n'
 import { getServerTranslator } from '../lib/server/web/translator'
+import './fonts.css'
 import './globals.css'
-
-// IBM Plex Sans (the board's own typeface, shipped with @tldraw/assets) for headings and buttons;
-// body text uses the device's system font. Loaded from local files: no font service is contacted.
-const plexSans = localFont({
-  src: [
-    { path: './fonts/IBMPlexSans-Medium.woff2', weight: '500', style: 'normal' },
-    { path: './fonts/IBMPlexSans-Bold.woff2', weight: '700', style: 'normal' },
-  ],
-  variable: '--font-heading',
-  display: 'swap',
-})
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getServerTranslator()
@@ -37,7 +26,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale } = await getServerTranslator()
   return (
-    <html lang={locale} dir={directionOf(locale)} className={plexSans.variable}>
+    <html lang={locale} dir={directionOf(locale)}>
       <body>
         <I18nProvider locale={locale} messages={catalogOf(locale)}>{children}</I18nProvider>
       </body>

@@ -8,7 +8,6 @@ import type { RecordRejectedError } from '@/lib/sync/record-rejection'
 import { AccessNotice } from './AccessNotice'
 import styles from './Board.module.css'
 import { BoardHeader } from './BoardHeader'
-import { BoardLayers } from './meeting/BoardLayers'
 import { BoardLoadFailed, BoardNotices } from './BoardNotices'
 import { CanvasLoading } from './canvas/CanvasLoading'
 import { MeetingStrip } from './meeting/MeetingStrip'
@@ -32,6 +31,8 @@ export interface BoardClientProps {
 // tldraw (about 700 KB of script) loads only in the browser and only for the canvas; the header,
 // roster and connection status show before it arrives.
 const BoardCanvas = dynamic(() => import('./canvas/BoardCanvas'), { ssr: false, loading: () => <CanvasLoading /> })
+// What the meeting puts inside the canvas needs tldraw too: it comes with the canvas, not before.
+const BoardLayers = dynamic(() => import('./meeting/BoardLayers').then((module) => module.BoardLayers), { ssr: false })
 
 /** Out of the meeting for good: nothing of the board stays on this device (child-protection data). */
 

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n'
-import { houses, type AreaKind, type CardKind, type House } from './items'
+import { houses, type AreaKind, type CardKind, type House } from './item-kinds'
 import { ringLabelKeys } from './labels'
 import { AREA_TITLE_HEIGHT, SAFETY_MAP_COLUMNS_HEIGHT } from './templates/area-sizes'
 

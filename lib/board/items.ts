@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { agreementStatuses, areaKinds, cardKinds, houses, personGroups, rings, tieKinds } from './item-kinds'
 
 /**
  * The typed items of a Kring board (see DOMAIN.md, "What goes on the board"), as tldraw shapes.
@@ -22,36 +23,25 @@ export const PhoneNumber = z
   .max(40)
   .regex(/^[0-9+()\-./ ]*$/, 'only digits, spaces and + ( ) - . /')
 
-export const rings = ['inner', 'middle', 'outer'] as const
-export const personGroups = ['family', 'network', 'professional', 'institution'] as const
-/** The default kinds of support (configurable per board, see lib/board/settings.ts). */
-export const defaultSupportKinds = ['practical', 'emotional', 'informative', 'normative'] as const
-export const cardKinds = ['central-question', 'going-well', 'worry', 'next-step', 'need', 'prompt'] as const
-export const houses = ['worries', 'good-things', 'dreams'] as const
-export const agreementStatuses = ['open', 'held', 'partly', 'not-held'] as const
-/** How a person relates to the family or to another person; stored on tldraw arrows (meta). */
-export const tieKinds = ['strong', 'weak', 'strained'] as const
-export const areaKinds = [
-  'central-question',
-  'bottom-lines',
-  'network-rings',
-  'three-columns',
-  'agreements',
-  'safety-map',
-  'safety-plan',
-  'finding-circle',
-  'oil-stain',
-  'three-houses',
-  'evaluation',
-] as const
-
-export type Ring = (typeof rings)[number]
-export type PersonGroup = (typeof personGroups)[number]
-export type CardKind = (typeof cardKinds)[number]
-export type House = (typeof houses)[number]
-export type AgreementStatus = (typeof agreementStatuses)[number]
-export type TieKind = (typeof tieKinds)[number]
-export type AreaKind = (typeof areaKinds)[number]
+// The kinds, rings, groups and areas live in a file without zod, so pages that only need the
+// words (the phone view, the placement) do not ship the validators.
+export {
+  rings,
+  personGroups,
+  defaultSupportKinds,
+  cardKinds,
+  houses,
+  agreementStatuses,
+  tieKinds,
+  areaKinds,
+  type Ring,
+  type PersonGroup,
+  type CardKind,
+  type House,
+  type AgreementStatus,
+  type TieKind,
+  type AreaKind,
+} from './item-kinds'
 
 /** Someone in the network map. */
 export const PersonProps = z.object({

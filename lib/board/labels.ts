@@ -1,4 +1,4 @@
-import { rings, type PersonGroup, type Ring } from './items'
+import { rings, type PersonGroup, type Ring } from './item-kinds'
 
 /**
  * One set of words for the network map's rings and a person's group, wherever they appear: the

@@ -9,10 +9,11 @@ import { JoinForm } from '@/lib/protocol/api'
 import { limitRequestByAddress } from '@/lib/server/rate-limit/request-limits'
 import { setLocaleCookie } from '@/lib/server/web/locale-cookie'
 import { isLocale } from '@/lib/i18n'
+import { boardLandingPath, isPhoneRequest } from '@/lib/conference/phone-landing'
 
 /**
  * POST /api/join — the "Naar het bord" button. Remembers the invitation in an httpOnly cookie
- * for that conference and sends the person on to the board (303). A link that no longer works
+ * for that conference and sends the person on to the board (303), a phone to the phone view. A link that no longer works
  * goes back to the join page, which explains it kindly.
  */
 export const POST = apiRoute(async (req: Request) => {
@@ -31,7 +32,9 @@ export const POST = apiRoute(async (req: Request) => {
   if (!invitation.live) return seeOther(`/join/${token}`)
   const { participant } = invitation
   await markInvitationOpened(db, participant.id)
-  const response = seeOther(next === 'my-agreements' ? `/conferences/${participant.conference_id}/my-agreements` : `/board/${participant.conference_id}`)
+  // A phone lands on the phone view (issue 10); the whole board is one tap away from there.
+  const landing = boardLandingPath(participant.conference_id, isPhoneRequest(req.headers))
+  const response = seeOther(next === 'my-agreements' ? `/conferences/${participant.conference_id}/my-agreements` : landing)
   response.cookies.set(invitationCookieName(participant.conference_id), token, {
     httpOnly: true,
     sameSite: 'lax',

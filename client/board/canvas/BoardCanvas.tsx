@@ -16,6 +16,7 @@ import { BoardChecksProvider } from './board-checks'
 import { BoardItemsProvider } from './board-context'
 import { BoardPolicyProvider } from './board-policy'
 import { BoardTldraw } from './BoardTldraw'
+import { loadTldrawFontsWhenDrawn } from './fonts-when-drawn'
 import { kringShapeUtils } from '.'
 import { PhoneFocus } from './phone-focus'
 import { ReclassifyOnMove } from './reclassify-on-move'
@@ -107,6 +108,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
 
   const onMount = useCallback(
     (editor: Editor) => {
+      loadTldrawFontsWhenDrawn(editor)
       const presence = bindBoardPresence(store, session.awareness, { participantId, name: displayName })
       // Only a mark's owner moves it (lib/board/ownership.ts), enforced on this device. Removing
       // someone else's mark is the policy's question, as on the sync server.

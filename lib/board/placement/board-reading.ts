@@ -1,4 +1,4 @@
-import { areaKinds, type AreaKind } from '../items'
+import { areaKinds, type AreaKind } from '../item-kinds'
 
 /**
  * The board as the placement needs it, read from plain tldraw records (the values of the Yjs

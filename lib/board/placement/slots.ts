@@ -1,5 +1,5 @@
 import { areaGeometry, type ColumnKind } from '../area-geometry'
-import { houses, personGroups, rings, type AreaKind, type House, type PersonGroup, type Ring } from '../items'
+import { houses, personGroups, rings, type AreaKind, type House, type PersonGroup, type Ring } from '../item-kinds'
 import { AREA_PADDING, AREA_TITLE_HEIGHT, ITEM_GAP, SAFETY_MAP_COLUMNS_HEIGHT } from '../templates/area-sizes'
 import type { Box } from './board-reading'
 

@@ -48,6 +48,9 @@ export async function joinByLink(page: Page, joinUrl: string, name: string, conf
   const join = page.getByTestId('join-button')
   if (device === 'phone') await join.tap()
   else await join.click()
+  // A phone lands on the phone view (issue 10); these stories go on to the whole board.
+  await expect(page).toHaveURL(new RegExp(`/board/${conferenceId}(/phone)?$`))
+  if (new URL(page.url()).pathname.endsWith('/phone')) await page.goto(`/board/${conferenceId}`)
   await expect(page).toHaveURL(new RegExp(`/board/${conferenceId}$`))
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
 }

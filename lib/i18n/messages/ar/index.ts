@@ -1,4 +1,5 @@
 import type { AllMessages } from '../types'
+import phone from './phone'
 import followUp from './followUp'
 import retention from './retention'
 import board from './board'
@@ -14,6 +15,7 @@ import web from './web'
 
 /** Arabic (Modern Standard, plain words a relative reads easily). Written right to left: see directionOf(). */
 export const ar: AllMessages = {
+  phone,
   followUp,
   retention,
   common,

@@ -7,6 +7,7 @@ import followUp from './followUp'
 import history from './history'
 import items from './items'
 import meeting from './meeting'
+import phone from './phone'
 import plan from './plan'
 import retention from './retention'
 import versions from './versions'
@@ -25,4 +26,5 @@ export const en: AllMessages = {
   history,
   retention,
   followUp,
+  phone,
 }

@@ -6,6 +6,7 @@ import followUp from './followUp'
 import history from './history'
 import items from './items'
 import meeting from './meeting'
+import phone from './phone'
 import plan from './plan'
 import retention from './retention'
 import versions from './versions'
@@ -31,4 +32,5 @@ export const nl = {
   history,
   retention,
   followUp,
+  phone,
 }

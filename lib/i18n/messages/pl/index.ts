@@ -1,4 +1,5 @@
 import type { AllMessages } from '../types'
+import phone from './phone'
 import followUp from './followUp'
 import retention from './retention'
 import board from './board'
@@ -14,6 +15,7 @@ import web from './web'
 
 /** Polish copy, grouped by area like the Dutch reference. */
 export const pl: AllMessages = {
+  phone,
   followUp,
   retention,
   common,

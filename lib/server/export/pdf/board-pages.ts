@@ -24,6 +24,11 @@ type Orientation = keyof typeof AREA
 const READABLE_SCALE = 0.25
 /** An area's page: its cards' text (about 20 px) prints at 6 pt or more, else the area is split. */
 const AREA_READABLE_SCALE = 0.3
+/**
+ * Never larger than this: card text (about 20 px) at 12 pt, as the rest of the document. A lone
+ * card elsewhere on the board would otherwise fill a page with letters a centimetre high.
+ */
+const AREA_MAX_SCALE = 0.6
 /** Room around an area on its page (board units): its frame is not cut. */
 const AREA_MARGIN = 24
 /** At most this many parts for one area. */
@@ -163,7 +168,7 @@ function regionImages(svg: string, board: Box, region: Box, title: string): Regi
   const box = around(region, board, AREA_MARGIN)
   if (box.w <= 0 || box.h <= 0) return []
   const orientation: Orientation = scaleIn(box, 'landscape') > scaleIn(box, 'portrait') ? 'landscape' : 'portrait'
-  const scale = scaleIn(box, orientation)
+  const scale = Math.min(scaleIn(box, orientation), AREA_MAX_SCALE)
   if (scale >= AREA_READABLE_SCALE) {
     return [{ title, orientation, image: pngDataUrl(cropped(svg, box), box.w * scale), width: box.w * scale, height: box.h * scale }]
   }

@@ -232,7 +232,7 @@ describe('renderPlanPdf, redacted', async () => {
       }
       expect(extracted).toContain('A.E.I. (netwerk)')
       // The same person, written in part in free text, gets the same replacement.
-      expect(extracted.replace(/\s+/g, ' ')).toContain('A.E.I. (netwerk) haalt Noor op van')
+      expect(extracted.replace(/\s+/g, ' ')).toContain('A.E.I. (netwerk) haalt N. (kind) op van')
       expect(extracted).toContain('Versie zonder namen')
       // Who ticked a bottom line off, as initials and role.
       expect(extracted.replace(/\s+/g, ' ')).toContain('door J.S. (professional) op 3')

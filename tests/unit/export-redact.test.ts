@@ -154,14 +154,15 @@ describe('redactPlan', () => {
     expect(redacted.safetyPlan.map((s) => s.contactPhone)).toEqual(['', '', ''])
     expect(redacted.safetyPlan[1]!.contactName).toBe(`${FSI}أ ز${PDI} (netwerk)`)
     expect(redacted.agreements[0]!.owners.map((o) => o.name)).toEqual(['A.E.I. (netwerk)', 'Y.E.I. (familie)'])
-    expect(redacted.agreements[0]!.what).toBe('A.E.I. (netwerk) haalt Noor op van school')
+    // The children the plan is about (the case-file facts) are named nowhere either.
+    expect(redacted.agreements[0]!.what).toBe('A.E.I. (netwerk) haalt N. (kind) op van school')
     expect(redacted.scales[0]!.marks.map((m) => m.name)).toEqual(['S.B. (familie)', 'A.E.I. (netwerk)', `${FSI}أ ز${PDI} (netwerk)`, 'J.S. (professional)'])
     expect(redacted.bottomLines.map((line) => line.tickedBy)).toEqual([{ participantId: 'p-jeroen', name: 'J.S. (professional)' }, null])
   })
 
   it('keeps what is not about people: ids, ties, rings, texts without names', () => {
     expect(redacted.people.map((p) => [p.id, p.ring, p.group, p.ties])).toEqual(plan.people.map((p) => [p.id, p.ring, p.group, p.ties]))
-    expect(redacted.worries).toEqual(plan.worries)
+    expect(redacted.worries.map((w) => w.text)).toEqual(['Papa drinkt als hij boos is', 'N. (kind) is vaak alleen thuis na school', 'Er zijn schulden'])
     expect(redacted.agreements.map((a) => a.when)).toEqual(plan.agreements.map((a) => a.when))
   })
 
@@ -176,6 +177,14 @@ describe('redactPlan', () => {
 })
 
 describe('redactInput', () => {
+  it('names none of the children the plan is about (from the case-file facts), though they are no participant and not on the board', () => {
+    const { input } = sampleBoard()
+    const plan = { ...input.plan, centralQuestion: [{ id: 'shape:q', text: 'Hoe komt Sam veilig thuis? Noor wacht bij het hek.' }] }
+    const redacted = redactInput({ ...input, plan: plan as typeof input.plan })
+    const question = redacted.plan.centralQuestion[0]!.text
+    expect(question).not.toMatch(/\bSam\b|\bNoor\b/)
+    expect(question).toContain('S. (kind)')
+  })
   it('replaces the title and turns the participants and who agreed into initials and role', () => {
     const { input } = sampleBoard()
     const redacted = redactInput(input)
@@ -198,7 +207,7 @@ describe('redactInput', () => {
     input.plan.goingWell.push({ id: 'shape:fenna', text: 'Fenna belt Noor elke week' })
     input.plan.agreements[0]!.howWeKnow = 'Fenna de Vries vraagt het na; Karin Mulder kijkt mee en buurman Henk ook'
     const redacted = redactInput(input)
-    expect(redacted.plan.goingWell.at(-1)!.text).toBe('F.d.V. (gespreksleider) belt Noor elke week')
+    expect(redacted.plan.goingWell.at(-1)!.text).toBe('F.d.V. (gespreksleider) belt N. (kind) elke week')
     expect(redacted.plan.agreements[0]!.howWeKnow).toBe('F.d.V. (gespreksleider) vraagt het na; K.M. (waarnemer) kijkt mee en H. (netwerk) ook')
   })
 })

@@ -9,7 +9,7 @@ import { renderBoardSvg } from '../export/board-svg'
 import type { ExportInput } from '../export/input'
 import { planExportJson } from '../export/json'
 import { renderPlanPdf } from '../export/pdf'
-import { familyNamesOf, participantsOf, type KnownPerson } from '../export/redact'
+import { childrenOf, familyNamesOf, participantsOf, type KnownPerson } from '../export/redact'
 import { caseFactsOf, joinedWith } from './export-case-facts'
 import type { Locale } from '../../i18n/locales'
 import { ApiError } from '../../protocol/api-error'
@@ -172,7 +172,7 @@ async function exportInputOf(
     version: { number: stored.version, frozenAt: stored.frozenAt, agreedBy: stored.agreedBy, acceptedWarnings: stored.acceptedWarnings },
     plan: stored.plan,
     boardSvg: redacted
-      ? redactedBoardSvg(stored.boardState, participantsOf({ participants, roster, version }), familyNamesOf(conference.title))
+      ? redactedBoardSvg(stored.boardState, [...participantsOf({ participants, roster, version }), ...childrenOf(caseFactsOf(conference, stored))], familyNamesOf(conference.title))
       : locale === EXPORT_LOCALE
         ? stored.boardSvg
         : boardSvgIn(stored.boardState, locale),

@@ -364,10 +364,18 @@ export function participantsOf(input: Pick<ExportInput, 'participants' | 'roster
   return [...input.roster, ...input.participants, ...input.version.agreedBy].map((p) => ({ name: p.name, role: p.role }))
 }
 
-/** The redactor for one export: its participants, the people of its plan, its title's family name. */
+/**
+ * The children the plan is about (the case-file facts): often named in free text ("Oma haalt Sem
+ * op") without being a participant or a person on the board.
+ */
+export function childrenOf(facts: ExportInput['facts']): KnownPerson[] {
+  return (facts?.values.children ?? []).map((child) => ({ name: child.firstName, role: 'child' as const }))
+}
+
+/** The redactor for one export: its participants, the children, the people of its plan, its title's family name. */
 export function redactorFor(input: ExportInput, extraPeople: Iterable<KnownPerson> = []): Redactor {
   return createRedactor({
-    participants: participantsOf(input),
+    participants: [...participantsOf(input), ...childrenOf(input.facts)],
     people: [...planPeople(input.plan), ...extraPeople, ...planOtherNames(input.plan).map((name) => ({ name, role: 'network' as const }))],
     familyNames: familyNamesOf(input.conference.title),
     locale: input.locale,

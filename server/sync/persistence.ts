@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { Db } from '../../lib/server/db/connect'
+import { checkpointWal, type Db } from '../../lib/server/db/connect'
 import { compactBoard, loadBoard, type StoredBoard, type UpdateAppender } from '../../lib/server/db/repositories/yjs-log'
 import type { Logger } from '../../lib/server/log/logger'
 
@@ -129,6 +129,8 @@ export class BoardStorage {
       await compactBoard(this.db, this.conferenceId, snapshot, upTo)
       this.sinceCompaction -= folded
       this.compactAt = this.compactAfterUpdates
+      // The snapshot just written is in the WAL: move it into the database file now (SQLite).
+      checkpointWal(this.db)
       this.logger.debug({ conferenceId: this.conferenceId, folded, bytes: snapshot.length }, 'board compacted')
     } catch (err) {
       // The log is intact (one transaction); try again after another batch of updates.

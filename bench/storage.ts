@@ -17,7 +17,7 @@ import { createUpdateAppender, type UpdateAppender } from '../lib/server/db/repo
 import type { Database } from '../lib/server/db/schema'
 import { seedConference, seedUser } from '../lib/server/db/seed'
 import { shouldCompact } from '../server/sync/compaction-policy'
-import { bigBoardUpdate } from './lib/big-board'
+import { bigBoardUpdate } from '../tests/helpers/big-board'
 import type { Benchmark } from './lib/benchmark'
 
 const UPDATES = 20_000

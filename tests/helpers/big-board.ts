@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { baseBoardUpdate, note } from '../../tests/helpers/board-records'
+import { baseBoardUpdate, note } from './board-records'
 
 /**
  * A large board as the server stores it: the base board (document, page, schema) and `records`

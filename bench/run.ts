@@ -4,13 +4,15 @@
  * below. Summary lines are `<name> key=value ...` so CI and people can compare runs.
  */
 import { bandwidth } from './bandwidth'
+import { boardOpen } from './board-open'
 import { exportBenchmark } from './export'
 import { fanout } from './fanout'
 import { phone } from './phone'
 import type { Benchmark } from './lib/benchmark'
+import { storage } from './storage'
 
 /** In print order; the fan-out summary is the last line of a full run. */
-const BENCHMARKS: Benchmark[] = [exportBenchmark, bandwidth, phone, fanout]
+const BENCHMARKS: Benchmark[] = [exportBenchmark, storage, boardOpen, bandwidth, phone, fanout]
 
 // A benchmark that hangs must not hang CI: each gets this long.
 const BENCHMARK_TIMEOUT_MS = 180_000

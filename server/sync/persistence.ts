@@ -1,7 +1,8 @@
 import * as Y from 'yjs'
-import type { Db } from '../../lib/server/db/connect'
+import { checkpointWal, type Db } from '../../lib/server/db/connect'
 import { compactBoard, loadBoard, type StoredBoard, type UpdateAppender } from '../../lib/server/db/repositories/yjs-log'
 import type { Logger } from '../../lib/server/log/logger'
+import { shouldCompact } from './compaction-policy'
 
 /**
  * A board's storage while its room is loaded: append-before-apply and compaction.
@@ -42,9 +43,13 @@ export type StoredCompaction = (conferenceId: string) => Promise<unknown>
 export class BoardStorage {
   private inFlight = 0
   private lastAppliedId: number
-  /** Updates in the log not yet folded into the snapshot. */
+  /** Updates in the log not yet folded into the snapshot, and their bytes. */
   private sinceCompaction: number
-  private compactAt: number
+  private logBytes: number
+  /** The stored snapshot's bytes (exact on SQLite; on PostgreSQL, compactFromStorage estimates it). */
+  private snapshotBytes: number
+  /** After a failed compaction: the log length before which it is not tried again. */
+  private retryAt = 0
   private compacting: Promise<void> | null = null
   private compactionWanted = false
 
@@ -55,13 +60,13 @@ export class BoardStorage {
     private readonly doc: Y.Doc,
     private readonly compactAfterUpdates: number,
     private readonly logger: Logger,
-    lastUpdateId: number,
-    logLength: number,
+    board: StoredBoard,
     private readonly compactStored?: StoredCompaction,
   ) {
-    this.lastAppliedId = lastUpdateId
-    this.sinceCompaction = logLength
-    this.compactAt = compactAfterUpdates
+    this.lastAppliedId = board.lastUpdateId
+    this.sinceCompaction = board.updates.length
+    this.logBytes = board.updates.reduce((sum, update) => sum + update.byteLength, 0)
+    this.snapshotBytes = board.snapshot?.byteLength ?? 0
   }
 
   /** Load a board from its snapshot and log into a fresh Y.Doc (docOfStoredBoard) and take over its storage. */
@@ -73,8 +78,8 @@ export class BoardStorage {
     const doc = docOfStoredBoard(board, conferenceId, logger)
     dropPending(doc, conferenceId, logger)
     logger.debug({ conferenceId, logLength: board.updates.length, snapshot: board.snapshot !== null }, 'board loaded')
-    const storage = new BoardStorage(db, append, conferenceId, doc, compactAfterUpdates, logger, board.lastUpdateId, board.updates.length, compactStored)
-    if (storage.sinceCompaction >= compactAfterUpdates) storage.requestCompaction()
+    const storage = new BoardStorage(db, append, conferenceId, doc, compactAfterUpdates, logger, board, compactStored)
+    if (storage.compactionDue()) storage.requestCompaction()
     return { doc, storage }
   }
 
@@ -98,7 +103,8 @@ export class BoardStorage {
       this.inFlight--
       if (id > this.lastAppliedId) this.lastAppliedId = id
       this.sinceCompaction++
-      if (this.sinceCompaction >= this.compactAt) this.compactionWanted = true
+      this.logBytes += update.byteLength
+      if (this.compactionDue()) this.compactionWanted = true
       if (this.compactionWanted && this.inFlight === 0) this.requestCompaction()
     }
   }
@@ -107,6 +113,12 @@ export class BoardStorage {
   async flush(): Promise<void> {
     if (this.compacting) await this.compacting
     if (this.sinceCompaction > 0) await this.compactNow()
+  }
+
+  /** Whether the log is due to be folded (compaction-policy.ts), unless a failed try waits for more. */
+  private compactionDue(): boolean {
+    if (this.sinceCompaction < this.retryAt) return false
+    return shouldCompact({ updates: this.sinceCompaction, logBytes: this.logBytes, snapshotBytes: this.snapshotBytes }, this.compactAfterUpdates)
   }
 
   private requestCompaction(): void {
@@ -125,26 +137,36 @@ export class BoardStorage {
     const snapshot = Y.encodeStateAsUpdate(this.doc)
     const upTo = this.lastAppliedId
     const folded = this.sinceCompaction
+    const foldedBytes = this.logBytes
     try {
       await compactBoard(this.db, this.conferenceId, snapshot, upTo)
       this.sinceCompaction -= folded
-      this.compactAt = this.compactAfterUpdates
+      this.logBytes -= foldedBytes
+      this.snapshotBytes = snapshot.byteLength
+      this.retryAt = 0
+      // The snapshot just written is in the WAL: move it into the database file now (SQLite).
+      checkpointWal(this.db)
       this.logger.debug({ conferenceId: this.conferenceId, folded, bytes: snapshot.length }, 'board compacted')
     } catch (err) {
       // The log is intact (one transaction); try again after another batch of updates.
-      this.compactAt = this.sinceCompaction + this.compactAfterUpdates
+      this.retryAt = this.sinceCompaction + this.compactAfterUpdates
       this.logger.warn({ err, conferenceId: this.conferenceId }, 'compaction failed')
     }
   }
 
   private async compactFromStorage(compactStored: StoredCompaction): Promise<void> {
     const folded = this.sinceCompaction
+    const foldedBytes = this.logBytes
     try {
       await compactStored(this.conferenceId)
       this.sinceCompaction -= folded
-      this.compactAt = this.compactAfterUpdates
+      this.logBytes -= foldedBytes
+      // An upper estimate (merged updates take less room than apart, deletions shrink it): it only
+      // lets a large board compact somewhat less often, and the update-count cap still holds.
+      this.snapshotBytes += foldedBytes
+      this.retryAt = 0
     } catch (err) {
-      this.compactAt = this.sinceCompaction + this.compactAfterUpdates
+      this.retryAt = this.sinceCompaction + this.compactAfterUpdates
       this.logger.warn({ err, conferenceId: this.conferenceId }, 'compaction failed')
     }
   }

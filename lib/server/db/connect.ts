@@ -29,6 +29,11 @@ export async function openDatabase(location: string): Promise<Db> {
   return db
 }
 
+/** SQLite's default: a checkpoint once the WAL holds 1000 pages (about 4 MB). */
+export const WAL_AUTOCHECKPOINT_PAGES = 1000
+/** What the WAL file is cut back to after it grew past it (see openSqlite). */
+export const WAL_SIZE_LIMIT_BYTES = 8 * 1024 * 1024
+
 /**
  * WAL with synchronous=NORMAL: a committed write survives a killed process (it is in the
  * OS page cache and the WAL), which is the durability the sync server promises.
@@ -43,6 +48,12 @@ function openSqlite(sqlitePath: string): Db {
   // must not stay readable in the file (README "Retention and deletion").
   sqlite.pragma('secure_delete = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // A bounded WAL (README "Storage"): SQLite copies the WAL into the database file once it holds
+  // WAL_AUTOCHECKPOINT_PAGES pages (4 KiB each) and then writes it again from its start, so in
+  // normal use it stays near 4 MB. A large transaction (a compaction writing a big snapshot) can
+  // grow the file past that; journal_size_limit cuts it back to this size when the WAL restarts.
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   sqliteHandles.set(db, sqlite)
   return db
@@ -88,6 +99,18 @@ export function isPostgres(db: Kysely<unknown> | Kysely<Database>): boolean {
  */
 export function sqliteHandleOf(db: Db): SqliteDatabase.Database | undefined {
   return sqliteHandles.get(db)
+}
+
+/**
+ * After a compaction: copy what the WAL holds into the database file, without waiting for readers
+ * (PASSIVE: never blocks the event loop; what a reader still needs stays for the next checkpoint).
+ * The automatic checkpoint does the same on the next commit; this one lets the WAL restart (and
+ * be cut back to WAL_SIZE_LIMIT_BYTES) at once after a big snapshot. No-op for other databases.
+ */
+export function checkpointWal(db: Db): void {
+  const sqlite = sqliteHandles.get(db)
+  if (!sqlite || sqlite.memory) return
+  sqlite.pragma('wal_checkpoint(PASSIVE)')
 }
 
 /**

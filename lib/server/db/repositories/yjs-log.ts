@@ -20,24 +20,26 @@ export type UpdateAppender = (conferenceId: string, update: Uint8Array) => Promi
 /**
  * appendUpdate for the sync server's hot path: every edit waits for it before it is relayed.
  * On SQLite it runs one prepared statement, skipping the query builder's compile and prepare on
- * every call (it roughly halves the latency a stored edit adds to fan-out). While another query
- * holds a transaction on the shared connection it takes the ordinary path, which waits for that
- * transaction to end, so an update never becomes part of (and rolls back with) someone else's
- * transaction. On PostgreSQL it is one plain INSERT that also holds the board's log lock shared
- * (appendUpdateLocked), so a compaction on any instance can wait for every append in flight.
+ * every call (it roughly halves the latency a stored edit adds to fan-out). The statement is a
+ * plain INSERT run to its end (`.run()`, the id from `lastInsertRowid`, which is the id column):
+ * an `INSERT … RETURNING` read with `.get()` is reset after its first row instead of stepped to
+ * its end, and SQLite only runs its WAL hook (the automatic checkpoint) when a statement steps to
+ * its end, so the WAL was never checkpointed and grew by every update (258 MB for 20k). While
+ * another query holds a transaction on the shared connection it takes the ordinary path, which
+ * waits for that transaction to end, so an update never becomes part of (and rolls back with)
+ * someone else's transaction. On PostgreSQL it is one plain INSERT that also holds the board's
+ * log lock shared (appendUpdateLocked), so a compaction on any instance can wait for every
+ * append in flight.
  */
 export function createUpdateAppender(db: Db): UpdateAppender {
   if (isPostgres(db)) return (conferenceId, update) => appendUpdateLocked(db, conferenceId, update)
   const sqlite = sqliteHandleOf(db)
   if (!sqlite) return (conferenceId, update) => appendUpdate(db, conferenceId, update)
-  const insert = sqlite.prepare<[string, Uint8Array, string], { id: number | bigint }>(
-    'INSERT INTO yjs_updates (conference_id, data, created_at) VALUES (?, ?, ?) RETURNING id',
-  )
+  const insert = sqlite.prepare<[string, Uint8Array, string]>('INSERT INTO yjs_updates (conference_id, data, created_at) VALUES (?, ?, ?)')
   return async (conferenceId, update) => {
     if (sqlite.inTransaction) return appendUpdate(db, conferenceId, update)
-    const row = insert.get(conferenceId, update, new Date().toISOString())
-    if (!row) throw new Error('insert returned no id')
-    return Number(row.id)
+    const { lastInsertRowid } = insert.run(conferenceId, update, new Date().toISOString())
+    return Number(lastInsertRowid)
   }
 }
 

@@ -45,7 +45,7 @@ export default async function FollowUpPage({ params }: { params: Params }) {
           )}
         </section>
         {loaded?.followUp.agreements.map((item) => <FollowUpAgreement key={item.agreement.id} item={item} names={loaded.names} t={t} locale={locale} />)}
-        {loaded && loaded.followUp.load.length > 0 && <LoadTable load={loaded.followUp.load} t={t} />}
+        {loaded && loaded.followUp.load.length > 0 && <LoadTable load={loaded.followUp.load} t={t} locale={locale} />}
       </div>
     </SiteFrame>
   )

@@ -1,9 +1,12 @@
-import type { Translate } from '@/lib/i18n'
+import type { Locale, Translate } from '@/lib/i18n'
+import { intlLocaleOf } from '@/lib/i18n/format'
 import type { PersonLoad } from '@/lib/plan/follow-up/follow-up'
 import styles from './follow-up.module.css'
 
 /** The load per person: what the plan asks of them and how it turns out (DOMAIN.md: do not overload the same aunt). */
-export function LoadTable({ load, t }: { load: readonly PersonLoad[]; t: Translate }) {
+export function LoadTable({ load, t, locale }: { load: readonly PersonLoad[]; t: Translate; locale: Locale }) {
+  // "0,5" in Dutch, "0.5" in English: the reader's own way of writing a half.
+  const perWeek = new Intl.NumberFormat(intlLocaleOf(locale), { maximumFractionDigits: 1 })
   return (
     <section className="card" aria-labelledby="load-heading">
       <h2 id="load-heading">{t('followUp.view.load.title')}</h2>
@@ -27,7 +30,7 @@ export function LoadTable({ load, t }: { load: readonly PersonLoad[]; t: Transla
               <td>{p.owns}</td>
               <td>{p.backs}</td>
               <td>
-                {Math.round(p.plannedPerWeek * 10) / 10}
+                {perWeek.format(p.plannedPerWeek)}
                 {p.unknown > 0 && ` ${t('followUp.view.load.unknown', { count: p.unknown })}`}
               </td>
               <td>{p.done}</td>

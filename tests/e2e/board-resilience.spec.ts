@@ -71,11 +71,22 @@ test('a stored board with a record nested 6,000 levels deep shows a notice, not 
   await addStoredRecords(db, conferenceId, [deepRecord(6_000)])
 
   await page.goto(`/board/${conferenceId}`)
-  await expect(page.getByTestId('board-load-failed')).toBeVisible()
-  await expect(page.getByTestId('board-load-failed')).toContainText('Het bord kon niet worden geladen')
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'failed')
-  await expect(page.getByTestId('connection-status')).not.toContainText('Verbonden')
-  await expect(page.locator('.tl-container')).toHaveCount(0)
+  // Whether Chromium's Yjs decoder overflows on 6,000 levels depends on how much stack is left
+  // where the update is decoded. Either way the person is told: the whole board could not be
+  // loaded (and it does not pretend to be connected), or the board opens without that one item.
+  const failed = page.getByTestId('board-load-failed')
+  const skipped = page.getByTestId('rejected-notice')
+  await expect(failed.or(skipped)).toBeVisible()
+  if (await failed.isVisible()) {
+    await expect(failed).toContainText('Het bord kon niet worden geladen')
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'failed')
+    await expect(page.getByTestId('connection-status')).not.toContainText('Verbonden')
+    await expect(page.locator('.tl-container')).toHaveCount(0)
+  } else {
+    await expect(skipped).toHaveAttribute('data-count', '1')
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+    expect(await page.locator('.tl-shape').count()).toBeGreaterThan(0)
+  }
   await page.screenshot({ path: 'test-results/board-load-failed-notice.png' })
   await desk.close()
 })

@@ -25,9 +25,12 @@ async function turkishPhone(browser: Browser): Promise<Page> {
   return context.newPage()
 }
 
+/** Join on the phone: it lands on the phone view (in her language), then the whole board. */
 async function onTheBoard(page: Page, conferenceId: string): Promise<void> {
   await page.getByTestId('join-button').tap()
-  await expect(page).toHaveURL(new RegExp(`/board/${conferenceId}$`))
+  await expect(page).toHaveURL(new RegExp(`/board/${conferenceId}/phone$`))
+  await expect(page.getByTestId('phone-view')).toBeVisible()
+  await page.goto(`/board/${conferenceId}`)
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
 }
 

@@ -51,6 +51,9 @@ test('the facilitator sends an invitation on from her phone and sees it reach th
   const auntContext = await newPhoneContext(browser)
   const aunt = await auntContext.newPage()
   await aunt.goto(joinUrl)
+  // She may have only this link: it says when and where, in Dutch time.
+  await expect(aunt.getByTestId('join-when')).toContainText('om 19:30 (Nederlandse tijd)')
+  await expect(aunt.getByTestId('join-when')).toContainText('Buurthuis De Kring')
   await expect.poll(async () => {
     await facilitator.reload()
     return reach.getAttribute('data-step')

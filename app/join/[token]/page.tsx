@@ -7,12 +7,13 @@ import { SiteFrame } from '@/lib/server/web/views/SiteFrame'
 import { getServerTranslator } from '@/lib/server/web/translator'
 import { getDb } from '@/lib/server/web/db'
 import { permits } from '@/lib/conference/gate'
-import { findConference } from '@/lib/server/db/repositories/conferences'
+import { conferenceFactsOf, findConference } from '@/lib/server/db/repositories/conferences'
 import { findLiveInvitation, findParticipantForUser } from '@/lib/server/db/repositories/participants'
 import { getSignedInUser } from '@/lib/server/web/session'
 import { isLinkableInvitation, mayLinkInvitation } from '@/lib/server/conference/link-account'
 import { LinkAccount } from '@/client/web/conference/LinkAccount'
 import { OpenedBeacon } from '@/client/web/join/OpenedBeacon'
+import { whenText, whereText } from '@/lib/server/conference/invitation-share/message'
 import type { Participant, User } from '@/lib/server/db/schema'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,6 +53,10 @@ export default async function JoinPage({ params, searchParams }: { params: Promi
   // Someone the facilitator still has to let in (or declined) sees nothing of the conference, not
   // its title: the link may have reached someone it was not meant for.
   const showsConference = permits(participant, conference, 'conference.read')
+  // When and where, as the invitation message says it: she may have only this link.
+  const facts = conferenceFactsOf(conference)
+  const when = showsConference ? whenText(t, locale, facts) : null
+  const where = showsConference ? whereText(t, facts) : null
   return (
     <SiteFrame narrow showSignIn={false}>
       <section className="card join" aria-labelledby="join-conference">
@@ -62,6 +67,13 @@ export default async function JoinPage({ params, searchParams }: { params: Promi
             <h1 id="join-conference" className="join__conference" dir="auto">
               {conference.title}
             </h1>
+            {(when || where) && (
+              <p className="join__when" data-testid="join-when">
+                {when && <span>{t('web.share.when', { when })}</span>}
+                {when && where && <br />}
+                {where && <span>{t('web.share.where', { where })}</span>}
+              </p>
+            )}
           </>
         ) : (
           <h1 id="join-conference" className="join__conference">

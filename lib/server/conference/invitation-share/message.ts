@@ -52,14 +52,16 @@ function durationText(t: Translate, locale: Locale, minutes: number): string {
   return t('web.share.hours', { hours })
 }
 
-function whenText(t: Translate, locale: Locale, facts: ConferenceFacts): string | null {
+/** When the meeting is, in the reader's words (Dutch time), or null without a date. */
+export function whenText(t: Translate, locale: Locale, facts: ConferenceFacts): string | null {
   if (facts.meetingDate === null) return null
   const date = longDate(locale, facts.meetingDate)
   const start = facts.startTime === null ? date : t('web.share.dateTime', { date, time: facts.startTime })
   return facts.durationMinutes === null ? start : `${start}, ${durationText(t, locale, facts.durationMinutes)}`
 }
 
-function whereText(t: Translate, facts: ConferenceFacts): string | null {
+/** Where the meeting is (a place, online, or both), or null when not known. */
+export function whereText(t: Translate, facts: ConferenceFacts): string | null {
   if (facts.place !== null && facts.online) return t('web.share.placeAndOnline', { place: facts.place })
   if (facts.online) return t('web.share.online')
   return facts.place

@@ -13,11 +13,16 @@ export async function markInvitationOpened(db: Db, participantId: string, at = n
 /** The person came into the meeting: opened (if not yet known), joined (first time), seen now. */
 export async function markJoinedMeeting(db: Db, participantId: string, at = new Date()): Promise<void> {
   const now = at.toISOString()
-  await db.transaction().execute(async (tx) => {
-    await tx.updateTable('participants').set({ opened_at: now }).where('id', '=', participantId).where('opened_at', 'is', null).execute()
-    await tx.updateTable('participants').set({ joined_at: now }).where('id', '=', participantId).where('joined_at', 'is', null).execute()
-    await tx.updateTable('participants').set({ last_seen_at: now }).where('id', '=', participantId).execute()
-  })
+  // One statement: the first-time stamps keep their value once set (coalesce), last seen moves on.
+  await db
+    .updateTable('participants')
+    .set((eb) => ({
+      opened_at: eb.fn.coalesce('opened_at', eb.val(now)),
+      joined_at: eb.fn.coalesce('joined_at', eb.val(now)),
+      last_seen_at: now,
+    }))
+    .where('id', '=', participantId)
+    .execute()
 }
 
 /** The person's last connection to the meeting closed: last seen now. */

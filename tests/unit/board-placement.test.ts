@@ -1,7 +1,7 @@
 import type { TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { itemDefaults, type ItemType } from '../../lib/board/items'
-import { AREA_GROWTH_LIMIT, classifyByPosition, isAreaGrowthOnly, placeNewItem, readBoard, slotOf, slotRegion, tidyArea, phaseFocusArea } from '../../lib/board/placement'
+import { AREA_GROWTH_LIMIT, classifyByPosition, isAreaGrowthOnly, placeNewItem, readBoard, slotOf, slotRegion, tidyArea, phaseFocusArea, boardOverviewArea } from '../../lib/board/placement'
 import { areaRecords, TEMPLATE_PAGE_ID, templateRecords } from '../../lib/board/templates'
 import { kringShape } from '../../lib/board/templates/shape-records'
 import { derivePlanFromRecords } from '../../lib/plan/derive'
@@ -351,5 +351,28 @@ describe('phaseFocusArea: the area a phone opens on', () => {
 
   it('is none on a board without areas', () => {
     expect(phaseFocusArea([{ id: 'page:page', typeName: 'page' }], 'informatie')).toBeNull()
+  })
+})
+
+describe('boardOverviewArea: what a desktop opens fitted to', () => {
+  it('holds every area of the template, and nothing wider than the areas reach', () => {
+    const records = board('familiegroepsplan', ['safety-plan'])
+    const overview = boardOverviewArea(records)!
+    const { areas } = readBoard(records)
+    expect(areas.length).toBeGreaterThan(3)
+    for (const area of areas) {
+      expect(area.x).toBeGreaterThanOrEqual(overview.x)
+      expect(area.y).toBeGreaterThanOrEqual(overview.y)
+      expect(area.x + area.w).toBeLessThanOrEqual(overview.x + overview.w)
+      expect(area.y + area.h).toBeLessThanOrEqual(overview.y + overview.h)
+    }
+    // Its edges are areas' edges: the safety plan added far below is its bottom.
+    const lowest = Math.max(...areas.map((a) => a.y + a.h))
+    expect(overview.y + overview.h).toBe(lowest)
+    expect(overview.x).toBe(Math.min(...areas.map((a) => a.x)))
+  })
+
+  it('is none on a board without areas', () => {
+    expect(boardOverviewArea([{ id: 'page:page', typeName: 'page' }])).toBeNull()
   })
 })

@@ -18,7 +18,7 @@ import { BoardPolicyProvider } from './board-policy'
 import { BoardTldraw } from './BoardTldraw'
 import { loadTldrawFontsWhenDrawn } from './fonts-when-drawn'
 import { kringShapeUtils } from '.'
-import { PhoneFocus } from './phone-focus'
+import { FirstView } from './first-view'
 import { ReclassifyOnMove } from './reclassify-on-move'
 import { RemovalGuard } from './removal-guard'
 import { refuseExternalContent } from './refuse-external-content'
@@ -147,8 +147,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
               <RemovalGuard />
               {/* A card dragged into another column becomes that kind, a person into another ring that ring. */}
               <ReclassifyOnMove />
-              {/* A phone opens fitted to the area the current phase works on. */}
-              <PhoneFocus phase={phase} />
+              {/* A phone opens fitted to the area the current phase works on, a desktop to the whole template. */}
+              <FirstView phase={phase} />
               <BoardPanels />
               {children}
             </BoardTldraw>

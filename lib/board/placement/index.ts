@@ -8,7 +8,7 @@
 export { placeNewItem, type NewItem, type Placement, type PlacementHints } from './place-new-item'
 export { classifyByPosition } from './classify'
 export { tidyArea, type Tidying } from './tidy'
-export { phaseAreas, phaseFocusArea } from './phase-focus'
+export { boardOverviewArea, phaseAreas, phaseFocusArea } from './phase-focus'
 export { isAreaGrowthOnly } from './growth'
 export { AREA_GROWTH_LIMIT } from './layout'
 export { slotOf, slotRegion, sectorOf, LAYOUT_GAP, type Slot, type SlotPart, type SlotRegion } from './slots'

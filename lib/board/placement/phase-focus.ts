@@ -1,6 +1,6 @@
 import type { ConferencePhase } from '../../conference/model'
 import type { AreaKind } from '../items'
-import { readBoard, type AreaOnPage } from './board-reading'
+import { readBoard, type AreaOnPage, type Box } from './board-reading'
 
 /**
  * The areas each phase works on, most likely first (DOMAIN.md, "The meeting, phase by phase"): a
@@ -27,4 +27,19 @@ export function phaseFocusArea(records: readonly unknown[], phase: ConferencePha
     if (area) return area
   }
   return null
+}
+
+/**
+ * The whole template: the smallest box around every area on the page the areas are on (a desktop
+ * opens fitted to it, so the facilitator sees the board and not one corner of it), or null.
+ */
+export function boardOverviewArea(records: readonly unknown[]): Box | null {
+  const { areas, pageId } = readBoard(records)
+  const onPage = areas.filter((a) => a.pageId === pageId)
+  if (onPage.length === 0) return null
+  const left = Math.min(...onPage.map((a) => a.x))
+  const top = Math.min(...onPage.map((a) => a.y))
+  const right = Math.max(...onPage.map((a) => a.x + a.w))
+  const bottom = Math.max(...onPage.map((a) => a.y + a.h))
+  return { x: left, y: top, w: right - left, h: bottom - top }
 }

@@ -1,5 +1,6 @@
-import { useEffect } from 'react'
-import { useEditor, type Editor, type TLShapeId } from 'tldraw'
+import { useEffect, useRef } from 'react'
+import { useEditor, useToasts, type Editor, type TLShapeId } from 'tldraw'
+import { useT } from '@/client/i18n/I18nProvider'
 import { CREATED_BY_META, mayAddShape, mayChangeShape, mayRemoveShape, type BoardActor } from '@/lib/board/board-structure'
 import { useBoardMe } from './board-context'
 import { useBoardMay } from './board-policy'
@@ -18,11 +19,16 @@ import { useBoardMay } from './board-policy'
  *
  * Changes from others (source 'remote') were decided on their device and by the server. The actor
  * is read at the moment of each change, so a change of phase or role applies at once.
+ *
+ * A removal it refuses is reported once per operation (`onKept` with how many stayed), so a
+ * person who pressed Delete learns why the items are still there instead of seeing nothing happen.
  */
-export function installRemovalGuard(editor: Editor, actor: { current: BoardActor }): () => void {
+export function installRemovalGuard(editor: Editor, actor: { current: BoardActor }, onKept: (count: number) => void = () => {}): () => void {
   // Areas added here that may not exist; removed once the current operation is complete.
   const refused = new Set<TLShapeId>()
   const allowRemoval = new Set<TLShapeId>()
+  // Shapes the person tried to remove in this operation and may not.
+  const kept = new Set<TLShapeId>()
   const disposers = [
     editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
       if (source !== 'user' || actor.current.participantId === '') return shape
@@ -38,9 +44,17 @@ export function installRemovalGuard(editor: Editor, actor: { current: BoardActor
     editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
       if (source !== 'user') return
       if (allowRemoval.delete(shape.id)) return
-      if (!mayRemoveShape(shape, actor.current)) return false
+      if (!mayRemoveShape(shape, actor.current)) {
+        kept.add(shape.id)
+        return false
+      }
     }),
     editor.sideEffects.registerOperationCompleteHandler(() => {
+      if (kept.size > 0) {
+        const count = kept.size
+        kept.clear()
+        onKept(count)
+      }
       if (refused.size === 0) return
       const ids = [...refused].filter((id) => editor.getShape(id))
       refused.clear()
@@ -59,10 +73,21 @@ export function useRemovalGuard(): void {
   const may = useBoardMay()
   const participantId = me?.participantId ?? ''
   const arranges = may('board.arrange')
+  const { addToast } = useToasts()
+  const t = useT()
+  // The toast reads the latest translator without reinstalling the guard on a language change.
+  const report = useRef<(count: number) => void>(() => {})
+  report.current = (count) =>
+    addToast({
+      id: 'kring-removal-kept',
+      severity: 'warning',
+      title: t('board.notice.keptTitle'),
+      description: count === 1 ? t('board.notice.keptOne') : t('board.notice.keptMany', { count }),
+    })
 
   useEffect(() => {
     const actor = { current: { participantId, arranges } }
-    const dispose = installRemovalGuard(editor, actor)
+    const dispose = installRemovalGuard(editor, actor, (count) => report.current(count))
     return dispose
   }, [editor, participantId, arranges])
 }

@@ -72,10 +72,13 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     socket.disconnect(true)
   }
 
+  // Several instances: presence and the lobby through Redis (server/scale-out/meeting-presence.ts).
+  const shared = deps.scaleOut?.meeting
   const rosters = new ConferenceRosters({
     db,
     logger,
     io,
+    ...(shared ? { shared } : {}),
     onNonMembers: (conferenceId, participantIds) => {
       for (const participantId of participantIds) {
         logger.info({ conferenceId, participantId }, 'closing sockets of a non-member')
@@ -116,7 +119,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     logger.debug({ conferenceId, participantId, socketId: socket.id }, 'socket joined')
   }
 
-  const access = new AdmissionDesk({ db, logger, audit, enter, close: closeSocket })
+  const access = new AdmissionDesk({ db, logger, audit, enter, close: closeSocket, ...(shared ? { shared } : {}) })
   const control = new MeetingControlDesk({ db, logger, io, audit, access, rosters })
 
   io.use(createSocketAuthenticator({ config, db, logger }, isClosing))
@@ -154,6 +157,11 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
   liveEvents.on('conference.phase-changed', onAccessChanged)
   liveEvents.on('conference.settings-changed', onAccessChanged)
   liveEvents.on('participant.access-changed', onAccessChanged)
+  // Changed on another instance (or it stopped answering): read again what it concerns.
+  const offShared = shared?.onChanged((conferenceId, topic) => {
+    if (topic === 'roster') void rosters.refresh(conferenceId)
+    else if (topic === 'lobby') void access.refresh(conferenceId)
+  })
 
   return {
     disconnectParticipant(participantId, code, reason) {
@@ -177,6 +185,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
       liveEvents.off('conference.phase-changed', onAccessChanged)
       liveEvents.off('conference.settings-changed', onAccessChanged)
       liveEvents.off('participant.access-changed', onAccessChanged)
+      offShared?.()
       for (const socket of io.sockets.sockets.values()) {
         closeSocket(socket, CloseCode.GoingAway, 'server shutting down')
       }

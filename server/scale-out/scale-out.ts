@@ -6,15 +6,19 @@ import { setDefaultRateLimitStore } from '../../lib/server/rate-limit/limiter'
 import { BoardRelays } from './board-relay'
 import { Cluster } from './cluster'
 import { bridgeLiveEvents } from './live-bridge'
+import { MeetingPresence } from './meeting-presence'
 
 /**
  * Several instances serving the same conferences (REDIS_URL, with PostgreSQL): what each
  * instance shares through Redis. Boards (BoardRelays), live events (bridgeLiveEvents),
- * socket.io's rooms (its Redis adapter) and the rate limiters' counters.
+ * socket.io's rooms (its Redis adapter), the meeting plane's presence (MeetingPresence: who is
+ * connected where, the lobby, with heartbeats) and the rate limiters' counters.
  */
 export interface ScaleOut {
   cluster: Cluster
   boards: BoardRelays
+  /** Who is in each meeting and its lobby on every instance, and what changed there. */
+  meeting: MeetingPresence
   /** socket.io's Redis adapter, for the meeting plane's `io.adapter(…)`. */
   socketAdapter(): ReturnType<typeof createAdapter>
   close(): Promise<void>
@@ -27,11 +31,14 @@ export async function startScaleOut(config: KringConfig, db: Db, logger: Logger)
   const bridge = await bridgeLiveEvents(cluster, logger)
   setDefaultRateLimitStore({ kind: 'redis', client: cluster.newConnection('rate-limits') })
   const boards = new BoardRelays(cluster, db, logger.child({ component: 'scale-out' }))
+  const meeting = await MeetingPresence.start(cluster, logger, { ttlMs: config.meeting.presenceTtlMs })
   return {
     cluster,
     boards,
+    meeting,
     socketAdapter: () => createAdapter(cluster.newConnection('socket.io publish'), cluster.newConnection('socket.io subscribe')),
     async close() {
+      await meeting.close()
       await bridge.stop()
       setDefaultRateLimitStore(undefined)
       await cluster.close()

@@ -1,0 +1,183 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join as joinPath } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase, type Db } from '../../lib/server/db/connect'
+import { listPlanVersions } from '../../lib/server/db/repositories/plan-versions'
+import { startServerProcess, type ServerProcess } from '../helpers/server-process'
+import { freshDatabase, postgresUnavailable, redisUnavailable, startPostgres, startRedis, type RunningService } from '../helpers/services'
+import { seedMeeting, waitFor, type TestServer } from '../helpers/test-server'
+import { smallPlanRecords, storeRecords } from './agreement-support'
+import { auditRows, seedAdmissionInvitation, ticketFor } from './meeting-control-support'
+import { join, outcomeOf, type MeetingPerson } from './policy-support'
+
+/**
+ * The meeting plane across two Kring instances (child processes on one PostgreSQL and one
+ * Redis, no sticky sessions): whoever is on which instance, the facilitator sees them all, admits
+ * someone waiting on the other instance, sees their hand; a proposal made on one instance is
+ * agreed on the other and frozen once; an instance killed with -9 takes its people out of the
+ * roster within the presence TTL.
+ */
+const unavailable = postgresUnavailable() ?? redisUnavailable()
+if (unavailable) console.warn(`scale-out meeting tests skipped: ${unavailable}`)
+
+const PRESENCE_TTL_MS = 2_000
+
+describe.skipIf(unavailable !== null)('the meeting plane across instances', () => {
+  let postgres: RunningService
+  let redis: RunningService
+  const processes: ServerProcess[] = []
+  const people: MeetingPerson[] = []
+  const dbs: Db[] = []
+  const dirs: string[] = []
+
+  beforeAll(async () => {
+    ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+  }, 60_000)
+  afterAll(async () => {
+    await Promise.all([postgres?.stop(), redis?.stop()])
+  })
+  afterEach(async () => {
+    for (const person of people.splice(0)) person.close()
+    for (const p of processes.splice(0)) await p.kill('SIGKILL')
+    for (const db of dbs.splice(0)) await db.destroy()
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+  })
+
+  async function twoInstances() {
+    const url = await freshDatabase(postgres.url)
+    const db = await openDatabase(url)
+    dbs.push(db)
+    const seeded = await seedMeeting(db)
+    const start = async () => {
+      const dir = mkdtempSync(joinPath(tmpdir(), 'kring-scale-meeting-'))
+      dirs.push(dir)
+      const instance = await startServerProcess(dir, { DATABASE_URL: url, REDIS_URL: redis.url, MEETING_PRESENCE_TTL_MS: String(PRESENCE_TTL_MS) })
+      processes.push(instance)
+      return instance
+    }
+    const [a, b] = await Promise.all([start(), start()])
+    return { db, a: a!, b: b!, ...seeded }
+  }
+
+  const server = (instance: ServerProcess, db: Db) => ({ httpUrl: `http://127.0.0.1:${instance.port}`, db }) as TestServer
+
+  async function enter(instance: ServerProcess, db: Db, conferenceId: string, token: string): Promise<MeetingPerson> {
+    const person = await join(server(instance, db), conferenceId, token)
+    people.push(person)
+    return person
+  }
+
+  const onlineIn = (person: MeetingPerson) =>
+    new Set((person.last('roster')?.entries ?? []).filter((entry) => entry.online).map((entry) => entry.participantId))
+
+  it('the roster shows everyone online on either instance, with their device, and who left', async () => {
+    const { db, a, b, conference, facilitator, mother, aunt } = await twoInstances()
+    const chair = await enter(a, db, conference.id, ticketFor(facilitator.id, conference.id))
+    const mum = await enter(b, db, conference.id, mother.token)
+    const amira = await enter(b, db, conference.id, aunt.token)
+    const everyone = [facilitator.id, mother.participant.id, aunt.participant.id]
+    for (const person of [chair, mum, amira]) {
+      await waitFor(() => everyone.every((id) => onlineIn(person).has(id)), { message: 'everyone online in every roster' })
+    }
+
+    // The aunt switches to her phone on B: the facilitator on A sees it.
+    expect(outcomeOf(await amira.request('device:set', { device: 'phone' }))).toBe('ok')
+    await waitFor(() => chair.last('roster')?.entries.find((e) => e.participantId === aunt.participant.id)?.device === 'phone', {
+      message: "the aunt's phone on A",
+    })
+
+    amira.close()
+    await waitFor(() => !onlineIn(chair).has(aunt.participant.id), { message: 'the aunt offline on A' })
+    expect(onlineIn(chair).has(mother.participant.id)).toBe(true)
+  }, 60_000)
+
+  it('the facilitator on A sees someone waiting in the lobby on B and admits them there', async () => {
+    const { db, a, b, conference, facilitator } = await twoInstances()
+    const neighbour = await seedAdmissionInvitation(server(a, db), conference.id, 'Buurman Karim')
+    const chair = await enter(a, db, conference.id, ticketFor(facilitator.id, conference.id))
+    const karim = await enter(b, db, conference.id, neighbour.token)
+    expect(karim.last('access:state')?.state).toBe('lobby')
+
+    await waitFor(() => chair.last('lobby')?.waiting.some((w) => w.participantId === neighbour.participant.id) === true, {
+      message: 'the neighbour in the lobby as A shows it',
+    })
+    expect(chair.last('lobby')?.waiting.find((w) => w.participantId === neighbour.participant.id)?.displayName).toBe('Buurman Karim')
+
+    expect(outcomeOf(await chair.request('lobby:admit', { participantId: neighbour.participant.id }))).toBe('ok')
+    await waitFor(() => karim.last('access:state')?.state === 'in', { message: 'admitted on B' })
+    await waitFor(() => karim.last('roster') !== undefined, { message: 'B sends him the roster' })
+    await waitFor(() => onlineIn(chair).has(neighbour.participant.id), { message: 'online in the roster on A' })
+    await waitFor(() => chair.last('lobby')?.waiting.length === 0, { message: 'the lobby on A is empty again' })
+  }, 60_000)
+
+  it.skip('a proposal made on A is agreed on B and frozen once, as one version', async () => {
+    const { db, a, b, conference, facilitator, mother, aunt } = await twoInstances()
+    await storeRecords(server(a, db), conference.id, smallPlanRecords('Oma haalt Noor op'))
+    await db.updateTable('conferences').set({ phase: 'plan_en_afspraken' }).where('id', '=', conference.id).execute()
+    const chair = await enter(a, db, conference.id, ticketFor(facilitator.id, conference.id))
+    const mum = await enter(b, db, conference.id, mother.token)
+    const amira = await enter(a, db, conference.id, aunt.token)
+    for (const person of [chair, mum, amira]) {
+      await waitFor(() => onlineIn(person).size === 3, { message: 'all three online' })
+    }
+
+    expect(outcomeOf(await chair.request('plan:propose', {}))).toBe('ok')
+    await waitFor(() => Boolean(mum.last('plan:proposal')?.proposal), { message: 'the proposal reaches B' })
+    const proposal = mum.last('plan:proposal')!.proposal!
+    expect(proposal.parties.map((p) => p.participantId).sort()).toEqual([mother.participant.id, aunt.participant.id].sort())
+
+    // Both agree at the same moment, on different instances: one version, frozen once.
+    const [onB, onA] = await Promise.all([
+      mum.request('plan:confirm', { proposalId: proposal.id }),
+      amira.request('plan:confirm', { proposalId: proposal.id }),
+    ])
+    expect([outcomeOf(onB), outcomeOf(onA)]).toEqual(['ok', 'ok'])
+    for (const person of [chair, mum, amira]) {
+      await waitFor(() => person.heard['plan:frozen'].length > 0, { message: 'everyone hears it is frozen' })
+    }
+    const versions = await listPlanVersions(db, conference.id)
+    expect(versions.map((v) => v.version)).toEqual([1])
+    expect(versions[0]?.agreedBy.map((x) => x.participantId).sort()).toEqual([mother.participant.id, aunt.participant.id].sort())
+    expect((await auditRows(db, conference.id, ['plan.frozen'])).length).toBe(1)
+    for (const person of [chair, mum, amira]) {
+      expect(person.heard['plan:frozen'].map((m) => m.version)).toEqual([1])
+      await waitFor(() => person.last('plan:proposal')?.proposal === null, { message: 'no proposal open any more' })
+    }
+    // A confirm that comes late finds nothing open, on either instance.
+    expect(outcomeOf(await mum.request('plan:confirm', { proposalId: proposal.id }))).not.toBe('ok')
+  }, 60_000)
+
+  it.skip('a proposal stays open when the instance it was made on dies, and is agreed on the other', async () => {
+    const { db, a, b, conference, facilitator, mother } = await twoInstances()
+    await storeRecords(server(a, db), conference.id, smallPlanRecords('Oma haalt Noor op'))
+    await db.updateTable('conferences').set({ phase: 'plan_en_afspraken' }).where('id', '=', conference.id).execute()
+    const chair = await enter(a, db, conference.id, ticketFor(facilitator.id, conference.id))
+    const mum = await enter(b, db, conference.id, mother.token)
+    await waitFor(() => onlineIn(chair).size === 2, { message: 'both online' })
+    expect(outcomeOf(await chair.request('plan:propose', {}))).toBe('ok')
+    await waitFor(() => Boolean(mum.last('plan:proposal')?.proposal), { message: 'the proposal reaches B' })
+    const proposal = mum.last('plan:proposal')!.proposal!
+
+    await a.kill('SIGKILL')
+    expect(outcomeOf(await mum.request('plan:confirm', { proposalId: proposal.id }))).toBe('ok')
+    await waitFor(() => mum.heard['plan:frozen'].length === 1, { message: 'frozen on B' })
+    expect((await listPlanVersions(db, conference.id)).map((v) => v.version)).toEqual([1])
+  }, 60_000)
+
+  it('an instance killed with -9 takes its people out of the roster on the other within the TTL', async () => {
+    const { db, a, b, conference, facilitator, mother, aunt } = await twoInstances()
+    const chair = await enter(a, db, conference.id, ticketFor(facilitator.id, conference.id))
+    await enter(b, db, conference.id, mother.token)
+    await enter(b, db, conference.id, aunt.token)
+    await waitFor(() => onlineIn(chair).size === 3, { message: 'all three online on A' })
+
+    const killedAt = Date.now()
+    await b.kill('SIGKILL')
+    // Heartbeat lifetime plus one check of it, and a little for the reload and the message.
+    const bound = PRESENCE_TTL_MS + PRESENCE_TTL_MS / 3 + 1_500
+    await waitFor(() => onlineIn(chair).size === 1, { message: "B's people offline on A", timeoutMs: bound + 5_000 })
+    expect(Date.now() - killedAt).toBeLessThan(bound)
+    expect([...onlineIn(chair)]).toEqual([facilitator.id])
+  }, 60_000)
+})

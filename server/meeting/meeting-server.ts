@@ -9,6 +9,7 @@ import { connectionLimitsFor, limitMeetingSockets, type ConnectionLimits } from 
 import type { BoardReader } from '../sync/board-reader'
 import type { MeetingServer, ServerDeps } from '../types'
 import { AgreementDesk } from './agreement-desk'
+import { databaseProposalStore } from './proposal-store'
 import { AGREEMENT_EVENTS, registerAgreementHandlers } from './agreement-handlers'
 import { createAuditTrail } from './audit-trail'
 import { createSocketAuthenticator } from './authenticate-socket'
@@ -63,7 +64,14 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
   const audit = createAuditTrail(db, logger)
   // Whether the invitation reached its person (the facilitator's list). A failed write costs only that.
   const reach = (write: Promise<void>) => audit.track(write, 'invitation reach not recorded')
-  const agreements = new AgreementDesk({ db, logger, io, boards: deps.boards })
+  // Several instances share the open proposals in the database; one keeps them in memory.
+  const agreements = new AgreementDesk({
+    db,
+    logger,
+    io,
+    boards: deps.boards,
+    ...(deps.scaleOut ? { store: databaseProposalStore(db), clusterWide: true } : {}),
+  })
   // A new timer reaches `conference:state` too (AdmissionDesk sends it; `access` is created below).
   const facilitation = new FacilitationDesk({ db, logger, io, onTimerChanged: (conferenceId) => void access.refresh(conferenceId) })
 

@@ -1,6 +1,6 @@
 import { MAX_FOLLOW_UPDATES_PER_SECOND } from '../../lib/conference/facilitation-follow'
 import * as handQueue from '../../lib/conference/facilitation-hands'
-import type { HandQueue } from '../../lib/conference/facilitation-hands'
+import type { HandQueue, RaisedHand } from '../../lib/conference/facilitation-hands'
 import { timerEndsAt } from '../../lib/conference/facilitation-timer'
 import { getLiveEvents, type LiveEventMap } from '../../lib/server/conference/live-events'
 import type { PolicyAction } from '../../lib/conference/policy'
@@ -8,6 +8,8 @@ import type { Db } from '../../lib/server/db/connect'
 import { clearPhaseTimer, readPhaseTimer, setPhaseTimer } from '../../lib/server/db/repositories/conference-timer'
 import type { Logger } from '../../lib/server/log/logger'
 import type { FollowMessage, PageBox, SpotlightMessage } from '../../lib/protocol/facilitation'
+import type { MeetingPresence, MeetingTopic } from '../scale-out/meeting-presence'
+import type { SharedHands } from '../scale-out/shared-hands'
 import { systemClock, throttlePerSecond, type ThrottleClock, type Throttled } from '../../lib/sync/throttle'
 import type { Authorized } from './authorize'
 import { MeetingRequestError } from './client-events'
@@ -53,6 +55,8 @@ export interface FacilitationDeskDeps {
   io: MeetingIo
   /** The stored timer changed: whoever sends `conference:state` (it carries `timerEndsAt`) sends it again. */
   onTimerChanged?: (conferenceId: string) => void
+  /** Several instances: the hands in Redis, and where changes are announced to the others. */
+  shared?: { hands: SharedHands; presence: MeetingPresence }
   clock?: ThrottleClock
 }
 
@@ -68,6 +72,12 @@ export interface FacilitationDeskDeps {
  * Who hears what, asked of the gate too: hands and the timer go to everyone in the meeting
  * (`meeting.read`); the leader's viewport and the spotlight, which point at the board, only to
  * those who may read it.
+ *
+ * Several instances (`shared`): the hands queue's truth is in Redis (server/scale-out/shared-hands.ts).
+ * Each instance keeps a copy for its own people and mirrors every change it makes into Redis, then
+ * announces it; the others read the queue again and tell their people. A hand goes down when its
+ * person has no socket left on any instance (or their instance stopped answering). The timer is
+ * in the database already; a new one is announced so every instance sends it.
  */
 export class FacilitationDesk {
   private readonly rooms = new Map<string, Promise<FacilitationRoom | null>>()
@@ -121,10 +131,12 @@ export class FacilitationDesk {
       // Everyone left: the meeting's in-memory tools go with them (the timer is stored).
       if (this.rooms.get(conferenceId) === loading) this.rooms.delete(conferenceId)
       room.follow?.relay.cancel()
+      if (this.deps.shared) this.track(() => this.leftThisInstance(conferenceId, participantId))
       return
     }
-    const stillHere = this.socketsOf(room, participantId).length > 0
     if (room.follow?.socketId === socket.id) this.stopFollow(room)
+    // Several instances: still here if connected to any of them.
+    const stillHere = this.deps.shared ? (await this.participantsAnywhere(conferenceId)).has(participantId) : this.socketsOf(room, participantId).length > 0
     if (stillHere) return
     room.people.delete(participantId)
     this.applyHands(room, handQueue.lowerHand(room.hands, participantId))
@@ -196,6 +208,7 @@ export class FacilitationDesk {
     this.deps.logger.info({ conferenceId, minutes }, 'phase timer set')
     this.emitTimer(room, endsAt)
     this.deps.onTimerChanged?.(conferenceId)
+    this.deps.shared?.presence.announce(conferenceId, 'timer')
   }
 
   /** `spotlight:set`: light up a region of the board for everyone, or (null) end it. */
@@ -254,7 +267,13 @@ export class FacilitationDesk {
    */
   private redecide(room: FacilitationRoom): void {
     const person = (participantId: string) => room.people.get(participantId)
-    this.applyHands(room, handQueue.keepHands(room.hands, (hand) => allows(person(hand.participantId), room.conference, 'hand.raise')))
+    // Several instances: a hand of someone connected elsewhere is judged by their own instance,
+    // which hears the same live event; one instance does not know them.
+    const judgedElsewhere = (participantId: string) => this.deps.shared !== undefined && !room.people.has(participantId)
+    this.applyHands(
+      room,
+      handQueue.keepHands(room.hands, (hand) => judgedElsewhere(hand.participantId) || allows(person(hand.participantId), room.conference, 'hand.raise')),
+    )
     if (room.follow && !allows(person(room.follow.leader), room.conference, 'facilitation.lead')) {
       room.follow.relay.cancel()
       room.follow = null
@@ -270,8 +289,9 @@ export class FacilitationDesk {
   private room(conferenceId: string): Promise<FacilitationRoom | null> {
     let loading = this.rooms.get(conferenceId)
     if (!loading) {
-      loading = readConferenceStanding(this.deps.db, conferenceId).then((conference) =>
-        conference ? { conferenceId, conference, people: new Map(), hands: [], follow: null, spotlight: null } : null,
+      const shared = this.deps.shared
+      loading = Promise.all([readConferenceStanding(this.deps.db, conferenceId), shared ? shared.hands.read(conferenceId) : []]).then(([conference, hands]) =>
+        conference ? { conferenceId, conference, people: new Map(), hands, follow: null, spotlight: null } : null,
       )
       this.rooms.set(conferenceId, loading)
       // A failed load must not stick: the next join tries again.
@@ -300,8 +320,66 @@ export class FacilitationDesk {
 
   private applyHands(room: FacilitationRoom, step: { queue: HandQueue; changed: boolean }): void {
     if (!step.changed) return
+    const before = room.hands
     room.hands = step.queue
     this.emitHands(room)
+    if (this.deps.shared) this.track(() => this.mirrorHands(room, before, step.queue))
+  }
+
+  // ---- several instances ----------------------------------------------------------------------
+
+  /** Something changed on another instance (server/scale-out/meeting-presence.ts): read it again and tell. */
+  onShared(conferenceId: string, topic: MeetingTopic): void {
+    this.track(async () => {
+      const room = await this.rooms.get(conferenceId)
+      if (!room) return
+      if (topic === 'hands') await this.reloadHands(room)
+      if (topic === 'timer') this.emitTimer(room, await readPhaseTimer(this.deps.db, conferenceId))
+      if (topic === 'departed') {
+        // An instance died: hands of people connected nowhere now go down.
+        const anywhere = await this.participantsAnywhere(conferenceId)
+        await this.reloadHands(room)
+        this.applyHands(room, handQueue.keepHands(room.hands, (hand) => anywhere.has(hand.participantId)))
+      }
+    })
+  }
+
+  /** This instance's change of the queue, into Redis, announced; then the queue as Redis has it. */
+  private async mirrorHands(room: FacilitationRoom, before: HandQueue, after: HandQueue): Promise<void> {
+    const shared = this.deps.shared
+    if (!shared) return
+    const has = (queue: HandQueue, hand: RaisedHand) => queue.some((other) => other.participantId === hand.participantId)
+    const raised = after.filter((hand) => !has(before, hand))
+    const lowered = before.filter((hand) => !has(after, hand)).map((hand) => hand.participantId)
+    await shared.hands.apply(room.conferenceId, raised, lowered)
+    shared.presence.announce(room.conferenceId, 'hands')
+    await this.reloadHands(room)
+  }
+
+  /** The queue as Redis has it; this instance's people are told when it differs from what they saw. */
+  private async reloadHands(room: FacilitationRoom): Promise<void> {
+    if (!this.deps.shared) return
+    const queue = await this.deps.shared.hands.read(room.conferenceId)
+    if (sameQueue(queue, room.hands)) return
+    room.hands = queue
+    this.emitHands(room)
+  }
+
+  /** The last socket of a conference on this instance left: their hand, and every hand when nobody is left anywhere. */
+  private async leftThisInstance(conferenceId: string, participantId: string): Promise<void> {
+    const shared = this.deps.shared
+    if (!shared) return
+    const anywhere = await this.participantsAnywhere(conferenceId)
+    if (anywhere.size === 0) await shared.hands.clear(conferenceId)
+    else if (!anywhere.has(participantId)) await shared.hands.apply(conferenceId, [], [participantId])
+    else return
+    shared.presence.announce(conferenceId, 'hands')
+  }
+
+  /** Everyone with a socket in the conference's room on any instance (socket.io's Redis adapter asks them all). */
+  private async participantsAnywhere(conferenceId: string): Promise<Set<string>> {
+    const sockets = await this.deps.io.in(conferenceRoom(conferenceId)).fetchSockets()
+    return new Set(sockets.map((socket) => socket.data.participantId))
   }
 
   /** The sockets in a conference's socket.io room right now. */
@@ -405,4 +483,8 @@ export class FacilitationDesk {
     for (const loading of this.rooms.values()) void loading.then((room) => room?.follow?.relay.cancel(), () => undefined)
     while (this.pending.size > 0) await Promise.allSettled([...this.pending])
   }
+}
+
+function sameQueue(a: HandQueue, b: HandQueue): boolean {
+  return a.length === b.length && a.every((hand, i) => hand.participantId === b[i]?.participantId && hand.raisedAt === b[i]?.raisedAt)
 }

@@ -73,7 +73,13 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     ...(deps.scaleOut ? { store: databaseProposalStore(db), clusterWide: true } : {}),
   })
   // A new timer reaches `conference:state` too (AdmissionDesk sends it; `access` is created below).
-  const facilitation = new FacilitationDesk({ db, logger, io, onTimerChanged: (conferenceId) => void access.refresh(conferenceId) })
+  const facilitation = new FacilitationDesk({
+    db,
+    logger,
+    io,
+    onTimerChanged: (conferenceId) => void access.refresh(conferenceId),
+    ...(deps.scaleOut ? { shared: { hands: deps.scaleOut.hands, presence: deps.scaleOut.meeting } } : {}),
+  })
 
   const closeSocket = (socket: MeetingSocket, code: number, reason: string) => {
     socket.emit('closing', { code, reason })
@@ -169,6 +175,9 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
   const offShared = shared?.onChanged((conferenceId, topic) => {
     if (topic === 'roster') void rosters.refresh(conferenceId)
     else if (topic === 'lobby') void access.refresh(conferenceId)
+    else facilitation.onShared(conferenceId, topic)
+    // A new timer is in `conference:state` too.
+    if (topic === 'timer') void access.refresh(conferenceId)
   })
 
   return {

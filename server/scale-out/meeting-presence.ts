@@ -36,8 +36,11 @@ export interface RemoteSocket extends SharedSocket {
   socketId: string
 }
 
-/** What may change on another instance and must be read again here. */
-export const MEETING_TOPICS = ['roster', 'lobby', 'hands', 'timer', 'facilitation'] as const
+/**
+ * What may change on another instance and must be read again here. `departed`: an instance
+ * stopped answering, so whatever its people held (a raised hand) is checked against who is left.
+ */
+export const MEETING_TOPICS = ['roster', 'lobby', 'hands', 'timer', 'departed'] as const
 export type MeetingTopic = (typeof MEETING_TOPICS)[number]
 
 const CHANNEL = 'kring:meeting'
@@ -212,7 +215,7 @@ export class MeetingPresence {
         for (const conferenceId of conferences) {
           this.emit(conferenceId, 'roster')
           this.emit(conferenceId, 'lobby')
-          this.emit(conferenceId, 'hands')
+          this.emit(conferenceId, 'departed')
         }
       })
     })

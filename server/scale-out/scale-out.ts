@@ -7,6 +7,7 @@ import { BoardRelays } from './board-relay'
 import { Cluster } from './cluster'
 import { bridgeLiveEvents } from './live-bridge'
 import { MeetingPresence } from './meeting-presence'
+import { SharedHands } from './shared-hands'
 
 /**
  * Several instances serving the same conferences (REDIS_URL, with PostgreSQL): what each
@@ -19,6 +20,8 @@ export interface ScaleOut {
   boards: BoardRelays
   /** Who is in each meeting and its lobby on every instance, and what changed there. */
   meeting: MeetingPresence
+  /** The raised hands of every conference, whichever instance they went up on. */
+  hands: SharedHands
   /** socket.io's Redis adapter, for the meeting plane's `io.adapter(…)`. */
   socketAdapter(): ReturnType<typeof createAdapter>
   close(): Promise<void>
@@ -36,6 +39,7 @@ export async function startScaleOut(config: KringConfig, db: Db, logger: Logger)
     cluster,
     boards,
     meeting,
+    hands: new SharedHands(cluster),
     socketAdapter: () => createAdapter(cluster.newConnection('socket.io publish'), cluster.newConnection('socket.io subscribe')),
     async close() {
       await meeting.close()

@@ -111,6 +111,41 @@ describe.skipIf(unavailable !== null)('the meeting plane across instances', () =
     await waitFor(() => chair.last('lobby')?.waiting.length === 0, { message: 'the lobby on A is empty again' })
   }, 60_000)
 
+  it('hands raised on either instance form one queue; the timer set on A counts down on B; a dead instance takes its hands down', async () => {
+    const { db, a, b, conference, facilitator, mother, aunt } = await twoInstances()
+    const chair = await enter(a, db, conference.id, ticketFor(facilitator.id, conference.id))
+    const mum = await enter(b, db, conference.id, mother.token)
+    const amira = await enter(a, db, conference.id, aunt.token)
+    for (const person of [chair, mum, amira]) {
+      await waitFor(() => onlineIn(person).size === 3, { message: 'all three online' })
+    }
+    const queueOf = (person: MeetingPerson) => (person.last('hands')?.queue ?? []).map((hand) => hand.participantId)
+
+    expect(outcomeOf(await mum.request('hand:raise', {}))).toBe('ok')
+    await waitFor(() => queueOf(chair).includes(mother.participant.id), { message: "the mother's hand (B) on A" })
+    expect(outcomeOf(await amira.request('hand:raise', {}))).toBe('ok')
+    // One queue, in the order the hands went up, the same on both instances.
+    const order = [mother.participant.id, aunt.participant.id]
+    for (const person of [chair, mum, amira]) {
+      await waitFor(() => JSON.stringify(queueOf(person)) === JSON.stringify(order), { message: 'the same queue everywhere' })
+    }
+    // Raising again on B keeps her place.
+    expect(outcomeOf(await mum.request('hand:raise', {}))).toBe('ok')
+    // The facilitator on A gives the mother (on B) the floor.
+    expect(outcomeOf(await chair.request('hand:clear', { participantId: mother.participant.id }))).toBe('ok')
+    await waitFor(() => JSON.stringify(queueOf(mum)) === JSON.stringify([aunt.participant.id]), { message: 'lowered on B' })
+
+    expect(outcomeOf(await chair.request('timer:set', { minutes: 5 }))).toBe('ok')
+    await waitFor(() => mum.last('timer')?.endsAt != null, { message: 'the timer on B' })
+    await waitFor(() => mum.last('conference:state')?.timerEndsAt === mum.last('timer')?.endsAt, { message: "B's conference state has it" })
+
+    // B dies with the mother's hand up: it goes down on A within the TTL.
+    expect(outcomeOf(await mum.request('hand:raise', {}))).toBe('ok')
+    await waitFor(() => queueOf(chair).includes(mother.participant.id), { message: 'up again on A' })
+    await b.kill('SIGKILL')
+    await waitFor(() => JSON.stringify(queueOf(chair)) === JSON.stringify([aunt.participant.id]), { message: "B's hand down on A", timeoutMs: 15_000 })
+  }, 60_000)
+
   it('a proposal made on A is agreed on B and frozen once, as one version', async () => {
     const { db, a, b, conference, facilitator, mother, aunt } = await twoInstances()
     await storeRecords(server(a, db), conference.id, smallPlanRecords('Oma haalt Noor op'))

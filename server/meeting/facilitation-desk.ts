@@ -10,6 +10,7 @@ import type { Logger } from '../../lib/server/log/logger'
 import type { FollowMessage, PageBox, SpotlightMessage } from '../../lib/protocol/facilitation'
 import type { MeetingPresence, MeetingTopic } from '../scale-out/meeting-presence'
 import type { SharedHands } from '../scale-out/shared-hands'
+import type { LeadChange, SharedFollow, SharedLead } from '../scale-out/shared-lead'
 import { systemClock, throttlePerSecond, type ThrottleClock, type Throttled } from '../../lib/sync/throttle'
 import type { Authorized } from './authorize'
 import { MeetingRequestError } from './client-events'
@@ -46,6 +47,8 @@ interface FacilitationRoom {
   people: Map<string, ParticipantStanding>
   hands: HandQueue
   follow: Follow | null
+  /** Several instances: "follow me" led from a device on another instance (ids and a viewport). */
+  remoteFollow: SharedFollow
   spotlight: Spotlight | null
 }
 
@@ -56,7 +59,7 @@ export interface FacilitationDeskDeps {
   /** The stored timer changed: whoever sends `conference:state` (it carries `timerEndsAt`) sends it again. */
   onTimerChanged?: (conferenceId: string) => void
   /** Several instances: the hands in Redis, and where changes are announced to the others. */
-  shared?: { hands: SharedHands; presence: MeetingPresence }
+  shared?: { hands: SharedHands; presence: MeetingPresence; lead: SharedLead }
   clock?: ThrottleClock
 }
 
@@ -77,7 +80,9 @@ export interface FacilitationDeskDeps {
  * Each instance keeps a copy for its own people and mirrors every change it makes into Redis, then
  * announces it; the others read the queue again and tell their people. A hand goes down when its
  * person has no socket left on any instance (or their instance stopped answering). The timer is
- * in the database already; a new one is announced so every instance sends it.
+ * in the database already; a new one is announced so every instance sends it. "Follow me" and the
+ * spotlight are published by the instance of the leading device (server/scale-out/shared-lead.ts);
+ * the others show them to their own people who read the board.
  */
 export class FacilitationDesk {
   private readonly rooms = new Map<string, Promise<FacilitationRoom | null>>()
@@ -131,6 +136,7 @@ export class FacilitationDesk {
       // Everyone left: the meeting's in-memory tools go with them (the timer is stored).
       if (this.rooms.get(conferenceId) === loading) this.rooms.delete(conferenceId)
       room.follow?.relay.cancel()
+      if (room.follow) this.shareFollow(room.conferenceId, null)
       if (this.deps.shared) this.track(() => this.leftThisInstance(conferenceId, participantId))
       return
     }
@@ -143,6 +149,7 @@ export class FacilitationDesk {
     if (room.spotlight?.setBy === participantId) {
       room.spotlight = null
       this.emitSpotlight(room)
+      this.shareSpotlight(room)
     }
   }
 
@@ -174,7 +181,9 @@ export class FacilitationDesk {
       relay: throttlePerSecond((latest: PageBox) => this.relayViewport(room, follow, latest), MAX_FOLLOW_UPDATES_PER_SECOND, this.clock),
     }
     room.follow = follow
+    room.remoteFollow = null
     this.emitFollow(room)
+    this.shareFollow(room.conferenceId, { leader: follow.leader, viewport })
   }
 
   /**
@@ -193,6 +202,13 @@ export class FacilitationDesk {
 
   async stopFollowing(asker: Authorized): Promise<void> {
     const room = await this.roomOf(asker)
+    if (!room.follow && room.remoteFollow) {
+      // Led from a device on another instance: that instance stops relaying when it hears this.
+      room.remoteFollow = null
+      this.emitFollow(room)
+      this.shareFollow(room.conferenceId, null)
+      return
+    }
     this.stopFollow(room)
   }
 
@@ -216,6 +232,7 @@ export class FacilitationDesk {
     const room = await this.roomOf(asker)
     room.spotlight = region ? { region, setBy: asker.participant.id } : null
     this.emitSpotlight(room)
+    this.shareSpotlight(room)
   }
 
   // ---- live events ----------------------------------------------------------------------------
@@ -228,7 +245,10 @@ export class FacilitationDesk {
       if (!room) return
       room.conference = { ...room.conference, phase }
       // A spotlight points at what the last phase was about.
-      room.spotlight = null
+      if (room.spotlight) {
+        room.spotlight = null
+        this.shareSpotlight(room)
+      }
       this.emitTimer(room, null)
       this.redecide(room)
     })
@@ -277,8 +297,12 @@ export class FacilitationDesk {
     if (room.follow && !allows(person(room.follow.leader), room.conference, 'facilitation.lead')) {
       room.follow.relay.cancel()
       room.follow = null
+      this.shareFollow(room.conferenceId, null)
     }
-    if (room.spotlight && !allows(person(room.spotlight.setBy), room.conference, 'facilitation.lead')) room.spotlight = null
+    if (room.spotlight && !judgedElsewhere(room.spotlight.setBy) && !allows(person(room.spotlight.setBy), room.conference, 'facilitation.lead')) {
+      room.spotlight = null
+      this.shareSpotlight(room)
+    }
     this.emitFollow(room)
     this.emitSpotlight(room)
   }
@@ -290,8 +314,12 @@ export class FacilitationDesk {
     let loading = this.rooms.get(conferenceId)
     if (!loading) {
       const shared = this.deps.shared
-      loading = Promise.all([readConferenceStanding(this.deps.db, conferenceId), shared ? shared.hands.read(conferenceId) : []]).then(([conference, hands]) =>
-        conference ? { conferenceId, conference, people: new Map(), hands, follow: null, spotlight: null } : null,
+      loading = Promise.all([
+        readConferenceStanding(this.deps.db, conferenceId),
+        shared ? shared.hands.read(conferenceId) : [],
+        shared ? shared.lead.read(conferenceId) : { follow: null, spotlight: null },
+      ]).then(([conference, hands, lead]) =>
+        conference ? { conferenceId, conference, people: new Map(), hands, follow: null, remoteFollow: lead.follow, spotlight: lead.spotlight } : null,
       )
       this.rooms.set(conferenceId, loading)
       // A failed load must not stick: the next join tries again.
@@ -316,6 +344,7 @@ export class FacilitationDesk {
     room.follow.relay.cancel()
     room.follow = null
     this.emitFollow(room)
+    this.shareFollow(room.conferenceId, null)
   }
 
   private applyHands(room: FacilitationRoom, step: { queue: HandQueue; changed: boolean }): void {
@@ -340,8 +369,55 @@ export class FacilitationDesk {
         const anywhere = await this.participantsAnywhere(conferenceId)
         await this.reloadHands(room)
         this.applyHands(room, handQueue.keepHands(room.hands, (hand) => anywhere.has(hand.participantId)))
+        if (room.remoteFollow && !anywhere.has(room.remoteFollow.leader)) {
+          room.remoteFollow = null
+          this.emitFollow(room)
+          this.shareFollow(room.conferenceId, null)
+        }
+        if (room.spotlight && !anywhere.has(room.spotlight.setBy)) {
+          room.spotlight = null
+          this.emitSpotlight(room)
+          this.shareSpotlight(room)
+        }
       }
     })
+  }
+
+  /** "Follow me" or the spotlight changed on another instance: this instance's people see it. */
+  onLead(conferenceId: string, change: LeadChange): void {
+    const room = this.rooms.get(conferenceId)
+    if (!room) return
+    // Kept in order: a viewport must not overtake the start it belongs to.
+    this.track(async () => {
+      const loaded = await room
+      if (!loaded) return
+      if ('spotlight' in change) {
+        loaded.spotlight = change.spotlight
+        this.emitSpotlight(loaded)
+        return
+      }
+      const leaderBefore = this.followMessage(loaded).leader
+      if (loaded.follow) {
+        // Someone else leads now, from another instance.
+        loaded.follow.relay.cancel()
+        loaded.follow = null
+      }
+      loaded.remoteFollow = change.follow
+      if (change.follow && leaderBefore === change.follow.leader) {
+        const message: FollowMessage = { conferenceId, leader: change.follow.leader, viewport: change.follow.viewport }
+        for (const socket of this.audience(loaded, 'board.read')) socket.emit('follow', message)
+      } else {
+        this.emitFollow(loaded)
+      }
+    })
+  }
+
+  private shareFollow(conferenceId: string, follow: SharedFollow): void {
+    this.deps.shared?.lead.publish(conferenceId, { follow })
+  }
+
+  private shareSpotlight(room: FacilitationRoom): void {
+    this.deps.shared?.lead.publish(room.conferenceId, { spotlight: room.spotlight })
   }
 
   /** This instance's change of the queue, into Redis, announced; then the queue as Redis has it. */
@@ -446,6 +522,7 @@ export class FacilitationDesk {
     for (const socket of this.audience(room, 'board.read')) {
       if (socket.id !== follow.socketId) socket.emit('follow', message)
     }
+    this.shareFollow(room.conferenceId, { leader: follow.leader, viewport })
   }
 
   private emitSpotlight(room: FacilitationRoom): void {
@@ -455,7 +532,8 @@ export class FacilitationDesk {
   }
 
   private followMessage(room: FacilitationRoom): FollowMessage {
-    return { conferenceId: room.conferenceId, leader: room.follow?.leader ?? null, viewport: room.follow?.viewport ?? null }
+    const lead = room.follow ?? room.remoteFollow
+    return { conferenceId: room.conferenceId, leader: lead?.leader ?? null, viewport: lead?.viewport ?? null }
   }
 
   private spotlightMessage(room: FacilitationRoom): SpotlightMessage {

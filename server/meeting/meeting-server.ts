@@ -78,7 +78,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     logger,
     io,
     onTimerChanged: (conferenceId) => void access.refresh(conferenceId),
-    ...(deps.scaleOut ? { shared: { hands: deps.scaleOut.hands, presence: deps.scaleOut.meeting } } : {}),
+    ...(deps.scaleOut ? { shared: { hands: deps.scaleOut.hands, presence: deps.scaleOut.meeting, lead: deps.scaleOut.lead } } : {}),
   })
 
   const closeSocket = (socket: MeetingSocket, code: number, reason: string) => {
@@ -179,6 +179,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     // A new timer is in `conference:state` too.
     if (topic === 'timer') void access.refresh(conferenceId)
   })
+  const offLead = deps.scaleOut?.lead.onChanged((conferenceId, change) => facilitation.onLead(conferenceId, change))
 
   return {
     disconnectParticipant(participantId, code, reason) {
@@ -203,6 +204,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
       liveEvents.off('conference.settings-changed', onAccessChanged)
       liveEvents.off('participant.access-changed', onAccessChanged)
       offShared?.()
+      offLead?.()
       for (const socket of io.sockets.sockets.values()) {
         closeSocket(socket, CloseCode.GoingAway, 'server shutting down')
       }

@@ -8,6 +8,7 @@ import { Cluster } from './cluster'
 import { bridgeLiveEvents } from './live-bridge'
 import { MeetingPresence } from './meeting-presence'
 import { SharedHands } from './shared-hands'
+import { SharedLead } from './shared-lead'
 
 /**
  * Several instances serving the same conferences (REDIS_URL, with PostgreSQL): what each
@@ -22,6 +23,8 @@ export interface ScaleOut {
   meeting: MeetingPresence
   /** The raised hands of every conference, whichever instance they went up on. */
   hands: SharedHands
+  /** "Follow me" and the spotlight, led from a device on any instance. */
+  lead: SharedLead
   /** socket.io's Redis adapter, for the meeting plane's `io.adapter(…)`. */
   socketAdapter(): ReturnType<typeof createAdapter>
   close(): Promise<void>
@@ -35,14 +38,17 @@ export async function startScaleOut(config: KringConfig, db: Db, logger: Logger)
   setDefaultRateLimitStore({ kind: 'redis', client: cluster.newConnection('rate-limits') })
   const boards = new BoardRelays(cluster, db, logger.child({ component: 'scale-out' }))
   const meeting = await MeetingPresence.start(cluster, logger, { ttlMs: config.meeting.presenceTtlMs })
+  const lead = await SharedLead.start(cluster, logger)
   return {
     cluster,
     boards,
     meeting,
     hands: new SharedHands(cluster),
+    lead,
     socketAdapter: () => createAdapter(cluster.newConnection('socket.io publish'), cluster.newConnection('socket.io subscribe')),
     async close() {
       await meeting.close()
+      lead.close()
       await bridge.stop()
       setDefaultRateLimitStore(undefined)
       await cluster.close()

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join as joinPath } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../lib/server/db/connect'
+import { seedInvitation } from '../../lib/server/db/seed'
 import { listPlanVersions } from '../../lib/server/db/repositories/plan-versions'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
 import { freshDatabase, postgresUnavailable, redisUnavailable, startPostgres, startRedis, type RunningService } from '../helpers/services'
@@ -144,6 +145,34 @@ describe.skipIf(unavailable !== null)('the meeting plane across instances', () =
     await waitFor(() => queueOf(chair).includes(mother.participant.id), { message: 'up again on A' })
     await b.kill('SIGKILL')
     await waitFor(() => JSON.stringify(queueOf(chair)) === JSON.stringify([aunt.participant.id]), { message: "B's hand down on A", timeoutMs: 15_000 })
+  }, 60_000)
+
+  it('"follow me" and the spotlight led from A reach those who read the board on B, and stop there too', async () => {
+    const { db, a, b, conference, facilitator, mother } = await twoInstances()
+    const chair = await enter(a, db, conference.id, ticketFor(facilitator.id, conference.id))
+    const mum = await enter(b, db, conference.id, mother.token)
+    await waitFor(() => onlineIn(mum).size === 2, { message: 'both online' })
+    const view = { x: 10, y: 20, w: 800, h: 600 }
+    expect(outcomeOf(await chair.request('follow:start', { viewport: view }))).toBe('ok')
+    await waitFor(() => mum.last('follow')?.leader === facilitator.id, { message: 'following on B' })
+    expect(mum.last('follow')?.viewport).toEqual(view)
+
+    const moved = { x: 300, y: 40, w: 800, h: 600 }
+    expect(outcomeOf(await chair.request('follow:viewport', { viewport: moved }))).toBe('ok')
+    await waitFor(() => mum.last('follow')?.viewport?.x === 300, { message: 'the moved view on B' })
+
+    // Someone who arrives on B later starts where the leader is.
+    const grandmother = await seedInvitation(db, { conferenceId: conference.id, displayName: 'Oma Els', role: 'family' })
+    const oma = await enter(b, db, conference.id, grandmother.token)
+    await waitFor(() => oma.last('follow')?.viewport?.x === 300, { message: 'a late joiner on B follows too' })
+
+    expect(outcomeOf(await chair.request('spotlight:set', { region: { x: 0, y: 0, w: 100, h: 100 } }))).toBe('ok')
+    await waitFor(() => mum.last('spotlight')?.region?.w === 100, { message: 'the spotlight on B' })
+    expect(outcomeOf(await chair.request('spotlight:set', { region: null }))).toBe('ok')
+    await waitFor(() => mum.last('spotlight')?.region === null, { message: 'spotlight off on B' })
+
+    expect(outcomeOf(await chair.request('follow:stop', {}))).toBe('ok')
+    await waitFor(() => mum.last('follow')?.leader === null, { message: 'nobody leads on B' })
   }, 60_000)
 
   it('a proposal made on A is agreed on B and frozen once, as one version', async () => {

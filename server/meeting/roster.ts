@@ -60,9 +60,9 @@ export class ConferenceRoster {
     return this.members.some((m) => m.participantId === participantId)
   }
 
-  /** Track a new socket. `first` is true when the participant had no live socket before. */
+  /** Track a new socket. `first` is true when the participant had no live socket before (on any instance). */
   addConnection(socketId: string, participantId: string, device: Device, at = 0): { first: boolean } {
-    const first = this.socketsOf(participantId).length === 0
+    const first = this.socketsOf(participantId).length === 0 && !this.connectedElsewhere(participantId)
     this.connections.set(socketId, { participantId, device, seq: this.nextSeq++, at })
     return { first }
   }
@@ -83,7 +83,13 @@ export class ConferenceRoster {
     const connection = this.connections.get(socketId)
     if (!connection) return undefined
     this.connections.delete(socketId)
-    return { participantId: connection.participantId, last: this.socketsOf(connection.participantId).length === 0 }
+    const { participantId } = connection
+    return { participantId, last: this.socketsOf(participantId).length === 0 && !this.connectedElsewhere(participantId) }
+  }
+
+  /** Connected on another instance, as last read (several instances): arriving here is not "joined". */
+  private connectedElsewhere(participantId: string): boolean {
+    return this.remote.some((c) => c.participantId === participantId)
   }
 
   /** Change the device of one socket. Returns whether the roster as shown changed. */

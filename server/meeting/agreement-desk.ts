@@ -25,7 +25,7 @@ import type { Db } from '../../lib/server/db/connect'
 import { recordAudit, type AuditAction } from '../../lib/server/db/repositories/audit'
 import { listParticipants } from '../../lib/server/db/repositories/participants'
 import type { Conference } from '../../lib/server/db/schema'
-import { insertPlanVersion } from '../../lib/server/db/repositories/plan-versions'
+import { getPlanVersion, insertPlanVersion } from '../../lib/server/db/repositories/plan-versions'
 import { renderBoardSvg } from '../../lib/server/export/board-svg'
 import type { Logger } from '../../lib/server/log/logger'
 import { readBoardSettings, type BoardSettings } from '../../lib/board/settings'
@@ -41,6 +41,11 @@ import { conferenceRoom, type MeetingIo } from './types'
 
 /** Changes that lost a compare-and-set to another one try again, this often at most. */
 const MAX_ATTEMPTS = 20
+/**
+ * A proposal still freezing this long after everyone agreed was being frozen by an instance that
+ * died (storing a version takes milliseconds): another instance finishes it.
+ */
+export const FREEZE_STALE_MS = 30_000
 
 export interface AgreementDeskDeps {
   db: Db
@@ -72,6 +77,8 @@ export interface AgreementDeskDeps {
  */
 export class AgreementDesk {
   private readonly store: ProposalStore
+  /** Proposals this instance is storing as a version right now. */
+  private readonly freezing = new Set<string>()
   /** Conferences whose facilitator is proposing right now (the board is being read). */
   private readonly preparing = new Set<string>()
   private readonly pending = new Set<Promise<unknown>>()
@@ -84,7 +91,7 @@ export class AgreementDesk {
 
   /** The open proposal as clients see it, or null. */
   async current(conferenceId: string): Promise<OpenProposal | null> {
-    return openProposalOf(await this.store.get(conferenceId))
+    return openProposalOf(await this.read(conferenceId))
   }
 
   /**
@@ -95,13 +102,13 @@ export class AgreementDesk {
     const { conference } = asker
     const conferenceId = conference.id
     const actor = { ...actorOf(asker), name: asker.participant.display_name }
-    const early = proposeRefusal((await this.store.get(conferenceId))?.agreed.proposal ?? null)
+    const early = proposeRefusal((await this.read(conferenceId))?.agreed.proposal ?? null)
     if (early) throw toRequestError(early)
     if (this.preparing.has(conferenceId)) throw new MeetingRequestError('conflict', 'a proposal is already being prepared')
     this.preparing.add(conferenceId)
     try {
       const [{ settings, ...snapshot }, present] = await Promise.all([this.readBoard(conferenceId), this.present(conference)])
-      const step = propose((await this.store.get(conferenceId))?.agreed.proposal ?? null, {
+      const step = propose((await this.read(conferenceId))?.agreed.proposal ?? null, {
         actor,
         id: createId(),
         at: this.now().toISOString(),
@@ -144,7 +151,7 @@ export class AgreementDesk {
     const conferenceId = asker.conference.id
     const actor = actorOf(asker)
     for (let attempt = 1; ; attempt++) {
-      const held = await this.store.get(conferenceId)
+      const held = await this.read(conferenceId)
       const step = withdraw(held?.agreed.proposal ?? null, { proposalId })
       if (!step.ok) throw toRequestError(step.refusal)
       if (!(await this.store.remove(conferenceId, held))) {
@@ -162,8 +169,30 @@ export class AgreementDesk {
   /** This instance's last socket of the conference left: when nobody is left anywhere, its open proposal goes too. */
   async conferenceEmptied(conferenceId: string): Promise<void> {
     if (this.deps.clusterWide && (await this.deps.io.in(conferenceRoom(conferenceId)).fetchSockets()).length > 0) return
-    const held = await this.store.get(conferenceId)
+    const held = await this.read(conferenceId)
     if (held && held.agreed.proposal.status === 'open') await this.store.remove(conferenceId, held)
+  }
+
+  /**
+   * The open proposal as stored. One left freezing by an instance that died is finished here:
+   * if its version was stored, the proposal goes; otherwise this instance takes it over (a write
+   * that names its revision, so only one does) and stores the version.
+   */
+  private async read(conferenceId: string): Promise<Held | null> {
+    const held = await this.store.get(conferenceId)
+    if (!held?.changedAt || held.agreed.proposal.status !== 'freezing') return held
+    if (this.now().getTime() - Date.parse(held.changedAt) < FREEZE_STALE_MS || this.freezing.has(held.agreed.proposal.id)) return held
+    const { proposal } = held.agreed
+    const latest = await getPlanVersion(this.deps.db, conferenceId)
+    if (latest && latest.frozenBy === proposal.proposedBy && latest.frozenAt >= proposal.proposedAt) {
+      await this.store.remove(conferenceId, held)
+      return null
+    }
+    const claimed = await this.store.replace(conferenceId, held, proposal)
+    if (!claimed) return this.store.get(conferenceId)
+    this.deps.logger.warn({ conferenceId, proposalId: proposal.id }, 'finishing a freeze another instance left undone')
+    this.track(this.freeze(conferenceId, claimed))
+    return claimed
   }
 
   /** Resolves when no version is being stored and no audit entry is being written (shutdown). */
@@ -177,7 +206,7 @@ export class AgreementDesk {
    */
   private async consent(conferenceId: string, actorId: string, agreedFor: string, apply: (proposal: Proposal | null) => Step): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const held = await this.store.get(conferenceId)
+      const held = await this.read(conferenceId)
       const step = apply(held?.agreed.proposal ?? null)
       if (!step.ok) throw toRequestError(step.refusal)
       if (!held || !step.changed) return
@@ -199,6 +228,7 @@ export class AgreementDesk {
   private async freeze(conferenceId: string, held: Held): Promise<void> {
     const entry = held.agreed
     const { proposal } = entry
+    this.freezing.add(proposal.id)
     try {
       const version = await insertPlanVersion(this.deps.db, {
         conferenceId,
@@ -228,6 +258,8 @@ export class AgreementDesk {
       this.deps.logger.error({ err, conferenceId, proposalId: proposal.id }, 'plan version could not be stored')
       await this.store.remove(conferenceId, held).catch(() => false)
       this.deps.io.to(conferenceRoom(conferenceId)).emit('plan:withdrawn', { conferenceId, proposalId: proposal.id, reason: 'not-saved' })
+    } finally {
+      this.freezing.delete(proposal.id)
     }
     this.broadcastProposal(conferenceId, null)
   }

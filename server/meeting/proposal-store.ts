@@ -17,6 +17,8 @@ export interface Agreed {
 export interface Held {
   agreed: Agreed
   revision: number
+  /** When it last changed (the database store): a freeze that never finished is told by its age. */
+  changedAt?: string
 }
 
 /**
@@ -69,7 +71,7 @@ export function databaseProposalStore(db: Db, now: () => Date = () => new Date()
       if (!row) return null
       const proposal = JSON.parse(row.proposalJson) as Proposal
       const plan = Plan.parse(JSON.parse(row.planJson))
-      return { agreed: { proposal, plan, boardState: row.boardState, boardSvg: row.boardSvg }, revision: row.revision }
+      return { agreed: { proposal, plan, boardState: row.boardState, boardSvg: row.boardSvg }, revision: row.revision, changedAt: row.updatedAt }
     },
     async create(conferenceId, agreed) {
       const created = await insertOpenProposal(db, conferenceId, {
@@ -80,11 +82,12 @@ export function databaseProposalStore(db: Db, now: () => Date = () => new Date()
         boardSvg: agreed.boardSvg,
         updatedAt: now().toISOString(),
       })
-      return created ? { agreed, revision: 1 } : null
+      return created ? { agreed, revision: 1, changedAt: now().toISOString() } : null
     },
     async replace(conferenceId, held, proposal) {
-      const changed = await updateOpenProposal(db, conferenceId, held.revision, JSON.stringify(proposal), now().toISOString())
-      return changed ? { agreed: { ...held.agreed, proposal }, revision: held.revision + 1 } : null
+      const changedAt = now().toISOString()
+      const changed = await updateOpenProposal(db, conferenceId, held.revision, JSON.stringify(proposal), changedAt)
+      return changed ? { agreed: { ...held.agreed, proposal }, revision: held.revision + 1, changedAt } : null
     },
     remove: (conferenceId, held) => deleteOpenProposal(db, conferenceId, held?.revision ?? null),
   }

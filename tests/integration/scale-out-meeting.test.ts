@@ -229,6 +229,30 @@ describe.skipIf(unavailable !== null)('the meeting plane across instances', () =
     expect((await listPlanVersions(db, conference.id)).map((v) => v.version)).toEqual([1])
   }, 60_000)
 
+  it('a freeze left half-done by an instance killed while storing the version is finished by the other', async () => {
+    const { db, a, b, conference, facilitator, mother } = await twoInstances()
+    await storeRecords(server(a, db), conference.id, smallPlanRecords('Oma haalt Noor op'))
+    await db.updateTable('conferences').set({ phase: 'plan_en_afspraken' }).where('id', '=', conference.id).execute()
+    const chair = await enter(a, db, conference.id, ticketFor(facilitator.id, conference.id))
+    const mum = await enter(a, db, conference.id, mother.token)
+    await waitFor(() => onlineIn(chair).size === 2, { message: 'both online' })
+    expect(outcomeOf(await chair.request('plan:propose', {}))).toBe('ok')
+    await waitFor(() => Boolean(mum.last('plan:proposal')?.proposal), { message: 'proposed' })
+    await a.kill('SIGKILL')
+    // What A had written when it died: everyone agreed, the version being stored, a minute ago.
+    const row = await db.selectFrom('open_proposals').select(['proposal_json']).where('conference_id', '=', conference.id).executeTakeFirstOrThrow()
+    const agreedAt = new Date(Date.now() - 60_000).toISOString()
+    const proposal = { ...JSON.parse(row.proposal_json), status: 'freezing', consents: { [mother.participant.id]: { at: agreedAt, recordedBy: null } } }
+    await db.updateTable('open_proposals').set({ proposal_json: JSON.stringify(proposal), updated_at: agreedAt }).where('conference_id', '=', conference.id).execute()
+
+    const again = await enter(b, db, conference.id, mother.token)
+    await waitFor(() => again.heard['plan:frozen'].length === 1, { message: 'frozen by B' })
+    const versions = await listPlanVersions(db, conference.id)
+    expect(versions.map((v) => v.version)).toEqual([1])
+    expect(versions[0]?.agreedBy.map((x) => x.participantId)).toEqual([mother.participant.id])
+    expect(await db.selectFrom('open_proposals').selectAll().where('conference_id', '=', conference.id).execute()).toEqual([])
+  }, 60_000)
+
   it('an instance killed with -9 takes its people out of the roster on the other within the TTL', async () => {
     const { db, a, b, conference, facilitator, mother, aunt } = await twoInstances()
     const chair = await enter(a, db, conference.id, ticketFor(facilitator.id, conference.id))

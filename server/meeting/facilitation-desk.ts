@@ -363,6 +363,7 @@ export class FacilitationDesk {
       const room = await this.rooms.get(conferenceId)
       if (!room) return
       if (topic === 'hands') await this.reloadHands(room)
+      if (topic === 'restored') await this.restore(room)
       if (topic === 'timer') this.emitTimer(room, await readPhaseTimer(this.deps.db, conferenceId))
       if (topic === 'departed') {
         // An instance died: hands of people connected nowhere now go down.
@@ -418,6 +419,20 @@ export class FacilitationDesk {
 
   private shareSpotlight(room: FacilitationRoom): void {
     this.deps.shared?.lead.publish(room.conferenceId, { spotlight: room.spotlight })
+  }
+
+  /**
+   * Redis came back, perhaps empty: the hands this instance knew go up again where they were (a
+   * hand already there keeps its place), and a lead from here is published again.
+   */
+  private async restore(room: FacilitationRoom): Promise<void> {
+    const shared = this.deps.shared
+    if (!shared) return
+    await shared.hands.apply(room.conferenceId, room.hands, [])
+    shared.presence.announce(room.conferenceId, 'hands')
+    if (room.follow) this.shareFollow(room.conferenceId, { leader: room.follow.leader, viewport: room.follow.viewport })
+    if (room.spotlight) this.shareSpotlight(room)
+    await this.reloadHands(room)
   }
 
   /** This instance's change of the queue, into Redis, announced; then the queue as Redis has it. */

@@ -173,9 +173,9 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
   liveEvents.on('participant.access-changed', onAccessChanged)
   // Changed on another instance (or it stopped answering): read again what it concerns.
   const offShared = shared?.onChanged((conferenceId, topic) => {
-    if (topic === 'roster') void rosters.refresh(conferenceId)
-    else if (topic === 'lobby') void access.refresh(conferenceId)
-    else facilitation.onShared(conferenceId, topic)
+    if (topic === 'roster' || topic === 'restored') void rosters.refresh(conferenceId)
+    if (topic === 'lobby' || topic === 'restored') void access.refresh(conferenceId)
+    if (topic !== 'roster' && topic !== 'lobby') facilitation.onShared(conferenceId, topic)
     // A new timer is in `conference:state` too.
     if (topic === 'timer') void access.refresh(conferenceId)
   })

@@ -11,8 +11,9 @@ import type { Cluster } from './cluster'
  * (`<instance>/<socketId>`), written by the instance that holds the socket. Each instance keeps
  * its own heartbeat key alive (`kring:instance:<id>`, PX ttlMs, renewed every beatMs); a field
  * whose instance has no heartbeat is dead (the instance was killed) and is dropped when read, and
- * an instance that saw another's sockets notices the heartbeat is gone within ttlMs + beatMs and
- * tells its desks to read again. This instance's own sockets are kept in memory as well (the
+ * an instance that saw another's sockets notices the heartbeat is gone within ttlMs + 2 × beatMs
+ * (missing at two checks in a row, so a Redis restart is not taken for a death) and tells its desks
+ * to read again. This instance's own sockets are kept in memory as well (the
  * desks' truth for them), and written again after Redis came back empty.
  *
  * What changed is announced on `kring:meeting` (ids and a topic only), so the other instances
@@ -39,8 +40,10 @@ export interface RemoteSocket extends SharedSocket {
 /**
  * What may change on another instance and must be read again here. `departed`: an instance
  * stopped answering, so whatever its people held (a raised hand) is checked against who is left.
+ * `restored` (this instance only): Redis came back, perhaps empty; what this instance holds is
+ * written again.
  */
-export const MEETING_TOPICS = ['roster', 'lobby', 'hands', 'timer', 'departed'] as const
+export const MEETING_TOPICS = ['roster', 'lobby', 'hands', 'timer', 'departed', 'restored'] as const
 export type MeetingTopic = (typeof MEETING_TOPICS)[number]
 
 const CHANNEL = 'kring:meeting'
@@ -73,6 +76,8 @@ export class MeetingPresence {
   private readonly mine = new Map<string, Map<string, string>>()
   /** Other instances seen holding sockets, and in which conferences (to tell when they die). */
   private readonly seen = new Map<string, Set<string>>()
+  /** Instances whose heartbeat was missing at the last check: gone if it is still missing at the next. */
+  private readonly missing = new Set<string>()
   private timer: NodeJS.Timeout | null = null
   private unsubscribe: () => void = () => {}
   private offResubscribed: () => void = () => {}
@@ -208,7 +213,16 @@ export class MeetingPresence {
     await this.run('heartbeat check', async () => {
       const alive = await this.redis.mget(...instances.map(instanceKey))
       instances.forEach((instance, i) => {
-        if (alive[i] !== null) return
+        if (alive[i] !== null) {
+          this.missing.delete(instance)
+          return
+        }
+        // Twice in a row: a Redis that just restarted (every heartbeat gone for a moment) is not a death.
+        if (!this.missing.has(instance)) {
+          this.missing.add(instance)
+          return
+        }
+        this.missing.delete(instance)
         const conferences = this.seen.get(instance) ?? new Set<string>()
         this.seen.delete(instance)
         this.logger.info({ conferences: conferences.size }, 'another instance stopped answering: its meeting sockets are dropped')
@@ -230,9 +244,12 @@ export class MeetingPresence {
         if (fields.size > 0) await this.redis.multi().hset(key, Object.fromEntries(fields)).pexpire(key, HASH_TTL_MS).exec()
       }
     })
+    const conferences = new Set<string>()
     for (const key of this.mine.keys()) {
+      conferences.add(conferenceOfKey(key))
       this.announce(conferenceOfKey(key), key.includes(':lobby:') ? 'lobby' : 'roster')
     }
+    for (const conferenceId of conferences) this.emit(conferenceId, 'restored')
   }
 
   private onMessage(message: Buffer): void {

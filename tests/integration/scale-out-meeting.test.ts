@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../../lib/server/db/connect'
 import { seedInvitation } from '../../lib/server/db/seed'
 import { listPlanVersions } from '../../lib/server/db/repositories/plan-versions'
 import { startServerProcess, type ServerProcess } from '../helpers/server-process'
-import { freshDatabase, postgresUnavailable, redisUnavailable, startPostgres, startRedis, type RunningService } from '../helpers/services'
+import { freshDatabase, postgresUnavailable, redisUnavailable, startPostgres, startRedis, type RunningRedis, type RunningService } from '../helpers/services'
 import { seedMeeting, waitFor, type TestServer } from '../helpers/test-server'
 import { smallPlanRecords, storeRecords } from './agreement-support'
 import { auditRows, seedAdmissionInvitation, ticketFor } from './meeting-control-support'
@@ -26,7 +26,7 @@ const PRESENCE_TTL_MS = 2_000
 
 describe.skipIf(unavailable !== null)('the meeting plane across instances', () => {
   let postgres: RunningService
-  let redis: RunningService
+  let redis: RunningRedis
   const processes: ServerProcess[] = []
   const people: MeetingPerson[] = []
   const dbs: Db[] = []
@@ -262,10 +262,36 @@ describe.skipIf(unavailable !== null)('the meeting plane across instances', () =
 
     const killedAt = Date.now()
     await b.kill('SIGKILL')
-    // Heartbeat lifetime plus one check of it, and a little for the reload and the message.
-    const bound = PRESENCE_TTL_MS + PRESENCE_TTL_MS / 3 + 1_500
+    // Heartbeat lifetime plus two checks of it (a third of it apart), and a little for the reload and the message.
+    const bound = PRESENCE_TTL_MS + (2 * PRESENCE_TTL_MS) / 3 + 1_500
     await waitFor(() => onlineIn(chair).size === 1, { message: "B's people offline on A", timeoutMs: bound + 5_000 })
     expect(Date.now() - killedAt).toBeLessThan(bound)
     expect([...onlineIn(chair)]).toEqual([facilitator.id])
+  }, 60_000)
+
+  it('after Redis restarts empty, the roster and the raised hands are whole again on both instances', async (ctx) => {
+    if (process.env.KRING_TEST_REDIS_URL) ctx.skip('Redis given by KRING_TEST_REDIS_URL cannot be restarted here')
+    const { db, a, b, conference, facilitator, mother, aunt } = await twoInstances()
+    const chair = await enter(a, db, conference.id, ticketFor(facilitator.id, conference.id))
+    const mum = await enter(b, db, conference.id, mother.token)
+    await waitFor(() => onlineIn(chair).size === 2 && onlineIn(mum).size === 2, { message: 'both online on both' })
+    expect(outcomeOf(await mum.request('hand:raise', {}))).toBe('ok')
+    await waitFor(() => chair.last('hands')?.queue.length === 1, { message: 'her hand on A' })
+
+    await redis.restart()
+    // Someone arrives on A after the restart: B's people are still online there, and her hand is still up.
+    const amira = await enter(a, db, conference.id, aunt.token)
+    await waitFor(() => onlineIn(amira).size === 3, { message: 'everyone online for a newcomer on A', timeoutMs: 20_000 })
+    await waitFor(() => amira.last('hands')?.queue.map((hand) => hand.participantId).join() === mother.participant.id, {
+      message: 'the hand raised before the restart',
+      timeoutMs: 20_000,
+    })
+    await waitFor(() => onlineIn(mum).size === 3, { message: 'the newcomer online on B' })
+    // A hand raised now queues behind hers, as Redis has the queue again, on both instances.
+    expect(outcomeOf(await amira.request('hand:raise', {}))).toBe('ok')
+    const order = [mother.participant.id, aunt.participant.id].join()
+    for (const person of [chair, mum, amira]) {
+      await waitFor(() => person.last('hands')?.queue.map((hand) => hand.participantId).join() === order, { message: 'one queue after the restart' })
+    }
   }, 60_000)
 })

@@ -45,7 +45,7 @@ const MAX_ATTEMPTS = 20
  * A proposal still freezing this long after everyone agreed was being frozen by an instance that
  * died (storing a version takes milliseconds): another instance finishes it.
  */
-export const FREEZE_STALE_MS = 30_000
+const FREEZE_STALE_MS = 30_000
 
 export interface AgreementDeskDeps {
   db: Db
@@ -121,7 +121,7 @@ export class AgreementDesk {
       if (!step.ok) throw toRequestError(step.refusal)
       const held = await this.store.create(conferenceId, { proposal: step.proposal, ...snapshot })
       // Proposed on another instance meanwhile.
-      if (!held) throw toRequestError(proposeRefusal(step.proposal) ?? { code: 'conflict', message: 'a proposal is already open' })
+      if (!held) throw new MeetingRequestError('conflict', 'a proposal is already open; withdraw it first')
       this.audit(conferenceId, actor.participantId, 'plan.proposed', `proposal=${step.proposal.id} parties=${step.proposal.parties.length}`)
       this.deps.logger.info({ conferenceId, proposalId: step.proposal.id, parties: step.proposal.parties.length }, 'plan proposed')
       this.broadcastProposal(conferenceId, held)

@@ -30,6 +30,7 @@ const ON_POSTGRES = [
   'tests/unit/web-conference-use-cases.test.ts',
   'tests/unit/web-sign-in.test.ts',
   'tests/unit/page-gate.test.tsx',
+  'tests/unit/proposal-store.test.ts',
   'tests/unit/yjs-log.test.ts',
   'tests/integration/board-history.test.ts',
   'tests/integration/meeting-auth.test.ts',

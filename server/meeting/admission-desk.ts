@@ -8,6 +8,7 @@ import type { Logger } from '../../lib/server/log/logger'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import { MEETING_PROTOCOL_VERSION } from '../../lib/protocol/meeting'
 import type { ConferenceStateMessage, LobbyEntry, LobbyMessage } from '../../lib/protocol/meeting-control'
+import type { MeetingPresence, RemoteSocket } from '../scale-out/meeting-presence'
 import type { AuditTrail } from './audit-trail'
 import { coalesce } from './coalesce'
 import type { MeetingSocket } from './types'
@@ -20,6 +21,8 @@ export interface AdmissionDeskDeps {
   enter: (socket: MeetingSocket) => void
   /** Tell a socket why it is being closed, and disconnect it. */
   close: (socket: MeetingSocket, code: number, reason: string) => void
+  /** Several instances: who waits in the lobby on the others, and where this one's waiting are told. */
+  shared?: MeetingPresence
   now?: () => Date
 }
 
@@ -53,10 +56,17 @@ interface Sent {
  * the meeting's handlers. It hears its own `welcome` and `access:state` and nothing else of the
  * conference: not the phase, not who is there, not the plan. Admitted, it enters the meeting
  * without reconnecting; declined or removed, it is told so and closed (4403 with the reason).
+ *
+ * Several instances (`shared`): a socket waiting here is written to Redis (who, since when) and
+ * announced, so the facilitator on any instance sees it in the lobby; the list shows someone
+ * waiting elsewhere only while their row (read fresh) still says they wait. Admitting them is a
+ * database write and a live event, which reaches the instance that holds their socket.
  */
 export class AdmissionDesk {
   private readonly conferences = new Map<string, LiveConference>()
   private readonly sent = new WeakMap<MeetingSocket, Sent>()
+  /** Sockets of this instance written to the shared lobby (several instances). */
+  private readonly sharedWaiting = new WeakSet<MeetingSocket>()
   private readonly now: () => Date
 
   constructor(private readonly deps: AdmissionDeskDeps) {
@@ -71,6 +81,7 @@ export class AdmissionDesk {
     this.sent.set(socket, { state: null, lobby: null })
     if (isAdmitted(socket.data.access)) this.deps.enter(socket)
     else this.startWaiting(live, socket)
+    this.shareWaiting(live, socket)
     socket.emit('access:state', { conferenceId, state: socket.data.access })
     // Phase and lobby come from a fresh read: the handshake's may be a moment old.
     void live.refresh()
@@ -80,6 +91,7 @@ export class AdmissionDesk {
   depart(socket: MeetingSocket): void {
     const live = this.conferences.get(socket.data.conferenceId)
     if (!live || !live.sockets.delete(socket)) return
+    this.unshareWaiting(socket)
     if (live.sockets.size === 0) {
       this.conferences.delete(live.conferenceId)
       return
@@ -135,15 +147,28 @@ export class AdmissionDesk {
 
   private async reload(live: LiveConference): Promise<void> {
     const { conferenceId } = live
-    const [conference, participants] = await Promise.all([findConference(this.deps.db, conferenceId), listParticipants(this.deps.db, conferenceId)])
+    const [conference, participants, elsewhere] = await Promise.all([
+      findConference(this.deps.db, conferenceId),
+      listParticipants(this.deps.db, conferenceId),
+      this.waitingElsewhere(conferenceId),
+    ])
     // Dropped while we were reading (everyone left), or the conference is gone: nobody to tell.
     if (this.conferences.get(conferenceId) !== live || !conference) return
     const rows = new Map(participants.map((p) => [p.id, p]))
-    for (const socket of [...live.sockets]) this.decide(live, socket, rows.get(socket.data.participantId), conference)
+    for (const socket of [...live.sockets]) {
+      this.decide(live, socket, rows.get(socket.data.participantId), conference)
+      if (live.sockets.has(socket)) this.shareWaiting(live, socket)
+    }
 
     const state = conferenceStateOf(conference)
     const stateJson = JSON.stringify(state)
-    const lobby: LobbyMessage = { conferenceId, waiting: lobbyEntriesOf(live) }
+    const remote = elsewhere.flatMap((waiting) => {
+      const row = rows.get(waiting.participantId)
+      // Still waiting as the database has it now (not admitted, declined or revoked meanwhile).
+      if (!row || row.revoked_at !== null || accessStateOf(row, conference) !== 'lobby' || !waiting.since) return []
+      return [{ participantId: row.id, displayName: row.display_name, role: row.role, since: waiting.since }]
+    })
+    const lobby: LobbyMessage = { conferenceId, waiting: lobbyEntriesOf(live, remote) }
     const lobbyJson = JSON.stringify(lobby)
     for (const socket of live.sockets) {
       const sent = this.sent.get(socket)
@@ -194,6 +219,37 @@ export class AdmissionDesk {
     this.deps.close(socket, CloseCode.Forbidden, forbiddenReasonOf(state) ?? 'forbidden')
   }
 
+  /** Several instances: whoever waits on the other instances (empty when Redis does not answer). */
+  private async waitingElsewhere(conferenceId: string): Promise<RemoteSocket[]> {
+    if (!this.deps.shared) return []
+    try {
+      return await this.deps.shared.others('lobby', conferenceId)
+    } catch (err) {
+      this.deps.logger.warn({ err, conferenceId }, 'the lobby on other instances could not be read')
+      return []
+    }
+  }
+
+  /** Several instances: a socket waiting here is in the shared lobby, one that stopped waiting is not. */
+  private shareWaiting(live: LiveConference, socket: MeetingSocket): void {
+    const { shared } = this.deps
+    if (!shared) return
+    const since = socket.data.access === 'lobby' ? live.waitingSince.get(socket.data.participantId) : undefined
+    if (since === undefined) return this.unshareWaiting(socket)
+    if (this.sharedWaiting.has(socket)) return
+    this.sharedWaiting.add(socket)
+    const { participantId, device, conferenceId } = socket.data
+    void shared.put('lobby', conferenceId, socket.id, { participantId, device, at: this.now().getTime(), since }).then(() => shared.announce(conferenceId, 'lobby'))
+  }
+
+  private unshareWaiting(socket: MeetingSocket): void {
+    const { shared } = this.deps
+    if (!shared || !this.sharedWaiting.has(socket)) return
+    this.sharedWaiting.delete(socket)
+    const { conferenceId } = socket.data
+    void shared.drop('lobby', conferenceId, socket.id).then(() => shared.announce(conferenceId, 'lobby'))
+  }
+
   private startWaiting(live: LiveConference, socket: MeetingSocket): void {
     const { participantId } = socket.data
     if (live.waitingSince.has(participantId)) return
@@ -208,13 +264,17 @@ export class AdmissionDesk {
   }
 }
 
-function lobbyEntriesOf(live: LiveConference): LobbyEntry[] {
+function lobbyEntriesOf(live: LiveConference, elsewhere: readonly LobbyEntry[] = []): LobbyEntry[] {
   const entries = new Map<string, LobbyEntry>()
   for (const socket of live.sockets) {
     const { participantId, displayName, role, access } = socket.data
     const since = live.waitingSince.get(participantId)
     if (access !== 'lobby' || since === undefined || entries.has(participantId)) continue
     entries.set(participantId, { participantId, displayName, role, since })
+  }
+  for (const entry of elsewhere) {
+    const known = entries.get(entry.participantId)
+    if (!known || entry.since < known.since) entries.set(entry.participantId, entry)
   }
   return [...entries.values()].sort((a, b) => a.since.localeCompare(b.since))
 }

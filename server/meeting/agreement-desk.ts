@@ -16,6 +16,7 @@ import {
   type AgreementParty,
   type Proposal,
   type Refusal,
+  type Step,
 } from '../../lib/conference/agreement'
 import { permits } from '../../lib/conference/gate'
 import { getLiveEvents } from '../../lib/server/conference/live-events'
@@ -24,50 +25,60 @@ import type { Db } from '../../lib/server/db/connect'
 import { recordAudit, type AuditAction } from '../../lib/server/db/repositories/audit'
 import { listParticipants } from '../../lib/server/db/repositories/participants'
 import type { Conference } from '../../lib/server/db/schema'
-import { insertPlanVersion } from '../../lib/server/db/repositories/plan-versions'
+import { getPlanVersion, insertPlanVersion } from '../../lib/server/db/repositories/plan-versions'
 import { renderBoardSvg } from '../../lib/server/export/board-svg'
 import type { Logger } from '../../lib/server/log/logger'
 import { readBoardSettings, type BoardSettings } from '../../lib/board/settings'
 import { derivePlanFromRecords } from '../../lib/plan/derive'
 import { readinessOf } from '../../lib/plan/readiness'
-import type { Plan } from '../../lib/plan/schema'
 import type { OpenProposal } from '../../lib/protocol/meeting'
 import { recordsMapOf } from '../../lib/sync/document-format'
 import type { BoardReader } from '../sync/board-reader'
 import type { Authorized } from './authorize'
 import { MeetingRequestError } from './client-events'
+import { memoryProposalStore, type Agreed, type Held, type ProposalStore } from './proposal-store'
 import { conferenceRoom, type MeetingIo } from './types'
 
-/** What a proposal freezes, read from the board once, when it is proposed. */
-interface Agreed {
-  proposal: Proposal
-  plan: Plan
-  /** The board as proposed (a Yjs update), stored with the version to render images from later. */
-  boardState: Uint8Array
-  /** The board image as proposed, unredacted. */
-  boardSvg: string
-}
+/** Changes that lost a compare-and-set to another one try again, this often at most. */
+const MAX_ATTEMPTS = 20
+/**
+ * A proposal still freezing this long after everyone agreed was being frozen by an instance that
+ * died (storing a version takes milliseconds): another instance finishes it.
+ */
+const FREEZE_STALE_MS = 30_000
 
 export interface AgreementDeskDeps {
   db: Db
   logger: Logger
   io: MeetingIo
   boards: BoardReader
+  /** Where the open proposals live: in memory (one instance, the default) or the database (several). */
+  store?: ProposalStore
+  /**
+   * Several instances: the conference's socket.io room spans them, so "everyone left" is asked of
+   * every instance before an open proposal is dropped.
+   */
+  clusterWide?: boolean
   now?: () => Date
 }
 
 /**
  * The open proposals of the conferences connected to this process, and the I/O around the pure
  * rules in lib/conference/agreement.ts: reading the board, who is present, the audit log, storing
- * the frozen version and telling everyone. Held in memory: a proposal lives while the meeting does
- * and is dropped when the last person leaves or the server restarts (nothing is agreed until it is
- * frozen, and frozen versions are in the database).
+ * the frozen version and telling everyone. Where a proposal lives is the store's (proposal-store.ts):
+ * in memory for one instance (dropped when the last person leaves or the server restarts: nothing
+ * is agreed until it is frozen, and frozen versions are in the database), in the database for
+ * several. Every change reads the proposal, applies the rules and writes it back only if nobody
+ * changed it meanwhile (else it reads again), so consents given at once on two instances both
+ * count and exactly one of them starts the freeze.
  *
  * Every request reaches the desk only after the gate said yes (server/meeting/requests.ts), with
  * the asker's participant and conference rows as the gate read them.
  */
 export class AgreementDesk {
-  private readonly open = new Map<string, Agreed>()
+  private readonly store: ProposalStore
+  /** Proposals this instance is storing as a version right now. */
+  private readonly freezing = new Set<string>()
   /** Conferences whose facilitator is proposing right now (the board is being read). */
   private readonly preparing = new Set<string>()
   private readonly pending = new Set<Promise<unknown>>()
@@ -75,12 +86,12 @@ export class AgreementDesk {
 
   constructor(private readonly deps: AgreementDeskDeps) {
     this.now = deps.now ?? (() => new Date())
+    this.store = deps.store ?? memoryProposalStore()
   }
 
   /** The open proposal as clients see it, or null. */
-  current(conferenceId: string): OpenProposal | null {
-    const entry = this.open.get(conferenceId)
-    return entry ? toOpenProposal(entry.proposal, entry.plan) : null
+  async current(conferenceId: string): Promise<OpenProposal | null> {
+    return openProposalOf(await this.read(conferenceId))
   }
 
   /**
@@ -91,13 +102,13 @@ export class AgreementDesk {
     const { conference } = asker
     const conferenceId = conference.id
     const actor = { ...actorOf(asker), name: asker.participant.display_name }
-    const early = proposeRefusal(this.open.get(conferenceId)?.proposal ?? null)
+    const early = proposeRefusal((await this.read(conferenceId))?.agreed.proposal ?? null)
     if (early) throw toRequestError(early)
     if (this.preparing.has(conferenceId)) throw new MeetingRequestError('conflict', 'a proposal is already being prepared')
     this.preparing.add(conferenceId)
     try {
       const [{ settings, ...snapshot }, present] = await Promise.all([this.readBoard(conferenceId), this.present(conference)])
-      const step = propose(this.open.get(conferenceId)?.proposal ?? null, {
+      const step = propose((await this.read(conferenceId))?.agreed.proposal ?? null, {
         actor,
         id: createId(),
         at: this.now().toISOString(),
@@ -108,53 +119,80 @@ export class AgreementDesk {
         acceptedWarnings,
       })
       if (!step.ok) throw toRequestError(step.refusal)
-      this.open.set(conferenceId, { proposal: step.proposal, ...snapshot })
+      const held = await this.store.create(conferenceId, { proposal: step.proposal, ...snapshot })
+      // Proposed on another instance meanwhile.
+      if (!held) throw new MeetingRequestError('conflict', 'a proposal is already open; withdraw it first')
       this.audit(conferenceId, actor.participantId, 'plan.proposed', `proposal=${step.proposal.id} parties=${step.proposal.parties.length}`)
       this.deps.logger.info({ conferenceId, proposalId: step.proposal.id, parties: step.proposal.parties.length }, 'plan proposed')
-      this.broadcastProposal(conferenceId)
+      this.broadcastProposal(conferenceId, held)
     } finally {
       this.preparing.delete(conferenceId)
     }
   }
 
   /** `plan:confirm`: the actor agrees on their own device. */
-  confirm(asker: Authorized, proposalId: string): void {
-    const conferenceId = asker.conference.id
+  async confirm(asker: Authorized, proposalId: string): Promise<void> {
     const actor = actorOf(asker)
-    const entry = this.open.get(conferenceId)
-    const step = confirm(entry?.proposal ?? null, { actor, proposalId, at: this.now().toISOString() })
-    if (!step.ok) throw toRequestError(step.refusal)
-    if (entry && step.changed) this.consentGiven(conferenceId, entry, step.proposal, actor.participantId, actor.participantId)
+    await this.consent(asker.conference.id, actor.participantId, actor.participantId, (proposal) =>
+      confirm(proposal, { actor, proposalId, at: this.now().toISOString() }),
+    )
   }
 
   /** `plan:confirm-for`: the one who leads the meeting records the spoken yes of someone on the list. */
-  confirmFor(asker: Authorized, proposalId: string, participantId: string): void {
-    const conferenceId = asker.conference.id
+  async confirmFor(asker: Authorized, proposalId: string, participantId: string): Promise<void> {
     const actor = actorOf(asker)
-    const entry = this.open.get(conferenceId)
-    const step = confirmFor(entry?.proposal ?? null, { actor, proposalId, participantId, at: this.now().toISOString() })
-    if (!step.ok) throw toRequestError(step.refusal)
-    if (entry && step.changed) this.consentGiven(conferenceId, entry, step.proposal, actor.participantId, participantId)
+    await this.consent(asker.conference.id, actor.participantId, participantId, (proposal) =>
+      confirmFor(proposal, { actor, proposalId, participantId, at: this.now().toISOString() }),
+    )
   }
 
   /** `plan:withdraw`: the one who leads the meeting takes the proposal back. */
-  withdraw(asker: Authorized, proposalId: string): void {
+  async withdraw(asker: Authorized, proposalId: string): Promise<void> {
     const conferenceId = asker.conference.id
     const actor = actorOf(asker)
-    const entry = this.open.get(conferenceId)
-    const step = withdraw(entry?.proposal ?? null, { proposalId })
-    if (!step.ok) throw toRequestError(step.refusal)
-    this.open.delete(conferenceId)
+    for (let attempt = 1; ; attempt++) {
+      const held = await this.read(conferenceId)
+      const step = withdraw(held?.agreed.proposal ?? null, { proposalId })
+      if (!step.ok) throw toRequestError(step.refusal)
+      if (!(await this.store.remove(conferenceId, held))) {
+        if (attempt >= MAX_ATTEMPTS) throw new MeetingRequestError('conflict', 'the proposal keeps changing; try again')
+        continue
+      }
+      break
+    }
     this.deps.logger.info({ conferenceId, proposalId }, 'plan proposal withdrawn')
     this.audit(conferenceId, actor.participantId, 'plan.withdrawn', `proposal=${proposalId}`)
     this.deps.io.to(conferenceRoom(conferenceId)).emit('plan:withdrawn', { conferenceId, proposalId, reason: 'withdrawn' })
-    this.broadcastProposal(conferenceId)
+    this.broadcastProposal(conferenceId, null)
   }
 
-  /** Everyone left the conference: its open proposal goes too (see the class comment). */
-  conferenceEmptied(conferenceId: string): void {
-    const entry = this.open.get(conferenceId)
-    if (entry && entry.proposal.status === 'open') this.open.delete(conferenceId)
+  /** This instance's last socket of the conference left: when nobody is left anywhere, its open proposal goes too. */
+  async conferenceEmptied(conferenceId: string): Promise<void> {
+    if (this.deps.clusterWide && (await this.deps.io.in(conferenceRoom(conferenceId)).fetchSockets()).length > 0) return
+    const held = await this.read(conferenceId)
+    if (held && held.agreed.proposal.status === 'open') await this.store.remove(conferenceId, held)
+  }
+
+  /**
+   * The open proposal as stored. One left freezing by an instance that died is finished here:
+   * if its version was stored, the proposal goes; otherwise this instance takes it over (a write
+   * that names its revision, so only one does) and stores the version.
+   */
+  private async read(conferenceId: string): Promise<Held | null> {
+    const held = await this.store.get(conferenceId)
+    if (!held?.changedAt || held.agreed.proposal.status !== 'freezing') return held
+    if (this.now().getTime() - Date.parse(held.changedAt) < FREEZE_STALE_MS || this.freezing.has(held.agreed.proposal.id)) return held
+    const { proposal } = held.agreed
+    const latest = await getPlanVersion(this.deps.db, conferenceId)
+    if (latest && latest.frozenBy === proposal.proposedBy && latest.frozenAt >= proposal.proposedAt) {
+      await this.store.remove(conferenceId, held)
+      return null
+    }
+    const claimed = await this.store.replace(conferenceId, held, proposal)
+    if (!claimed) return this.store.get(conferenceId)
+    this.deps.logger.warn({ conferenceId, proposalId: proposal.id }, 'finishing a freeze another instance left undone')
+    this.track(this.freeze(conferenceId, claimed))
+    return claimed
   }
 
   /** Resolves when no version is being stored and no audit entry is being written (shutdown). */
@@ -162,23 +200,35 @@ export class AgreementDesk {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending])
   }
 
-  private consentGiven(conferenceId: string, entry: Agreed, proposal: Proposal, actorId: string, agreedFor: string): void {
-    const updated: Agreed = { ...entry, proposal }
-    this.open.set(conferenceId, updated)
-    this.audit(conferenceId, actorId, 'plan.agreed', actorId === agreedFor ? `proposal=${proposal.id}` : `proposal=${proposal.id} for=${agreedFor}`)
-    if (isComplete(proposal)) {
-      const freezing: Agreed = { ...updated, proposal: startFreezing(proposal) }
-      this.open.set(conferenceId, freezing)
-      this.broadcastProposal(conferenceId)
-      this.track(this.freeze(conferenceId, freezing))
-    } else {
-      this.broadcastProposal(conferenceId)
+  /**
+   * A yes (given or recorded): applied to the proposal as stored now and written back only if it
+   * is still that one; the write that completes it also marks it freezing, so it is frozen once.
+   */
+  private async consent(conferenceId: string, actorId: string, agreedFor: string, apply: (proposal: Proposal | null) => Step): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const held = await this.read(conferenceId)
+      const step = apply(held?.agreed.proposal ?? null)
+      if (!step.ok) throw toRequestError(step.refusal)
+      if (!held || !step.changed) return
+      const complete = isComplete(step.proposal)
+      const saved = await this.store.replace(conferenceId, held, complete ? startFreezing(step.proposal) : step.proposal)
+      if (!saved) {
+        if (attempt >= MAX_ATTEMPTS) throw new MeetingRequestError('conflict', 'the proposal keeps changing; try again')
+        continue
+      }
+      const proposal = step.proposal
+      this.audit(conferenceId, actorId, 'plan.agreed', actorId === agreedFor ? `proposal=${proposal.id}` : `proposal=${proposal.id} for=${agreedFor}`)
+      this.broadcastProposal(conferenceId, saved)
+      if (complete) this.track(this.freeze(conferenceId, saved))
+      return
     }
   }
 
   /** Store the version, then tell everyone. Runs once per proposal (status `freezing` guards it). */
-  private async freeze(conferenceId: string, entry: Agreed): Promise<void> {
+  private async freeze(conferenceId: string, held: Held): Promise<void> {
+    const entry = held.agreed
     const { proposal } = entry
+    this.freezing.add(proposal.id)
     try {
       const version = await insertPlanVersion(this.deps.db, {
         conferenceId,
@@ -191,7 +241,7 @@ export class AgreementDesk {
         frozenAt: this.now(),
         acceptedWarnings: acceptedWarningsOf(proposal),
       })
-      if (this.open.get(conferenceId) === entry) this.open.delete(conferenceId)
+      await this.store.remove(conferenceId, held)
       this.audit(conferenceId, proposal.proposedBy, 'plan.frozen', `proposal=${proposal.id} version=${version.version}`)
       // The board's history keeps the board as it was when this version was agreed (server/sync/checkpoints.ts).
       getLiveEvents().emit('board.version-agreed', { conferenceId, version: version.version })
@@ -206,10 +256,12 @@ export class AgreementDesk {
     } catch (err) {
       // Nothing was stored (one transaction). Everyone is told; the facilitator proposes again.
       this.deps.logger.error({ err, conferenceId, proposalId: proposal.id }, 'plan version could not be stored')
-      if (this.open.get(conferenceId) === entry) this.open.delete(conferenceId)
+      await this.store.remove(conferenceId, held).catch(() => false)
       this.deps.io.to(conferenceRoom(conferenceId)).emit('plan:withdrawn', { conferenceId, proposalId: proposal.id, reason: 'not-saved' })
+    } finally {
+      this.freezing.delete(proposal.id)
     }
-    this.broadcastProposal(conferenceId)
+    this.broadcastProposal(conferenceId, null)
   }
 
   /** Per participant, the devices they are connected with now: the case file says who joined how. */
@@ -260,8 +312,8 @@ export class AgreementDesk {
    * The proposal carries the whole plan, so it goes only to sockets that may see the board now:
    * never to the waiting room during private time (a facilitator who stays may propose then).
    */
-  private broadcastProposal(conferenceId: string): void {
-    const message = { conferenceId, proposal: this.current(conferenceId) }
+  private broadcastProposal(conferenceId: string, held: Held | null): void {
+    const message = { conferenceId, proposal: openProposalOf(held) }
     void this.deps.io
       .in(conferenceRoom(conferenceId))
       .fetchSockets()
@@ -287,6 +339,10 @@ export class AgreementDesk {
 
 function actorOf(asker: Authorized): Actor {
   return { participantId: asker.participant.id }
+}
+
+function openProposalOf(held: Held | null): OpenProposal | null {
+  return held ? toOpenProposal(held.agreed.proposal, held.agreed.plan) : null
 }
 
 function toRequestError(refusal: Refusal): MeetingRequestError {

@@ -31,9 +31,18 @@ export function registerAgreementHandlers(socket: MeetingSocket, io: MeetingIo, 
 
   socket.on('disconnect', () => {
     // socket.io has taken the socket out of its rooms by now.
-    if ((io.sockets.adapter.rooms.get(conferenceRoom(conferenceId))?.size ?? 0) === 0) desk.conferenceEmptied(conferenceId)
+    if ((io.sockets.adapter.rooms.get(conferenceRoom(conferenceId))?.size ?? 0) === 0) {
+      desk.conferenceEmptied(conferenceId).catch((err: unknown) => deps.logger.warn({ err, conferenceId }, 'open proposal not dropped'))
+    }
   })
 
   // The open proposal carries the plan: only for someone at the table now (not the waiting room).
-  if (socket.data.access === 'in') socket.emit('plan:proposal', { conferenceId, proposal: desk.current(conferenceId) })
+  if (socket.data.access === 'in') {
+    desk.current(conferenceId).then(
+      (proposal) => {
+        if (socket.connected && socket.data.access === 'in') socket.emit('plan:proposal', { conferenceId, proposal })
+      },
+      (err: unknown) => deps.logger.warn({ err, conferenceId }, 'open proposal not read'),
+    )
+  }
 }

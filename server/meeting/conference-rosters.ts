@@ -3,6 +3,7 @@ import type { Db } from '../../lib/server/db/connect'
 import { findConference } from '../../lib/server/db/repositories/conferences'
 import { listParticipants } from '../../lib/server/db/repositories/participants'
 import type { Logger } from '../../lib/server/log/logger'
+import type { MeetingPresence } from '../scale-out/meeting-presence'
 import { coalesce } from './coalesce'
 import { ConferenceRoster } from './roster'
 import { conferenceRoom, type MeetingIo } from './types'
@@ -21,6 +22,9 @@ export interface ConferenceRostersDeps {
    * between their handshake and now, or by another process): they must be closed.
    */
   onNonMembers: (conferenceId: string, participantIds: string[]) => void
+  /** Several instances: the connections the others hold, and where this one's are told. */
+  shared?: MeetingPresence
+  now?: () => number
 }
 
 /**
@@ -28,6 +32,11 @@ export interface ConferenceRostersDeps {
  * loaded from the database when its first socket arrives, reloaded on every join, invitation
  * and revocation (so people invited from the CLI show up too), kept in memory between, and
  * dropped when its last socket leaves. Every change is broadcast to the conference's room.
+ *
+ * Several instances (`shared`): each instance writes its own connections to Redis and announces
+ * the change; every instance shows its members online when a socket of theirs is live on any
+ * instance, reading the others' on every reload (which an announcement, or an instance whose
+ * heartbeat stopped, triggers).
  */
 export class ConferenceRosters {
   private readonly loaded = new Map<string, Loaded>()
@@ -37,8 +46,9 @@ export class ConferenceRosters {
   /** A socket joined: track it and reload + broadcast. `first` = participant came online. */
   connect(socketId: string, conferenceId: string, participantId: string, device: Device): { first: boolean } {
     const entry = this.loaded.get(conferenceId) ?? this.load(conferenceId)
-    const result = entry.roster.addConnection(socketId, participantId, device)
+    const result = entry.roster.addConnection(socketId, participantId, device, this.now())
     void entry.reload()
+    this.share(conferenceId, socketId, entry)
     return result
   }
 
@@ -47,6 +57,8 @@ export class ConferenceRosters {
     const entry = this.loaded.get(conferenceId)
     const result = entry?.roster.removeConnection(socketId)
     if (!entry || !result) return undefined
+    const { shared } = this.deps
+    if (shared) void shared.drop('roster', conferenceId, socketId).then(() => shared.announce(conferenceId, 'roster'))
     if (entry.roster.connectionCount() === 0) {
       this.loaded.delete(conferenceId)
     } else {
@@ -57,7 +69,9 @@ export class ConferenceRosters {
 
   setDevice(socketId: string, conferenceId: string, device: Device): void {
     const entry = this.loaded.get(conferenceId)
-    if (entry?.roster.setDevice(socketId, device)) this.broadcast(entry)
+    if (!entry?.roster.setDevice(socketId, device)) return
+    this.broadcast(entry)
+    this.share(conferenceId, socketId, entry)
   }
 
   /** Re-read members from the database and broadcast, if this conference is loaded here. */
@@ -70,6 +84,30 @@ export class ConferenceRosters {
     return [...this.loaded.values()]
       .map((e) => e.roster)
       .filter((r) => r.isMember(participantId) || r.socketsOf(participantId).length > 0)
+  }
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now()
+  }
+
+  /** The other instances' connections; null when Redis did not answer (the last known stay). */
+  private async remoteConnections(conferenceId: string) {
+    const { shared } = this.deps
+    if (!shared) return []
+    try {
+      return await shared.others('roster', conferenceId)
+    } catch (err) {
+      this.deps.logger.warn({ err, conferenceId }, 'other instances\' connections could not be read')
+      return null
+    }
+  }
+
+  /** Several instances: write this socket's connection and tell the others. */
+  private share(conferenceId: string, socketId: string, entry: Loaded): void {
+    const { shared } = this.deps
+    const connection = entry.roster.connection(socketId)
+    if (!shared || !connection) return
+    void shared.put('roster', conferenceId, socketId, connection).then(() => shared.announce(conferenceId, 'roster'))
   }
 
   private load(conferenceId: string): Loaded {
@@ -91,9 +129,10 @@ export class ConferenceRosters {
 
   private async reload(entry: Loaded): Promise<void> {
     const { conferenceId } = entry.roster
-    const [conference, participants] = await Promise.all([
+    const [conference, participants, remote] = await Promise.all([
       findConference(this.deps.db, conferenceId),
       listParticipants(this.deps.db, conferenceId),
+      this.remoteConnections(conferenceId),
     ])
     // Dropped while we were reading (everyone left): nothing to show, nobody to tell.
     if (this.loaded.get(conferenceId) !== entry) return
@@ -103,6 +142,7 @@ export class ConferenceRosters {
           .map((p) => ({ participantId: p.id, displayName: p.display_name, role: p.role }))
       : []
     entry.roster.setMembers(conference?.phase ?? 'voorbereiding', members)
+    if (remote) entry.roster.setRemote(remote)
     const outsiders = entry.roster.connectedNonMembers()
     if (outsiders.length > 0) this.deps.onNonMembers(conferenceId, outsiders)
     // Closing outsiders may have emptied the conference.
@@ -111,8 +151,8 @@ export class ConferenceRosters {
 
   private broadcast(entry: Loaded): void {
     if (!entry.roster.isLoaded()) return
-    // To this instance's sockets only: the roster knows this instance's connections (with several
-    // instances, README "Several instances"), and another instance's view must not overwrite it.
+    // To this instance's sockets only: every instance sends its own people the roster as it read
+    // it (its connections and the others' from Redis), each after its own reload.
     this.deps.io.local.to(conferenceRoom(entry.roster.conferenceId)).emit('roster', entry.roster.snapshot())
   }
 }

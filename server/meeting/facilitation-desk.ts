@@ -1,6 +1,6 @@
 import { MAX_FOLLOW_UPDATES_PER_SECOND } from '../../lib/conference/facilitation-follow'
 import * as handQueue from '../../lib/conference/facilitation-hands'
-import type { HandQueue } from '../../lib/conference/facilitation-hands'
+import type { HandQueue, RaisedHand } from '../../lib/conference/facilitation-hands'
 import { timerEndsAt } from '../../lib/conference/facilitation-timer'
 import { getLiveEvents, type LiveEventMap } from '../../lib/server/conference/live-events'
 import type { PolicyAction } from '../../lib/conference/policy'
@@ -8,6 +8,9 @@ import type { Db } from '../../lib/server/db/connect'
 import { clearPhaseTimer, readPhaseTimer, setPhaseTimer } from '../../lib/server/db/repositories/conference-timer'
 import type { Logger } from '../../lib/server/log/logger'
 import type { FollowMessage, PageBox, SpotlightMessage } from '../../lib/protocol/facilitation'
+import type { MeetingPresence, MeetingTopic } from '../scale-out/meeting-presence'
+import type { SharedHands } from '../scale-out/shared-hands'
+import type { LeadChange, SharedFollow, SharedLead } from '../scale-out/shared-lead'
 import { systemClock, throttlePerSecond, type ThrottleClock, type Throttled } from '../../lib/sync/throttle'
 import type { Authorized } from './authorize'
 import { MeetingRequestError } from './client-events'
@@ -44,6 +47,8 @@ interface FacilitationRoom {
   people: Map<string, ParticipantStanding>
   hands: HandQueue
   follow: Follow | null
+  /** Several instances: "follow me" led from a device on another instance (ids and a viewport). */
+  remoteFollow: SharedFollow
   spotlight: Spotlight | null
 }
 
@@ -53,6 +58,8 @@ export interface FacilitationDeskDeps {
   io: MeetingIo
   /** The stored timer changed: whoever sends `conference:state` (it carries `timerEndsAt`) sends it again. */
   onTimerChanged?: (conferenceId: string) => void
+  /** Several instances: the hands in Redis, and where changes are announced to the others. */
+  shared?: { hands: SharedHands; presence: MeetingPresence; lead: SharedLead }
   clock?: ThrottleClock
 }
 
@@ -68,6 +75,14 @@ export interface FacilitationDeskDeps {
  * Who hears what, asked of the gate too: hands and the timer go to everyone in the meeting
  * (`meeting.read`); the leader's viewport and the spotlight, which point at the board, only to
  * those who may read it.
+ *
+ * Several instances (`shared`): the hands queue's truth is in Redis (server/scale-out/shared-hands.ts).
+ * Each instance keeps a copy for its own people and mirrors every change it makes into Redis, then
+ * announces it; the others read the queue again and tell their people. A hand goes down when its
+ * person has no socket left on any instance (or their instance stopped answering). The timer is
+ * in the database already; a new one is announced so every instance sends it. "Follow me" and the
+ * spotlight are published by the instance of the leading device (server/scale-out/shared-lead.ts);
+ * the others show them to their own people who read the board.
  */
 export class FacilitationDesk {
   private readonly rooms = new Map<string, Promise<FacilitationRoom | null>>()
@@ -121,16 +136,20 @@ export class FacilitationDesk {
       // Everyone left: the meeting's in-memory tools go with them (the timer is stored).
       if (this.rooms.get(conferenceId) === loading) this.rooms.delete(conferenceId)
       room.follow?.relay.cancel()
+      if (room.follow) this.shareFollow(room.conferenceId, null)
+      if (this.deps.shared) this.track(() => this.leftThisInstance(conferenceId, participantId))
       return
     }
-    const stillHere = this.socketsOf(room, participantId).length > 0
     if (room.follow?.socketId === socket.id) this.stopFollow(room)
+    // Several instances: still here if connected to any of them.
+    const stillHere = this.deps.shared ? (await this.participantsAnywhere(conferenceId)).has(participantId) : this.socketsOf(room, participantId).length > 0
     if (stillHere) return
     room.people.delete(participantId)
     this.applyHands(room, handQueue.lowerHand(room.hands, participantId))
     if (room.spotlight?.setBy === participantId) {
       room.spotlight = null
       this.emitSpotlight(room)
+      this.shareSpotlight(room)
     }
   }
 
@@ -162,7 +181,9 @@ export class FacilitationDesk {
       relay: throttlePerSecond((latest: PageBox) => this.relayViewport(room, follow, latest), MAX_FOLLOW_UPDATES_PER_SECOND, this.clock),
     }
     room.follow = follow
+    room.remoteFollow = null
     this.emitFollow(room)
+    this.shareFollow(room.conferenceId, { leader: follow.leader, viewport })
   }
 
   /**
@@ -181,6 +202,13 @@ export class FacilitationDesk {
 
   async stopFollowing(asker: Authorized): Promise<void> {
     const room = await this.roomOf(asker)
+    if (!room.follow && room.remoteFollow) {
+      // Led from a device on another instance: that instance stops relaying when it hears this.
+      room.remoteFollow = null
+      this.emitFollow(room)
+      this.shareFollow(room.conferenceId, null)
+      return
+    }
     this.stopFollow(room)
   }
 
@@ -196,6 +224,7 @@ export class FacilitationDesk {
     this.deps.logger.info({ conferenceId, minutes }, 'phase timer set')
     this.emitTimer(room, endsAt)
     this.deps.onTimerChanged?.(conferenceId)
+    this.deps.shared?.presence.announce(conferenceId, 'timer')
   }
 
   /** `spotlight:set`: light up a region of the board for everyone, or (null) end it. */
@@ -203,6 +232,7 @@ export class FacilitationDesk {
     const room = await this.roomOf(asker)
     room.spotlight = region ? { region, setBy: asker.participant.id } : null
     this.emitSpotlight(room)
+    this.shareSpotlight(room)
   }
 
   // ---- live events ----------------------------------------------------------------------------
@@ -215,7 +245,10 @@ export class FacilitationDesk {
       if (!room) return
       room.conference = { ...room.conference, phase }
       // A spotlight points at what the last phase was about.
-      room.spotlight = null
+      if (room.spotlight) {
+        room.spotlight = null
+        this.shareSpotlight(room)
+      }
       this.emitTimer(room, null)
       this.redecide(room)
     })
@@ -254,12 +287,22 @@ export class FacilitationDesk {
    */
   private redecide(room: FacilitationRoom): void {
     const person = (participantId: string) => room.people.get(participantId)
-    this.applyHands(room, handQueue.keepHands(room.hands, (hand) => allows(person(hand.participantId), room.conference, 'hand.raise')))
+    // Several instances: a hand of someone connected elsewhere is judged by their own instance,
+    // which hears the same live event; one instance does not know them.
+    const judgedElsewhere = (participantId: string) => this.deps.shared !== undefined && !room.people.has(participantId)
+    this.applyHands(
+      room,
+      handQueue.keepHands(room.hands, (hand) => judgedElsewhere(hand.participantId) || allows(person(hand.participantId), room.conference, 'hand.raise')),
+    )
     if (room.follow && !allows(person(room.follow.leader), room.conference, 'facilitation.lead')) {
       room.follow.relay.cancel()
       room.follow = null
+      this.shareFollow(room.conferenceId, null)
     }
-    if (room.spotlight && !allows(person(room.spotlight.setBy), room.conference, 'facilitation.lead')) room.spotlight = null
+    if (room.spotlight && !judgedElsewhere(room.spotlight.setBy) && !allows(person(room.spotlight.setBy), room.conference, 'facilitation.lead')) {
+      room.spotlight = null
+      this.shareSpotlight(room)
+    }
     this.emitFollow(room)
     this.emitSpotlight(room)
   }
@@ -270,8 +313,13 @@ export class FacilitationDesk {
   private room(conferenceId: string): Promise<FacilitationRoom | null> {
     let loading = this.rooms.get(conferenceId)
     if (!loading) {
-      loading = readConferenceStanding(this.deps.db, conferenceId).then((conference) =>
-        conference ? { conferenceId, conference, people: new Map(), hands: [], follow: null, spotlight: null } : null,
+      const shared = this.deps.shared
+      loading = Promise.all([
+        readConferenceStanding(this.deps.db, conferenceId),
+        shared ? shared.hands.read(conferenceId) : [],
+        shared ? shared.lead.read(conferenceId) : { follow: null, spotlight: null },
+      ]).then(([conference, hands, lead]) =>
+        conference ? { conferenceId, conference, people: new Map(), hands, follow: null, remoteFollow: lead.follow, spotlight: lead.spotlight } : null,
       )
       this.rooms.set(conferenceId, loading)
       // A failed load must not stick: the next join tries again.
@@ -296,12 +344,133 @@ export class FacilitationDesk {
     room.follow.relay.cancel()
     room.follow = null
     this.emitFollow(room)
+    this.shareFollow(room.conferenceId, null)
   }
 
   private applyHands(room: FacilitationRoom, step: { queue: HandQueue; changed: boolean }): void {
     if (!step.changed) return
+    const before = room.hands
     room.hands = step.queue
     this.emitHands(room)
+    if (this.deps.shared) this.track(() => this.mirrorHands(room, before, step.queue))
+  }
+
+  // ---- several instances ----------------------------------------------------------------------
+
+  /** Something changed on another instance (server/scale-out/meeting-presence.ts): read it again and tell. */
+  onShared(conferenceId: string, topic: MeetingTopic): void {
+    this.track(async () => {
+      const room = await this.rooms.get(conferenceId)
+      if (!room) return
+      if (topic === 'hands') await this.reloadHands(room)
+      if (topic === 'restored') await this.restore(room)
+      if (topic === 'timer') this.emitTimer(room, await readPhaseTimer(this.deps.db, conferenceId))
+      if (topic === 'departed') {
+        // An instance died: hands of people connected nowhere now go down.
+        const anywhere = await this.participantsAnywhere(conferenceId)
+        await this.reloadHands(room)
+        this.applyHands(room, handQueue.keepHands(room.hands, (hand) => anywhere.has(hand.participantId)))
+        if (room.remoteFollow && !anywhere.has(room.remoteFollow.leader)) {
+          room.remoteFollow = null
+          this.emitFollow(room)
+          this.shareFollow(room.conferenceId, null)
+        }
+        if (room.spotlight && !anywhere.has(room.spotlight.setBy)) {
+          room.spotlight = null
+          this.emitSpotlight(room)
+          this.shareSpotlight(room)
+        }
+      }
+    })
+  }
+
+  /** "Follow me" or the spotlight changed on another instance: this instance's people see it. */
+  onLead(conferenceId: string, change: LeadChange): void {
+    const room = this.rooms.get(conferenceId)
+    if (!room) return
+    // Kept in order: a viewport must not overtake the start it belongs to.
+    this.track(async () => {
+      const loaded = await room
+      if (!loaded) return
+      if ('spotlight' in change) {
+        loaded.spotlight = change.spotlight
+        this.emitSpotlight(loaded)
+        return
+      }
+      const leaderBefore = this.followMessage(loaded).leader
+      if (loaded.follow) {
+        // Someone else leads now, from another instance.
+        loaded.follow.relay.cancel()
+        loaded.follow = null
+      }
+      loaded.remoteFollow = change.follow
+      if (change.follow && leaderBefore === change.follow.leader) {
+        const message: FollowMessage = { conferenceId, leader: change.follow.leader, viewport: change.follow.viewport }
+        for (const socket of this.audience(loaded, 'board.read')) socket.emit('follow', message)
+      } else {
+        this.emitFollow(loaded)
+      }
+    })
+  }
+
+  private shareFollow(conferenceId: string, follow: SharedFollow): void {
+    this.deps.shared?.lead.publish(conferenceId, { follow })
+  }
+
+  private shareSpotlight(room: FacilitationRoom): void {
+    this.deps.shared?.lead.publish(room.conferenceId, { spotlight: room.spotlight })
+  }
+
+  /**
+   * Redis came back, perhaps empty: the hands this instance knew go up again where they were (a
+   * hand already there keeps its place), and a lead from here is published again.
+   */
+  private async restore(room: FacilitationRoom): Promise<void> {
+    const shared = this.deps.shared
+    if (!shared) return
+    await shared.hands.apply(room.conferenceId, room.hands, [])
+    shared.presence.announce(room.conferenceId, 'hands')
+    if (room.follow) this.shareFollow(room.conferenceId, { leader: room.follow.leader, viewport: room.follow.viewport })
+    if (room.spotlight) this.shareSpotlight(room)
+    await this.reloadHands(room)
+  }
+
+  /** This instance's change of the queue, into Redis, announced; then the queue as Redis has it. */
+  private async mirrorHands(room: FacilitationRoom, before: HandQueue, after: HandQueue): Promise<void> {
+    const shared = this.deps.shared
+    if (!shared) return
+    const has = (queue: HandQueue, hand: RaisedHand) => queue.some((other) => other.participantId === hand.participantId)
+    const raised = after.filter((hand) => !has(before, hand))
+    const lowered = before.filter((hand) => !has(after, hand)).map((hand) => hand.participantId)
+    await shared.hands.apply(room.conferenceId, raised, lowered)
+    shared.presence.announce(room.conferenceId, 'hands')
+    await this.reloadHands(room)
+  }
+
+  /** The queue as Redis has it; this instance's people are told when it differs from what they saw. */
+  private async reloadHands(room: FacilitationRoom): Promise<void> {
+    if (!this.deps.shared) return
+    const queue = await this.deps.shared.hands.read(room.conferenceId)
+    if (sameQueue(queue, room.hands)) return
+    room.hands = queue
+    this.emitHands(room)
+  }
+
+  /** The last socket of a conference on this instance left: their hand, and every hand when nobody is left anywhere. */
+  private async leftThisInstance(conferenceId: string, participantId: string): Promise<void> {
+    const shared = this.deps.shared
+    if (!shared) return
+    const anywhere = await this.participantsAnywhere(conferenceId)
+    if (anywhere.size === 0) await shared.hands.clear(conferenceId)
+    else if (!anywhere.has(participantId)) await shared.hands.apply(conferenceId, [], [participantId])
+    else return
+    shared.presence.announce(conferenceId, 'hands')
+  }
+
+  /** Everyone with a socket in the conference's room on any instance (socket.io's Redis adapter asks them all). */
+  private async participantsAnywhere(conferenceId: string): Promise<Set<string>> {
+    const sockets = await this.deps.io.in(conferenceRoom(conferenceId)).fetchSockets()
+    return new Set(sockets.map((socket) => socket.data.participantId))
   }
 
   /** The sockets in a conference's socket.io room right now. */
@@ -368,6 +537,7 @@ export class FacilitationDesk {
     for (const socket of this.audience(room, 'board.read')) {
       if (socket.id !== follow.socketId) socket.emit('follow', message)
     }
+    this.shareFollow(room.conferenceId, { leader: follow.leader, viewport })
   }
 
   private emitSpotlight(room: FacilitationRoom): void {
@@ -377,7 +547,8 @@ export class FacilitationDesk {
   }
 
   private followMessage(room: FacilitationRoom): FollowMessage {
-    return { conferenceId: room.conferenceId, leader: room.follow?.leader ?? null, viewport: room.follow?.viewport ?? null }
+    const lead = room.follow ?? room.remoteFollow
+    return { conferenceId: room.conferenceId, leader: lead?.leader ?? null, viewport: lead?.viewport ?? null }
   }
 
   private spotlightMessage(room: FacilitationRoom): SpotlightMessage {
@@ -405,4 +576,8 @@ export class FacilitationDesk {
     for (const loading of this.rooms.values()) void loading.then((room) => room?.follow?.relay.cancel(), () => undefined)
     while (this.pending.size > 0) await Promise.allSettled([...this.pending])
   }
+}
+
+function sameQueue(a: HandQueue, b: HandQueue): boolean {
+  return a.length === b.length && a.every((hand, i) => hand.participantId === b[i]?.participantId && hand.raisedAt === b[i]?.raisedAt)
 }

@@ -9,6 +9,7 @@ import { connectionLimitsFor, limitMeetingSockets, type ConnectionLimits } from 
 import type { BoardReader } from '../sync/board-reader'
 import type { MeetingServer, ServerDeps } from '../types'
 import { AgreementDesk } from './agreement-desk'
+import { databaseProposalStore } from './proposal-store'
 import { AGREEMENT_EVENTS, registerAgreementHandlers } from './agreement-handlers'
 import { createAuditTrail } from './audit-trail'
 import { createSocketAuthenticator } from './authenticate-socket'
@@ -63,19 +64,35 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
   const audit = createAuditTrail(db, logger)
   // Whether the invitation reached its person (the facilitator's list). A failed write costs only that.
   const reach = (write: Promise<void>) => audit.track(write, 'invitation reach not recorded')
-  const agreements = new AgreementDesk({ db, logger, io, boards: deps.boards })
+  // Several instances share the open proposals in the database; one keeps them in memory.
+  const agreements = new AgreementDesk({
+    db,
+    logger,
+    io,
+    boards: deps.boards,
+    ...(deps.scaleOut ? { store: databaseProposalStore(db), clusterWide: true } : {}),
+  })
   // A new timer reaches `conference:state` too (AdmissionDesk sends it; `access` is created below).
-  const facilitation = new FacilitationDesk({ db, logger, io, onTimerChanged: (conferenceId) => void access.refresh(conferenceId) })
+  const facilitation = new FacilitationDesk({
+    db,
+    logger,
+    io,
+    onTimerChanged: (conferenceId) => void access.refresh(conferenceId),
+    ...(deps.scaleOut ? { shared: { hands: deps.scaleOut.hands, presence: deps.scaleOut.meeting, lead: deps.scaleOut.lead } } : {}),
+  })
 
   const closeSocket = (socket: MeetingSocket, code: number, reason: string) => {
     socket.emit('closing', { code, reason })
     socket.disconnect(true)
   }
 
+  // Several instances: presence and the lobby through Redis (server/scale-out/meeting-presence.ts).
+  const shared = deps.scaleOut?.meeting
   const rosters = new ConferenceRosters({
     db,
     logger,
     io,
+    ...(shared ? { shared } : {}),
     onNonMembers: (conferenceId, participantIds) => {
       for (const participantId of participantIds) {
         logger.info({ conferenceId, participantId }, 'closing sockets of a non-member')
@@ -116,7 +133,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     logger.debug({ conferenceId, participantId, socketId: socket.id }, 'socket joined')
   }
 
-  const access = new AdmissionDesk({ db, logger, audit, enter, close: closeSocket })
+  const access = new AdmissionDesk({ db, logger, audit, enter, close: closeSocket, ...(shared ? { shared } : {}) })
   const control = new MeetingControlDesk({ db, logger, io, audit, access, rosters })
 
   io.use(createSocketAuthenticator({ config, db, logger }, isClosing))
@@ -154,6 +171,15 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
   liveEvents.on('conference.phase-changed', onAccessChanged)
   liveEvents.on('conference.settings-changed', onAccessChanged)
   liveEvents.on('participant.access-changed', onAccessChanged)
+  // Changed on another instance (or it stopped answering): read again what it concerns.
+  const offShared = shared?.onChanged((conferenceId, topic) => {
+    if (topic === 'roster' || topic === 'restored') void rosters.refresh(conferenceId)
+    if (topic === 'lobby' || topic === 'restored') void access.refresh(conferenceId)
+    if (topic !== 'roster' && topic !== 'lobby') facilitation.onShared(conferenceId, topic)
+    // A new timer is in `conference:state` too.
+    if (topic === 'timer') void access.refresh(conferenceId)
+  })
+  const offLead = deps.scaleOut?.lead.onChanged((conferenceId, change) => facilitation.onLead(conferenceId, change))
 
   return {
     disconnectParticipant(participantId, code, reason) {
@@ -177,6 +203,8 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
       liveEvents.off('conference.phase-changed', onAccessChanged)
       liveEvents.off('conference.settings-changed', onAccessChanged)
       liveEvents.off('participant.access-changed', onAccessChanged)
+      offShared?.()
+      offLead?.()
       for (const socket of io.sockets.sockets.values()) {
         closeSocket(socket, CloseCode.GoingAway, 'server shutting down')
       }

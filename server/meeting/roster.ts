@@ -13,6 +13,15 @@ interface LiveConnection {
   device: Device
   /** Order of arrival; the newest connection decides the device shown. */
   seq: number
+  /** When it arrived (ms), to compare with connections held by other instances. */
+  at: number
+}
+
+/** A connection another instance holds (several instances, server/scale-out/meeting-presence.ts). */
+export interface RemoteConnection {
+  participantId: string
+  device: Device
+  at: number
 }
 
 /**
@@ -22,13 +31,15 @@ interface LiveConnection {
  *
  * Members come from the database (every non-revoked participant); connections come from
  * sockets. A connection whose participant is not (or no longer) a member is tracked anyway,
- * so it can be closed, but never shown.
+ * so it can be closed, but never shown. With several instances the connections the others hold
+ * are shown too (`setRemote`); only this instance's own can be closed from here.
  */
 export class ConferenceRoster {
   private members: RosterMember[] = []
   private phase: ConferencePhase = 'voorbereiding'
   private loaded = false
   private readonly connections = new Map<string, LiveConnection>()
+  private remote: readonly RemoteConnection[] = []
   private nextSeq = 0
 
   constructor(readonly conferenceId: string) {}
@@ -49,11 +60,22 @@ export class ConferenceRoster {
     return this.members.some((m) => m.participantId === participantId)
   }
 
-  /** Track a new socket. `first` is true when the participant had no live socket before. */
-  addConnection(socketId: string, participantId: string, device: Device): { first: boolean } {
-    const first = this.socketsOf(participantId).length === 0
-    this.connections.set(socketId, { participantId, device, seq: this.nextSeq++ })
+  /** Track a new socket. `first` is true when the participant had no live socket before (on any instance). */
+  addConnection(socketId: string, participantId: string, device: Device, at = 0): { first: boolean } {
+    const first = this.socketsOf(participantId).length === 0 && !this.connectedElsewhere(participantId)
+    this.connections.set(socketId, { participantId, device, seq: this.nextSeq++, at })
     return { first }
+  }
+
+  /** Replace what the other instances hold (read from Redis). */
+  setRemote(connections: readonly RemoteConnection[]): void {
+    this.remote = connections
+  }
+
+  /** One of this instance's connections, as the other instances are told of it. */
+  connection(socketId: string): { participantId: string; device: Device; at: number } | undefined {
+    const c = this.connections.get(socketId)
+    return c && { participantId: c.participantId, device: c.device, at: c.at }
   }
 
   /** Forget a socket. `last` is true when it was the participant's only live socket. */
@@ -61,7 +83,13 @@ export class ConferenceRoster {
     const connection = this.connections.get(socketId)
     if (!connection) return undefined
     this.connections.delete(socketId)
-    return { participantId: connection.participantId, last: this.socketsOf(connection.participantId).length === 0 }
+    const { participantId } = connection
+    return { participantId, last: this.socketsOf(participantId).length === 0 && !this.connectedElsewhere(participantId) }
+  }
+
+  /** Connected on another instance, as last read (several instances): arriving here is not "joined". */
+  private connectedElsewhere(participantId: string): boolean {
+    return this.remote.some((c) => c.participantId === participantId)
   }
 
   /** Change the device of one socket. Returns whether the roster as shown changed. */
@@ -103,6 +131,11 @@ export class ConferenceRoster {
     for (const c of this.connections.values()) {
       if (c.participantId === participantId && (!newest || c.seq > newest.seq)) newest = c
     }
+    let remote: RemoteConnection | undefined
+    for (const c of this.remote) {
+      if (c.participantId === participantId && (!remote || c.at > remote.at)) remote = c
+    }
+    if (remote && (!newest || remote.at > newest.at)) return remote.device
     return newest?.device ?? null
   }
 }

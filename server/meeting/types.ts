@@ -20,7 +20,8 @@ export interface MeetingSocketData {
   access: AccessState
 }
 
-// No events travel between server instances yet (the Redis adapter comes with scale-out).
+// socket.io's own server-to-server events are not used: what instances tell each other about a
+// meeting goes through server/scale-out/ (Redis, each message size-limited and parsed with zod).
 type InterServerEvents = Record<string, never>
 
 export type MeetingIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, MeetingSocketData>

@@ -6,15 +6,25 @@ import { setDefaultRateLimitStore } from '../../lib/server/rate-limit/limiter'
 import { BoardRelays } from './board-relay'
 import { Cluster } from './cluster'
 import { bridgeLiveEvents } from './live-bridge'
+import { MeetingPresence } from './meeting-presence'
+import { SharedHands } from './shared-hands'
+import { SharedLead } from './shared-lead'
 
 /**
  * Several instances serving the same conferences (REDIS_URL, with PostgreSQL): what each
  * instance shares through Redis. Boards (BoardRelays), live events (bridgeLiveEvents),
- * socket.io's rooms (its Redis adapter) and the rate limiters' counters.
+ * socket.io's rooms (its Redis adapter), the meeting plane's presence (MeetingPresence: who is
+ * connected where, the lobby, with heartbeats) and the rate limiters' counters.
  */
 export interface ScaleOut {
   cluster: Cluster
   boards: BoardRelays
+  /** Who is in each meeting and its lobby on every instance, and what changed there. */
+  meeting: MeetingPresence
+  /** The raised hands of every conference, whichever instance they went up on. */
+  hands: SharedHands
+  /** "Follow me" and the spotlight, led from a device on any instance. */
+  lead: SharedLead
   /** socket.io's Redis adapter, for the meeting plane's `io.adapter(…)`. */
   socketAdapter(): ReturnType<typeof createAdapter>
   close(): Promise<void>
@@ -27,11 +37,18 @@ export async function startScaleOut(config: KringConfig, db: Db, logger: Logger)
   const bridge = await bridgeLiveEvents(cluster, logger)
   setDefaultRateLimitStore({ kind: 'redis', client: cluster.newConnection('rate-limits') })
   const boards = new BoardRelays(cluster, db, logger.child({ component: 'scale-out' }))
+  const meeting = await MeetingPresence.start(cluster, logger, { ttlMs: config.meeting.presenceTtlMs })
+  const lead = await SharedLead.start(cluster, logger)
   return {
     cluster,
     boards,
+    meeting,
+    hands: new SharedHands(cluster),
+    lead,
     socketAdapter: () => createAdapter(cluster.newConnection('socket.io publish'), cluster.newConnection('socket.io subscribe')),
     async close() {
+      await meeting.close()
+      lead.close()
       await bridge.stop()
       setDefaultRateLimitStore(undefined)
       await cluster.close()

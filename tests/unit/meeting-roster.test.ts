@@ -80,3 +80,35 @@ describe('ConferenceRoster', () => {
     expect(roster.isMember('p-mom')).toBe(false)
   })
 })
+
+describe('ConferenceRoster with several instances', () => {
+  it("shows members connected on another instance online, with their newest connection's device", () => {
+    const roster = loadedRoster()
+    roster.addConnection('s1', 'p-mom', 'desktop', 1_000)
+    roster.setRemote([
+      { participantId: 'p-aunt', device: 'phone', at: 500 },
+      { participantId: 'p-mom', device: 'phone', at: 2_000 },
+    ])
+    expect(entry(roster, 'p-aunt')).toMatchObject({ online: true, device: 'phone' })
+    // Her phone on the other instance is newer than her desktop here.
+    expect(entry(roster, 'p-mom')).toMatchObject({ online: true, device: 'phone' })
+    expect(entry(roster, 'p-fac')).toMatchObject({ online: false, device: null })
+    // Only this instance's own connections can be closed from here.
+    expect(roster.socketsOf('p-aunt')).toEqual([])
+
+    // The other instance's connections are gone (it died): offline, unless connected here.
+    roster.setRemote([])
+    expect(entry(roster, 'p-aunt')).toMatchObject({ online: false })
+    expect(entry(roster, 'p-mom')).toMatchObject({ online: true, device: 'desktop' })
+  })
+
+  it('joins and leaves on the 0↔1 edges across instances: a second device elsewhere is not a new arrival', () => {
+    const roster = loadedRoster()
+    roster.setRemote([{ participantId: 'p-mom', device: 'desktop', at: 1 }])
+    expect(roster.addConnection('s1', 'p-mom', 'phone', 2)).toEqual({ first: false })
+    expect(roster.removeConnection('s1')).toEqual({ participantId: 'p-mom', last: false })
+    roster.setRemote([])
+    expect(roster.addConnection('s2', 'p-mom', 'phone', 3)).toEqual({ first: true })
+    expect(roster.removeConnection('s2')).toEqual({ participantId: 'p-mom', last: true })
+  })
+})

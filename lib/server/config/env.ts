@@ -60,6 +60,8 @@ const configSchema = z
     SYNC_WRITE_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(1024 * 1024),
     SYNC_MAX_WRITE_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
     MEETING_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+    // Several instances: how long an instance that stopped answering still shows its people online.
+    MEETING_PRESENCE_TTL_MS: z.coerce.number().int().min(1000).max(600_000).default(6_000),
     COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
     ROOM_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(0),
     TICKET_TTL_SECONDS: z.coerce.number().int().min(30).default(600),
@@ -156,7 +158,11 @@ export interface KringConfig {
     writeBytesPerSecond: number
     maxWriteWaitMs: number
   }
-  meeting: { maxMessageBytes: number }
+  meeting: {
+    maxMessageBytes: number
+    /** Several instances: an instance's heartbeat lifetime (server/scale-out/meeting-presence.ts). */
+    presenceTtlMs: number
+  }
   ticketTtlSeconds: number
   revocationPollMs: number
   tldrawLicenseKey: string | undefined
@@ -227,7 +233,7 @@ export function parseConfig(env: Record<string, string | undefined>): KringConfi
       writeBytesPerSecond: e.SYNC_WRITE_BYTES_PER_SECOND,
       maxWriteWaitMs: e.SYNC_MAX_WRITE_WAIT_MS,
     },
-    meeting: { maxMessageBytes: e.MEETING_MAX_MESSAGE_BYTES },
+    meeting: { maxMessageBytes: e.MEETING_MAX_MESSAGE_BYTES, presenceTtlMs: e.MEETING_PRESENCE_TTL_MS },
     ticketTtlSeconds: e.TICKET_TTL_SECONDS,
     revocationPollMs: e.REVOCATION_POLL_MS,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,

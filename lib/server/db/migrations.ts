@@ -287,6 +287,24 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '2026-12-03-920-open-proposals': {
+    async up(db: Kysely<unknown>) {
+      // The open plan proposal of a conference (server/meeting/proposal-store.ts), so every instance
+      // sees the same one and a yes given on any of them counts; `revision` makes each change a
+      // compare-and-set. Gone when the proposal is frozen, withdrawn or everyone left.
+      await db.schema
+        .createTable('open_proposals')
+        .addColumn('conference_id', 'text', (c) => c.primaryKey().references('conferences.id').onDelete('cascade'))
+        .addColumn('proposal_id', 'text', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('proposal_json', 'text', (c) => c.notNull())
+        .addColumn('plan_json', 'text', (c) => c.notNull())
+        .addColumn('board_state', binaryType(db), (c) => c.notNull())
+        .addColumn('board_svg', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -212,6 +212,22 @@ export interface RemindersSentTable {
   sent_at: string
 }
 
+/** The open plan proposal of a conference, shared by every instance (server/meeting/proposal-store.ts). */
+export interface OpenProposalsTable {
+  conference_id: string
+  proposal_id: string
+  /** Counts every change: each write names the revision it read (compare-and-set). */
+  revision: number
+  /** The Proposal (lib/conference/agreement.ts): who has to agree, who did, its status, JSON. */
+  proposal_json: string
+  /** The Plan as proposed, JSON. */
+  plan_json: string
+  /** The board as proposed (a Yjs update), frozen with the version. */
+  board_state: Uint8Array
+  board_svg: string
+  updated_at: string
+}
+
 export interface Database {
   users: UsersTable
   conferences: ConferencesTable
@@ -228,6 +244,7 @@ export interface Database {
   review_starts: ReviewStartsTable
   participant_contacts: ParticipantContactsTable
   reminders_sent: RemindersSentTable
+  open_proposals: OpenProposalsTable
 }
 
 export type User = Selectable<UsersTable>

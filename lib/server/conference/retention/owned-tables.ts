@@ -10,6 +10,7 @@ import type { Database } from '../../db/schema'
  * (kept for AUDIT_RETENTION_DAYS, ids and events only).
  */
 export const conferenceOwnedTables = [
+  'open_proposals',
   'agreement_takeovers',
   'agreement_checkins',
   'participant_contacts',

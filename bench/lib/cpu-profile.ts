@@ -1,7 +1,10 @@
 /**
  * Reading a V8 CPU profile (`node --cpu-prof`): the functions that spent the most time
- * themselves (self time), with their share of the sampled time. Idle time (the event loop
- * waiting) is left out of the shares, so they add up to what the process actually worked.
+ * themselves (self time), with their share of the samples. Idle time (the event loop waiting) is
+ * left out of the shares, so they add up to what the process actually worked. Shares count
+ * samples, not the time between them: on a busy machine a descheduled process's next sample
+ * carries the whole gap, which would inflate whatever happened to be on the stack. Give the
+ * process's CPU time (from /proc) to turn shares into milliseconds.
  */
 import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
@@ -23,8 +26,9 @@ interface Profile {
 export interface SelfTime {
   /** `name (file:line)`, the file relative to the project or the package under node_modules. */
   label: string
+  /** Its share of `cpuMs` when given, else of the sampled busy time. */
   ms: number
-  /** Of the busy (non-idle) time. */
+  /** Of the busy (non-idle) samples. */
   share: number
 }
 
@@ -37,10 +41,11 @@ export interface Window {
   toUs: number
 }
 
-export function topSelfTime(file: string, count: number, root = process.cwd(), window?: Window): { busyMs: number; top: SelfTime[] } {
+export function topSelfTime(file: string, count: number, root = process.cwd(), window?: Window, cpuMs?: number): { busyMs: number; top: SelfTime[] } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const selfUs = new Map<string, number>()
+  const selfSamples = new Map<string, number>()
+  let busySamples = 0
   let busyUs = 0
   let at = profile.startTime
   profile.samples.forEach((id, i) => {
@@ -49,14 +54,19 @@ export function topSelfTime(file: string, count: number, root = process.cwd(), w
     at += delta
     if (window && (at < window.fromUs || at > window.toUs)) return
     if (!node || IDLE.has(node.callFrame.functionName)) return
+    busySamples++
     busyUs += delta
     const label = labelOf(node, root)
-    selfUs.set(label, (selfUs.get(label) ?? 0) + delta)
+    selfSamples.set(label, (selfSamples.get(label) ?? 0) + 1)
   })
-  const top = [...selfUs.entries()]
+  const totalMs = cpuMs ?? busyUs / 1000
+  const top = [...selfSamples.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
-    .map(([label, us]) => ({ label, ms: us / 1000, share: busyUs > 0 ? us / busyUs : 0 }))
+    .map(([label, samples]) => {
+      const share = busySamples > 0 ? samples / busySamples : 0
+      return { label, ms: share * totalMs, share }
+    })
   return { busyMs: busyUs / 1000, top }
 }
 

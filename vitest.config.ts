@@ -40,6 +40,7 @@ const ON_POSTGRES = [
   'tests/integration/sync-auth.test.ts',
   'tests/integration/sync-convergence.test.ts',
   'tests/integration/sync-delete-rules.test.ts',
+  'tests/integration/sync-board-load.test.ts',
   'tests/integration/sync-persistence.test.ts',
   'tests/integration/sync-policy.test.ts',
   'tests/integration/templates-board.test.ts',

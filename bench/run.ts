@@ -7,12 +7,16 @@ import { bandwidth } from './bandwidth'
 import { boardOpen } from './board-open'
 import { exportBenchmark } from './export'
 import { fanout } from './fanout'
+import { idle } from './idle'
 import { phone } from './phone'
+import { profile } from './profile'
 import type { Benchmark } from './lib/benchmark'
 import { storage } from './storage'
 
 /** In print order; the fan-out summary is the last line of a full run. */
 const BENCHMARKS: Benchmark[] = [exportBenchmark, storage, boardOpen, bandwidth, phone, fanout]
+// The server's idle memory, cold start and CPU profile (bench/idle.ts, bench/profile.ts).
+BENCHMARKS.splice(BENCHMARKS.indexOf(fanout), 0, idle, profile)
 
 // A benchmark that hangs must not hang CI: each gets this long.
 const BENCHMARK_TIMEOUT_MS = 180_000

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import { sendDueReminders, type MailSender } from '../../lib/server/follow-up/reminders'
 import type { ServerDeps } from '../types'
 
@@ -8,15 +8,19 @@ export interface ReminderScheduler {
   stop(): Promise<void>
 }
 
-/** A MailSender over nodemailer's SMTP transport (SMTP_URL). */
+/**
+ * A MailSender over nodemailer's SMTP transport (SMTP_URL). nodemailer is loaded with the first
+ * message (about 20 MB and a third of a second of start-up): a server that sends no mail never loads it.
+ */
 export function smtpSender(smtpUrl: string, from: string): MailSender & { close(): void } {
-  const transport = nodemailer.createTransport(smtpUrl)
+  let transport: Promise<Transporter> | null = null
+  const transportOf = () => (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl)))
   return {
     async send(message) {
-      await transport.sendMail({ from, ...message })
+      await (await transportOf()).sendMail({ from, ...message })
     },
     close() {
-      transport.close()
+      void transport?.then((t) => t.close(), () => {})
     },
   }
 }

@@ -1,14 +1,18 @@
-import { createAdapter } from '@socket.io/redis-adapter'
+import type { createAdapter } from '@socket.io/redis-adapter'
 import type { KringConfig } from '../../lib/server/config/env'
 import type { Db } from '../../lib/server/db/connect'
 import type { Logger } from '../../lib/server/log/logger'
 import { setDefaultRateLimitStore } from '../../lib/server/rate-limit/limiter'
-import { BoardRelays } from './board-relay'
-import { Cluster } from './cluster'
-import { bridgeLiveEvents } from './live-bridge'
+import type { BoardRelays } from './board-relay'
+import type { Cluster } from './cluster'
 import { MeetingPresence } from './meeting-presence'
 import { SharedHands } from './shared-hands'
 import { SharedLead } from './shared-lead'
+
+// The Redis client and socket.io's Redis adapter (about 30 MB and half a second of start-up) are
+// loaded only when REDIS_URL is set: a single instance never needs them.
+const loadCluster = () => import('./cluster')
+const loadBridge = () => import('./live-bridge')
 
 /**
  * Several instances serving the same conferences (REDIS_URL, with PostgreSQL): what each
@@ -33,6 +37,12 @@ export interface ScaleOut {
 /** Connect to Redis when REDIS_URL is set; undefined for a single instance. */
 export async function startScaleOut(config: KringConfig, db: Db, logger: Logger): Promise<ScaleOut | undefined> {
   if (!config.redisUrl) return undefined
+  const [{ Cluster }, { bridgeLiveEvents }, { BoardRelays }, { createAdapter }] = await Promise.all([
+    loadCluster(),
+    loadBridge(),
+    import('./board-relay'),
+    import('@socket.io/redis-adapter'),
+  ])
   const cluster = await Cluster.connect(config.redisUrl, logger)
   const bridge = await bridgeLiveEvents(cluster, logger)
   setDefaultRateLimitStore({ kind: 'redis', client: cluster.newConnection('rate-limits') })
@@ -59,6 +69,7 @@ export async function startScaleOut(config: KringConfig, db: Db, logger: Logger)
 /** For a process that only makes changes (the CLI): its live events reach the running instances. */
 export async function publishLiveEventsOnly(config: KringConfig, logger: Logger): Promise<{ close(): Promise<void> } | undefined> {
   if (!config.redisUrl) return undefined
+  const [{ Cluster }, { bridgeLiveEvents }] = await Promise.all([loadCluster(), loadBridge()])
   const cluster = await Cluster.connect(config.redisUrl, logger)
   const bridge = await bridgeLiveEvents(cluster, logger, { receive: false })
   return {

@@ -6,16 +6,23 @@ import * as Y from 'yjs'
  * would cost a full pass, so the room keeps an upper bound (the size at load plus every stored
  * update) and measures exactly only when that bound would pass the limit and something was stored
  * since the last measurement. Deleting shrinks the real size; the next measurement sees it.
+ * A room loaded from storage starts from the stored bytes (snapshot + log, BoardStorage.asLoaded)
+ * instead of encoding the whole board only to learn its size (about 180 ms for 20k records, on
+ * the way to the first person's screen); that start counts as unmeasured, so the board is
+ * measured exactly before anything is refused.
  */
 export class BoardQuota {
   private bound: number
-  private measuredSinceStore = true
+  private measuredSinceStore: boolean
 
   constructor(
     private readonly doc: Y.Doc,
     readonly maxBytes: number,
+    /** The board's size as storage knows it (snapshot + logged updates), if the document is what was stored. */
+    storedBytes?: number,
   ) {
-    this.bound = Y.encodeStateAsUpdate(doc).length
+    this.bound = storedBytes ?? Y.encodeStateAsUpdate(doc).length
+    this.measuredSinceStore = storedBytes === undefined
   }
 
   /** Whether storing an update of `size` bytes keeps the board within its limit. */

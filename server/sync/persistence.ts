@@ -21,6 +21,10 @@ import { shouldCompact } from './compaction-policy'
  * bad row cannot lock a family out of its board.
  */
 export function docOfStoredBoard(board: StoredBoard, conferenceId: string, logger: Logger): Y.Doc {
+  return readStoredBoard(board, conferenceId, logger).doc
+}
+
+function readStoredBoard(board: StoredBoard, conferenceId: string, logger: Logger): { doc: Y.Doc; skipped: number } {
   const doc = new Y.Doc()
   let skipped = 0
   for (const update of board.snapshot ? [board.snapshot, ...board.updates] : board.updates) {
@@ -31,7 +35,22 @@ export function docOfStoredBoard(board: StoredBoard, conferenceId: string, logge
     }
   }
   if (skipped > 0) logger.error({ conferenceId, skipped }, 'stored updates could not be applied and were skipped')
-  return doc
+  return { doc, skipped }
+}
+
+/**
+ * What storage already knows about a room's document while it is still exactly what was loaded
+ * (BoardStorage.asLoaded), so a room need not encode a large board to learn it.
+ */
+export interface LoadedBoard {
+  /**
+   * The stored snapshot's bytes plus the bytes of every update logged after it: what the board
+   * quota would have counted had the room stayed loaded since the snapshot was written (the
+   * snapshot is the document's state encoded, each update adds at most about its own size).
+   */
+  storedBytes: number
+  /** The stored snapshot, when nothing was logged after it and all of it applied: the document's whole state, encoded. */
+  wholeState: Uint8Array | null
 }
 
 /**
@@ -52,6 +71,8 @@ export class BoardStorage {
   private retryAt = 0
   private compacting: Promise<void> | null = null
   private compactionWanted = false
+  /** Until the document first changes after the load (asLoaded). */
+  private loaded: LoadedBoard | null
 
   private constructor(
     private readonly db: Db,
@@ -61,12 +82,32 @@ export class BoardStorage {
     private readonly compactAfterUpdates: number,
     private readonly logger: Logger,
     board: StoredBoard,
+    appliedWhole: boolean,
     private readonly compactStored?: StoredCompaction,
   ) {
     this.lastAppliedId = board.lastUpdateId
     this.sinceCompaction = board.updates.length
     this.logBytes = board.updates.reduce((sum, update) => sum + update.byteLength, 0)
     this.snapshotBytes = board.snapshot?.byteLength ?? 0
+    this.loaded = {
+      storedBytes: this.snapshotBytes + this.logBytes,
+      wholeState: appliedWhole && board.updates.length === 0 ? board.snapshot : null,
+    }
+    const forget = () => {
+      this.loaded = null
+      doc.off('update', forget)
+    }
+    doc.on('update', forget)
+  }
+
+  /**
+   * What the stored board says about the document, as long as the document is still exactly
+   * what was loaded: no update applied since, nothing left pending (a restore reapplied on load
+   * that builds on missing content changes the encoding without an update event). Else null.
+   */
+  get asLoaded(): LoadedBoard | null {
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) return null
+    return this.loaded
   }
 
   /** Load a board from its snapshot and log into a fresh Y.Doc (docOfStoredBoard) and take over its storage. */
@@ -75,10 +116,11 @@ export class BoardStorage {
     conferenceId: string,
   ): Promise<{ doc: Y.Doc; storage: BoardStorage }> {
     const board = await loadBoard(db, conferenceId)
-    const doc = docOfStoredBoard(board, conferenceId, logger)
-    dropPending(doc, conferenceId, logger)
+    const { doc, skipped } = readStoredBoard(board, conferenceId, logger)
+    const droppedPending = dropPending(doc, conferenceId, logger)
     logger.debug({ conferenceId, logLength: board.updates.length, snapshot: board.snapshot !== null }, 'board loaded')
-    const storage = new BoardStorage(db, append, conferenceId, doc, compactAfterUpdates, logger, board, compactStored)
+    const appliedWhole = skipped === 0 && !droppedPending
+    const storage = new BoardStorage(db, append, conferenceId, doc, compactAfterUpdates, logger, board, appliedWhole, compactStored)
     if (storage.compactionDue()) storage.requestCompaction()
     return { doc, storage }
   }
@@ -179,9 +221,10 @@ export class BoardStorage {
  * nothing pending, this is only ever left over from before: it is dropped, and a compaction
  * leaves it out of the snapshot.
  */
-function dropPending(doc: Y.Doc, conferenceId: string, logger: Logger): void {
-  if (doc.store.pendingStructs === null && doc.store.pendingDs === null) return
+function dropPending(doc: Y.Doc, conferenceId: string, logger: Logger): boolean {
+  if (doc.store.pendingStructs === null && doc.store.pendingDs === null) return false
   logger.error({ conferenceId }, 'stored updates depend on content that was never stored; they are left out')
   doc.store.pendingStructs = null
   doc.store.pendingDs = null
+  return true
 }

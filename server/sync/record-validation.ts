@@ -1,7 +1,8 @@
 import type { SerializedSchema } from '@tldraw/store'
 import { isStoredOnBoard } from '../../lib/sync/board-record-types'
 import { defaultShapeSchemas, type TLRecord, type TLSchema, type TLStore } from '@tldraw/tlschema'
-import { isItemType, itemSchemas, itemTypes } from '../../lib/board/items'
+import type { z } from 'zod'
+import { isItemType, itemSchemas, itemTypes, type ItemType } from '../../lib/board/items'
 import { BoardSettings, SETTINGS_MAP } from '../../lib/board/settings'
 import { createKringTLSchema } from '../../lib/board/tldraw-schema'
 import { WriteRefusal } from '../../lib/protocol/close-codes'
@@ -84,6 +85,12 @@ const DOCUMENT_TYPES = BOARD_RECORD_TYPES
 const SETTINGS_FIELDS = BoardSettings.shape as Record<string, { safeParse(value: unknown): { success: boolean } }>
 // Record types named in logs: only types the schema knows, so a crafted type name never reaches a log line.
 const KNOWN_SHAPE_TYPES = new Set<string>([...Object.keys(defaultShapeSchemas), ...itemTypes])
+/**
+ * Each item's props schema, strict (no fields it does not know), built once: `.strict()` makes a
+ * new schema, and zod compiles a new parser for a schema on its first parse, so building it per
+ * record did both for every card written (the top of the sync server's profile under edits).
+ */
+const strictItemSchemas = new Map<ItemType, z.ZodType>(itemTypes.map((type) => [type, itemSchemas[type].strict()]))
 
 type SchemaRelation = 'same' | 'older' | 'newer'
 const serialized = boardSchema.serialize()
@@ -193,7 +200,7 @@ export function validateRecord(key: string, value: unknown, olderSchema: Seriali
   } catch {
     return refuse('tldraw-schema', labelOf(value))
   }
-  if (record.typeName === 'shape' && isItemType(record.type) && !itemSchemas[record.type].strict().safeParse(record.props).success) {
+  if (record.typeName === 'shape' && isItemType(record.type) && !strictItemSchemas.get(record.type)!.safeParse(record.props).success) {
     return refuse('item-props', labelOf(value))
   }
   return { ok: true, record }

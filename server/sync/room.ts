@@ -10,6 +10,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  isEmptyStateVector,
   isEmptyUpdate,
   type ClientMessage,
   type DecodedUpdate,
@@ -17,6 +18,7 @@ import {
 import { inspectUpdate, type UpdateEffect } from './record-guard'
 import { RoomPresence, type AwarenessChanges } from './room-presence'
 import { validateUpdate, type BoardView } from './record-validation'
+import { WholeBoardStep2 } from './whole-board'
 import { WritePace, type WritePaceLimits } from './write-pace'
 import { WriteRefusal, type WritePolicy } from './write-policy'
 import { META_MAP, RECORDS_MAP, SCHEMA_KEY } from '../../lib/sync/document-format'
@@ -49,6 +51,8 @@ export class Room {
   private readonly presence: RoomPresence
   private readonly paces = new WeakMap<SyncConnection, WritePace>()
   private readonly quota: BoardQuota
+  /** Sync step 2 for clients that hold nothing yet, encoded once per version of the board. */
+  private readonly wholeBoard: WholeBoardStep2
   /** The board as the record validation reads it (record-validation.ts). */
   private readonly boardView: BoardView
 
@@ -62,7 +66,9 @@ export class Room {
     private readonly limits: RoomLimits,
     private readonly hooks: RoomHooks = {},
   ) {
-    this.quota = new BoardQuota(doc, limits.maxBoardBytes)
+    const loaded = storage.asLoaded
+    this.quota = new BoardQuota(doc, limits.maxBoardBytes, loaded?.storedBytes)
+    this.wholeBoard = new WholeBoardStep2(doc, loaded?.wholeState ?? null)
     const records = doc.getMap<unknown>(RECORDS_MAP)
     const meta = doc.getMap<unknown>(META_MAP)
     this.boardView = {
@@ -202,7 +208,7 @@ export class Room {
 
   /** Sync step 2 for a client; a board too large to send (it never should be, see the config check) closes only that connection. */
   private sendStep2(connection: SyncConnection, stateVector: Uint8Array): void {
-    const message = encodeSyncStep2(this.doc, stateVector)
+    const message = isEmptyStateVector(stateVector) ? this.wholeBoard.encoded() : encodeSyncStep2(this.doc, stateVector)
     if (message.length > this.limits.maxOutgoingBytes) {
       this.logger.error({ conferenceId: this.conferenceId, connectionId: connection.id, bytes: message.length }, 'board too large to send')
       connection.close(CloseCode.ServerError, 'board too large to send')

@@ -3,7 +3,6 @@ import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
-import pg from 'pg'
 import { migrationProvider } from './migrations'
 import type { Database } from './schema'
 
@@ -19,7 +18,7 @@ export function isPostgresUrl(location: string): boolean {
  * else the SQLite file at that path (created with its folder), Kring's embedded default.
  */
 export async function openDatabase(location: string): Promise<Db> {
-  const db = isPostgresUrl(location) ? openPostgres(location) : openSqlite(location)
+  const db = isPostgresUrl(location) ? await openPostgres(location) : openSqlite(location)
   try {
     await migrate(db)
   } catch (err) {
@@ -70,9 +69,11 @@ const INT8_OID = 20
 /**
  * PostgreSQL through a pool (`pg`). Ids of the logs are bigint (bigserial): read as numbers,
  * as SQLite gives them (exact up to 2^53), and so are counts. bytea comes back as a Buffer, a
- * Uint8Array like SQLite's blobs.
+ * Uint8Array like SQLite's blobs. `pg` is loaded only here: on the embedded default (SQLite) it
+ * never is (it costs start-up time and memory for nothing).
  */
-function openPostgres(url: string): Db {
+async function openPostgres(url: string): Promise<Db> {
+  const { default: pg } = await import('pg')
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,

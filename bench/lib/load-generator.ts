@@ -20,6 +20,8 @@ export interface WindowResult {
   late: number
   /** One per worker. */
   health: GeneratorHealth[]
+  /** Presence messages received per client per second (what the server relayed). */
+  presencePerClientPerSecond: number
 }
 
 /**
@@ -128,7 +130,13 @@ export class LoadPool {
 
   async windowEnd(graceMs: number): Promise<WindowResult> {
     const results = await Promise.all(this.workers.map((w) => w.request<Extract<FromWorker, { type: 'window' }>>({ type: 'window-end', graceMs })))
-    return { latencies: results.flatMap((r) => r.latencies), late: results.reduce((n, r) => n + r.late, 0), health: results.map((r) => r.health) }
+    const clients = results.reduce((n, r) => n + r.clients, 0)
+    return {
+      latencies: results.flatMap((r) => r.latencies),
+      late: results.reduce((n, r) => n + r.late, 0),
+      health: results.map((r) => r.health),
+      presencePerClientPerSecond: clients > 0 ? results.reduce((n, r) => n + r.presencePerSecond, 0) / clients : 0,
+    }
   }
 
   /** Time an edit: the client's worker makes it and answers when (on our clock). */

@@ -2,11 +2,12 @@
  * A load worker: a child process holding a share of a benchmark's clients, each a stock
  * y-websocket WebsocketProvider that sends only its own presence (as Kring's board page does,
  * client/board/session/own-presence-only.ts) with the compact presence Kring's client sends
- * (lib/sync/presence.ts, compactPresence). Edits are a card's text rewritten, a valid board record
+ * (lib/sync/presence.ts, compactPresence); the others' presence it receives is read, not decoded. Edits are a card's text rewritten, a valid board record
  * that Kring's server accepts. Driven over IPC (bench/lib/load-protocol.ts); it measures its own
  * CPU and event-loop lag, so a benchmark can tell when the generator, not the server, was slow.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import { encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -18,6 +19,7 @@ const now = () => performance.timeOrigin + performance.now()
 const send = (message: FromWorker) => process.send!(message)
 
 const SYNC_TIMEOUT_MS = 30_000
+const MESSAGE_AWARENESS = 1
 const OPEN_CONCURRENCY = 10
 
 interface Client {
@@ -56,6 +58,8 @@ let windowLatencies: number[] | null = null
 /** Edits made while this is true are timed; after the window, its edits still have a grace to arrive. */
 let windowOpen = false
 let windowCpu = process.cpuUsage()
+/** Presence messages the clients received (what the server relayed), counted per window. */
+let presenceReceived = 0
 let windowStartedAt = now()
 const loopDelay = monitorEventLoopDelay({ resolution: 5 })
 loopDelay.enable()
@@ -182,6 +186,12 @@ async function openClient(spec: ClientSpec): Promise<boolean> {
     disableBc: true,
   })
   sendOwnPresenceOnly(provider, encodeAwarenessUpdate)
+  // Others' presence is read off the wire but not decoded: the server cannot tell, and the
+  // generator's CPU goes to what is timed (a browser would also draw the cursors; nobody here looks).
+  provider.messageHandlers[MESSAGE_AWARENESS] = (_encoder, decoder) => {
+    decoding.readVarUint8Array(decoder)
+    presenceReceived++
+  }
   provider.awareness.setLocalState({ user: { id: spec.participantId, name: `Deelnemer ${spec.index + 1}` } })
   const records = doc.getMap('records')
   const shapeId = `shape:bench-${spec.room}-${spec.index}`
@@ -264,6 +274,7 @@ async function handle(message: ToWorker): Promise<void> {
       windowOpen = true
       windowCpu = process.cpuUsage()
       windowStartedAt = now()
+      presenceReceived = 0
       loopDelay.reset()
       send({ type: 'done', requestId: message.requestId })
       return
@@ -274,6 +285,7 @@ async function handle(message: ToWorker): Promise<void> {
       const wall = now() - windowStartedAt
       const loopDelayP99Ms = loopDelay.percentile(99) / 1e6
       const loopDelayMaxMs = loopDelay.max / 1e6
+      const presencePerSecond = (presenceReceived * 1000) / wall
       await new Promise((resolve) => setTimeout(resolve, message.graceMs))
       const at = now()
       const latencies = windowLatencies ?? []
@@ -296,6 +308,8 @@ async function handle(message: ToWorker): Promise<void> {
         latencies,
         late,
         health: { cpu: (cpu.user + cpu.system) / 1000 / wall, loopDelayP99Ms, loopDelayMaxMs },
+        presencePerSecond,
+        clients: clientsById.size,
       })
       return
     }

@@ -20,8 +20,9 @@ export interface WindowResult {
   late: number
   /** One per worker. */
   health: GeneratorHealth[]
-  /** Presence messages received per client per second (what the server relayed). */
+  /** Presence messages, and states in them, received per client per second (what the server relayed). */
   presencePerClientPerSecond: number
+  presenceStatesPerClientPerSecond: number
 }
 
 /**
@@ -136,6 +137,7 @@ export class LoadPool {
       late: results.reduce((n, r) => n + r.late, 0),
       health: results.map((r) => r.health),
       presencePerClientPerSecond: clients > 0 ? results.reduce((n, r) => n + r.presencePerSecond, 0) / clients : 0,
+      presenceStatesPerClientPerSecond: clients > 0 ? results.reduce((n, r) => n + r.presenceStatesPerSecond, 0) / clients : 0,
     }
   }
 

@@ -73,7 +73,11 @@ export type FromWorker =
       /** Of those, how many had not reached every receiver when the window ended. */
       late: number
       health: GeneratorHealth
-      /** Presence messages its clients received per second over the window, and how many clients it holds. */
+      /**
+       * Presence messages, and the states in them, its clients received per second over the window,
+       * and how many clients it holds.
+       */
       presencePerSecond: number
+      presenceStatesPerSecond: number
       clients: number
     }

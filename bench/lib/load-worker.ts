@@ -60,6 +60,7 @@ let windowOpen = false
 let windowCpu = process.cpuUsage()
 /** Presence messages the clients received (what the server relayed), counted per window. */
 let presenceReceived = 0
+let presenceStatesReceived = 0
 let windowStartedAt = now()
 const loopDelay = monitorEventLoopDelay({ resolution: 5 })
 loopDelay.enable()
@@ -189,8 +190,10 @@ async function openClient(spec: ClientSpec): Promise<boolean> {
   // Others' presence is read off the wire but not decoded: the server cannot tell, and the
   // generator's CPU goes to what is timed (a browser would also draw the cursors; nobody here looks).
   provider.messageHandlers[MESSAGE_AWARENESS] = (_encoder, decoder) => {
-    decoding.readVarUint8Array(decoder)
+    const update = decoding.readVarUint8Array(decoder)
     presenceReceived++
+    // An awareness update starts with how many states it carries (Kring sends several in one message).
+    presenceStatesReceived += decoding.readVarUint(decoding.createDecoder(update))
   }
   provider.awareness.setLocalState({ user: { id: spec.participantId, name: `Deelnemer ${spec.index + 1}` } })
   const records = doc.getMap('records')
@@ -275,6 +278,7 @@ async function handle(message: ToWorker): Promise<void> {
       windowCpu = process.cpuUsage()
       windowStartedAt = now()
       presenceReceived = 0
+      presenceStatesReceived = 0
       loopDelay.reset()
       send({ type: 'done', requestId: message.requestId })
       return
@@ -286,6 +290,7 @@ async function handle(message: ToWorker): Promise<void> {
       const loopDelayP99Ms = loopDelay.percentile(99) / 1e6
       const loopDelayMaxMs = loopDelay.max / 1e6
       const presencePerSecond = (presenceReceived * 1000) / wall
+      const presenceStatesPerSecond = (presenceStatesReceived * 1000) / wall
       await new Promise((resolve) => setTimeout(resolve, message.graceMs))
       const at = now()
       const latencies = windowLatencies ?? []
@@ -309,6 +314,7 @@ async function handle(message: ToWorker): Promise<void> {
         late,
         health: { cpu: (cpu.user + cpu.system) / 1000 / wall, loopDelayP99Ms, loopDelayMaxMs },
         presencePerSecond,
+        presenceStatesPerSecond,
         clients: clientsById.size,
       })
       return

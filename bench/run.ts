@@ -5,6 +5,7 @@
  */
 import { bandwidth } from './bandwidth'
 import { boardOpen } from './board-open'
+import { capacity } from './capacity'
 import { exportBenchmark } from './export'
 import { fanout } from './fanout'
 import { idle } from './idle'
@@ -13,10 +14,8 @@ import { profile } from './profile'
 import type { Benchmark } from './lib/benchmark'
 import { storage } from './storage'
 
-/** In print order; the fan-out summary is the last line of a full run. */
-const BENCHMARKS: Benchmark[] = [exportBenchmark, storage, boardOpen, bandwidth, phone, fanout]
-// The server's idle memory, cold start and CPU profile (bench/idle.ts, bench/profile.ts).
-BENCHMARKS.splice(BENCHMARKS.indexOf(fanout), 0, idle, profile)
+/** In print order; the capacity summaries are the last lines of a full run. */
+const BENCHMARKS: Benchmark[] = [exportBenchmark, storage, boardOpen, bandwidth, phone, idle, profile, fanout, capacity]
 
 // A benchmark that hangs must not hang CI: each gets this long.
 const BENCHMARK_TIMEOUT_MS = 180_000
@@ -35,7 +34,7 @@ async function main(): Promise<void> {
     }, timeoutMs)
     watchdog.unref()
     const started = performance.now()
-    summaries.push(await benchmark.run((line) => console.log(line)))
+    summaries.push(await benchmark.run((line) => console.log(line), { alone: wanted.length > 0 }))
     clearTimeout(watchdog)
     console.log(`${benchmark.name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   }

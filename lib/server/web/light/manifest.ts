@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+/** One light entry's files, as /_next/static/light/… URLs (scripts/build-light.mjs). */
+export interface LightEntry {
+  js?: string
+  css?: string
+  /** Scripts the entry needs before it is usable, to fetch beside it (`<link rel="modulepreload">`). */
+  preload?: string[]
+}
+
+export interface LightManifest {
+  phone: LightEntry
+  site: LightEntry
+}
+
+let cached: LightManifest | null = null
+
+/**
+ * Which files this build's light documents load: scripts/build-light.mjs writes their
+ * content-hashed names into the build folder (the one next.config.js uses) after `next build`.
+ * Read once per process; a build without it is a broken build, and says so.
+ */
+export function lightManifest(): LightManifest {
+  if (cached) return cached
+  const file = resolve(process.cwd(), process.env.KRING_NEXT_DIST_DIR || '.next', 'light-manifest.json')
+  let parsed: Partial<LightManifest>
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LightManifest>
+  } catch {
+    throw new Error(`${file} is missing: run \`npm run build\` (it builds the light documents after next build)`)
+  }
+  if (!parsed.phone?.js || !parsed.phone.css || !parsed.site?.css) throw new Error(`${file} is incomplete: run \`npm run build\` again`)
+  cached = { phone: parsed.phone, site: parsed.site }
+  return cached
+}

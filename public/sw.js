@@ -1,6 +1,7 @@
 // Kring's offline shell (issue 10): the phone view opens without a network. Hand-written and small
 // on purpose: pages of the phone view are fetched from the network first and kept as the last
-// copy; Next's build files (/_next/static, named by their content) from the cache first. The
+// copy; the build files (/_next/static, named by their content: Next's, and the phone view's own
+// client in /_next/static/light, scripts/build-light.mjs) from the cache first. The
 // board itself is not in here: it is the Yjs document the page keeps in IndexedDB.
 // Nothing else is cached: no API answers, no exports, no other pages.
 const CACHE = 'kring-shell-v1'

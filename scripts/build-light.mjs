@@ -3,17 +3,19 @@
 // stylesheet the join page and the phone view share. Outside Next's client runtime: on a cheap
 // phone over a slow line, React-DOM and Next's router cost more than the whole view.
 //
-// `npm run build` and scripts/start.mjs run this after `next build`. The files land in the build
-// folder's static/light/, served by Next as /_next/static/light/<name>-<hash>.* (content-hashed,
-// cached for a year, immutable; the offline shell, public/sw.js, keeps them like Next's own), and
-// light-manifest.json says which names this build made (lib/server/web/light/manifest.ts).
+// `npm run build` and scripts/start.mjs run this after `next build` (`npm run dev` before starting
+// Next's development server). The files land in the build folder's light/, served as
+// /light/<name>-<hash>.* by app/light/[file]/route.ts (content-hashed, cached for a year,
+// immutable; the offline shell, public/sw.js, keeps them), and light-manifest.json says which
+// names this build made (lib/server/web/light/manifest.ts). Not under Next's static/: the
+// development server keeps its own (build folder/dev) and clears it when it starts.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { build } from 'esbuild'
 
 const root = resolve(import.meta.dirname, '..')
 const distDir = resolve(root, process.env.KRING_NEXT_DIST_DIR || '.next')
-const outdir = join(distDir, 'static', 'light')
+const outdir = join(distDir, 'light')
 rmSync(outdir, { recursive: true, force: true })
 mkdirSync(outdir, { recursive: true })
 
@@ -52,23 +54,23 @@ const result = await build({
   logLevel: 'warning',
 })
 
+const outputs = result.metafile.outputs
+const urlOf = (file) => `/light/${relative(outdir, join(root, file)).split('\\').join('/')}`
+
 // Which files each entry made: its script (if any) and its stylesheet.
 const manifest = {}
-for (const [file, output] of Object.entries(result.metafile.outputs)) {
+for (const [file, output] of Object.entries(outputs)) {
   // Lazily imported modules are entry points of their own chunks too: only the named entries count.
   const name = entryNames.get(output.entryPoint ?? '')
   if (!name) continue
-  const url = `/_next/static/light/${relative(outdir, join(root, file)).split('\\').join('/')}`
-  manifest[name] = { ...manifest[name], [file.endsWith('.css') ? 'css' : 'js']: url }
-  if (output.cssBundle) manifest[name].css = `/_next/static/light/${relative(outdir, join(root, output.cssBundle)).split('\\').join('/')}`
+  manifest[name] = { ...manifest[name], [file.endsWith('.css') ? 'css' : 'js']: urlOf(file) }
+  if (output.cssBundle) manifest[name].css = urlOf(output.cssBundle)
 }
 // What the phone view needs before it is usable, fetched at once beside its entry instead of one
 // import round trip after another (400 ms each on her line): the entry's static imports and the
 // sync libraries client/phone/phone-connection.ts imports on opening, with theirs. Not the meeting
 // plane (socket.io, zod) nor the plan: they load after the view is usable.
 const FIRST_PATH = /node_modules\/(yjs|y-websocket|y-protocols|y-indexeddb|lib0)\//
-const outputs = result.metafile.outputs
-const urlOf = (file) => `/_next/static/light/${relative(outdir, join(root, file)).split('\\').join('/')}`
 const preload = new Set()
 const visit = (file) => {
   for (const next of outputs[file]?.imports ?? []) {
@@ -85,4 +87,4 @@ visit(phoneFile)
 manifest.phone.preload = [...preload].map(urlOf)
 
 writeFileSync(join(distDir, 'light-manifest.json'), JSON.stringify(manifest, null, 2))
-for (const [file, output] of Object.entries(result.metafile.outputs)) console.log(`light: ${relative(distDir, join(root, file))} ${(output.bytes / 1024).toFixed(1)} KB`)
+for (const [file, output] of Object.entries(outputs)) console.log(`light: ${relative(distDir, join(root, file))} ${(output.bytes / 1024).toFixed(1)} KB`)

@@ -25,8 +25,8 @@ vi.mock('next/headers', () => ({
 }))
 vi.mock('@/lib/server/web/light/manifest', () => ({
   lightManifest: () => ({
-    phone: { js: '/_next/static/light/phone-TEST.js', css: '/_next/static/light/phone-TEST.css', preload: ['/_next/static/light/chunk-TEST.js'] },
-    site: { css: '/_next/static/light/site-TEST.css' },
+    phone: { js: '/light/phone-TEST.js', css: '/light/phone-TEST.css', preload: ['/light/chunk-TEST.js'] },
+    site: { css: '/light/site-TEST.css' },
   }),
 }))
 
@@ -81,8 +81,8 @@ describe('the phone view as a light document', () => {
     const html = await response.text()
     expect(html).toMatch(/^<!DOCTYPE html><html lang="ar" dir="rtl">/)
     expect(html).toContain(TITLE)
-    expect(html).toContain('src="/_next/static/light/phone-TEST.js"')
-    expect(html).toContain('rel="modulepreload" href="/_next/static/light/chunk-TEST.js"')
+    expect(html).toContain('src="/light/phone-TEST.js"')
+    expect(html).toContain('rel="modulepreload" href="/light/chunk-TEST.js"')
     for (const tag of [...scriptTags(html), ...(html.match(/<link rel="modulepreload"[^>]*>/g) ?? [])]) expect(tag).toContain(`nonce="${NONCE}"`)
     // The client's data: a socket ticket, and her language only (Arabic strings, no Dutch catalogue).
     const data = JSON.parse(/<script type="application\/json"[^>]*>(.*?)<\/script>/s.exec(html)![1]!) as { locale: string; messages: Record<string, Record<string, string>>; props: { ticket: string; initial: { canWrite: boolean } } }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
-/** One light entry's files, as /_next/static/light/… URLs (scripts/build-light.mjs). */
+/** One light entry's files, as /light/… URLs (scripts/build-light.mjs, served by app/light/[file]/route.ts). */
 export interface LightEntry {
   js?: string
   css?: string
@@ -16,6 +16,18 @@ export interface LightManifest {
 
 let cached: LightManifest | null = null
 
+/** The build folder next.config.js uses (KRING_NEXT_DIST_DIR), where scripts/build-light.mjs writes. */
+function buildFolder(): string {
+  return resolve(process.cwd(), process.env.KRING_NEXT_DIST_DIR || '.next')
+}
+
+/** The light build's files: content-hashed names only, nothing else is ever read from there. */
+export const LIGHT_FILE_NAME = /^[A-Za-z0-9_-]{1,80}\.(js|css)$/
+
+export function lightFilePath(name: string): string | null {
+  return LIGHT_FILE_NAME.test(name) ? resolve(buildFolder(), 'light', name) : null
+}
+
 /**
  * Which files this build's light documents load: scripts/build-light.mjs writes their
  * content-hashed names into the build folder (the one next.config.js uses) after `next build`.
@@ -23,7 +35,7 @@ let cached: LightManifest | null = null
  */
 export function lightManifest(): LightManifest {
   if (cached) return cached
-  const file = resolve(process.cwd(), process.env.KRING_NEXT_DIST_DIR || '.next', 'light-manifest.json')
+  const file = resolve(buildFolder(), 'light-manifest.json')
   let parsed: Partial<LightManifest>
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LightManifest>

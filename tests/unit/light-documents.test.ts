@@ -4,6 +4,9 @@ import { invitationCookieName } from '../../lib/conference/join-link'
 import { openDatabase, type Db } from '../../lib/server/db/connect'
 import type { User } from '../../lib/server/db/schema'
 import { LOCALE_COOKIE } from '../../lib/i18n'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { phoneMessages } from '../../lib/server/web/light/PhoneDocument'
 import { buildGateWorld, credentialsOf, setPhase, TITLE, type Asker, type GateWorld } from './gate-fixtures'
 
 /**
@@ -28,6 +31,7 @@ vi.mock('@/lib/server/web/light/manifest', () => ({
     phone: { js: '/light/phone-TEST.js', css: '/light/phone-TEST.css', preload: ['/light/chunk-TEST.js'] },
     site: { css: '/light/site-TEST.css' },
   }),
+  lightStylesheetText: () => '.join{color:#123456}',
 }))
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>
@@ -90,6 +94,7 @@ describe('the phone view as a light document', () => {
     expect(data.props.ticket.length).toBeGreaterThan(10)
     expect(data.props.initial.canWrite).toBe(true)
     expect(Object.keys(data.messages).sort()).toEqual(['common', 'items', 'meeting', 'phone'])
+    expect(Object.keys(data.messages.meeting!).every((key) => key.startsWith('phase.'))).toBe(true)
     expect(data.messages.phone!['who.title']).toBe('من هنا')
   })
 
@@ -120,6 +125,9 @@ describe('the join page as a light document', () => {
     expect(html).toContain(TITLE)
     expect(html).toMatch(/<form method="post" action="\/api\/join"><input type="hidden" name="token" value="[^"]+" \/><button type="submit" class="button button--big" data-testid="join-button">/)
     expect(html).toContain('name="returnTo" value="/join/')
+    // Its stylesheet is in the page: one request fewer before she can tap.
+    expect(html).toContain('<style>.join{color:#123456}</style>')
+    expect(html).not.toContain('rel="stylesheet"')
     const scripts = scriptTags(html)
     expect(scripts).toHaveLength(1)
     expect(scripts[0]).toContain(`nonce="${NONCE}"`)
@@ -141,5 +149,32 @@ describe('the join page as a light document', () => {
     expect(html).toContain('notice--warning')
     expect(html).not.toContain('join-button')
     expect(scriptTags(html)).toHaveLength(0)
+  })
+})
+
+describe('the phone view\'s strings', () => {
+  it('has every key the phone view\'s code names (a key left out would show as itself)', () => {
+    const dir = join(__dirname, '..', '..', 'client', 'phone')
+    const sources = [...readdirSync(dir).filter((name) => /\.tsx?$/.test(name)).map((name) => join(dir, name)), join(__dirname, '..', '..', 'lib', 'board', 'labels.ts')]
+    const messages = phoneMessages('nl') as unknown as Record<string, Record<string, string>>
+    const has = (key: string) => {
+      const dot = key.indexOf('.')
+      return messages[key.slice(0, dot)]?.[key.slice(dot + 1)] !== undefined
+    }
+    const hasPrefix = (prefix: string) => {
+      const dot = prefix.indexOf('.')
+      return Object.keys(messages[prefix.slice(0, dot)] ?? {}).some((key) => key.startsWith(prefix.slice(dot + 1)))
+    }
+    const named: string[] = []
+    for (const file of sources) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/['`]((?:common|phone|meeting|items|web|followUp)\.[A-Za-z0-9_.-]*?)(\$\{|['`])/g)) {
+        const [, key, end] = match
+        if (/\.(css|ts|tsx)$/.test(key!)) continue
+        named.push(key!)
+        if (end === '${') expect(hasPrefix(key!), key).toBe(true)
+        else expect(has(key!), key).toBe(true)
+      }
+    }
+    expect(named.length).toBeGreaterThan(40)
   })
 })

@@ -8,7 +8,7 @@ import { findLiveInvitation, findParticipantForUser } from '@/lib/server/db/repo
 import { getSignedInUser } from '@/lib/server/web/session'
 import { isLinkableInvitation, mayLinkInvitation } from '@/lib/server/conference/link-account'
 import { whenText, whereText } from '@/lib/server/conference/invitation-share/message'
-import { lightManifest } from '@/lib/server/web/light/manifest'
+import { lightManifest, lightStylesheetText } from '@/lib/server/web/light/manifest'
 import { joinDocumentResponse, type JoinView } from '@/lib/server/web/light/JoinDocument'
 import type { Participant, User } from '@/lib/server/db/schema'
 
@@ -22,7 +22,7 @@ export const dynamic = 'force-dynamic'
  *
  * A light document (issue 10, lib/server/web/light): plain server-rendered HTML without Next's
  * client runtime, so the page a relative opens first on a slow phone costs no JavaScript but the
- * one line that says she opened it.
+ * one line that says she opened it, and one request: its stylesheet is in the page.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await ctx.params
@@ -35,7 +35,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ token: string }
     return new Response(null, { status: 307, headers: { Location: `/join/${encodeURIComponent(token)}/language`, 'Cache-Control': 'no-store' } })
   }
   const user = await getSignedInUser()
-  const frame = { locale, t, nonce: (await headers()).get('x-nonce') ?? '', stylesheet: lightManifest().site.css!, userName: user?.name ?? null, token }
+  const frame = { locale, t, nonce: (await headers()).get('x-nonce') ?? '', stylesheet: { inline: lightStylesheetText(lightManifest().site.css!) }, userName: user?.name ?? null, token }
   if (!invitation) return joinDocumentResponse(frame, null)
 
   const { participant, conference } = invitation

@@ -21,7 +21,7 @@ interface FrameProps {
   locale: Locale
   t: Translate
   nonce: string
-  stylesheet: string
+  stylesheet: string | { inline: string }
   userName: string | null
   token: string
 }

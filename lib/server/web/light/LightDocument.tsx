@@ -14,7 +14,8 @@ export interface LightDocumentProps {
   t: Translate
   /** The page's own title; the app's name follows, as on every page. */
   title: string
-  stylesheet: string
+  /** The stylesheet's URL, or its text to put into the page (`inline`). */
+  stylesheet: string | { inline: string }
   /** The web app manifest (the phone view is installable). */
   manifest?: string
   /** Module scripts to fetch at once, with the request's CSP nonce. */
@@ -36,7 +37,7 @@ export function LightDocument({ locale, t, title, stylesheet, manifest, preload,
         <meta name="description" content={t('web.meta.description')} />
         <title>{`${title} · ${t('common.appName')}`}</title>
         <link rel="icon" href="/icon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href={stylesheet} />
+        {typeof stylesheet === 'string' ? <link rel="stylesheet" href={stylesheet} /> : <style dangerouslySetInnerHTML={{ __html: stylesheet.inline }} />}
         {manifest ? <link rel="manifest" href={manifest} /> : null}
         {preload?.urls.map((url) => <link key={url} rel="modulepreload" href={url} nonce={preload.nonce} />)}
       </head>

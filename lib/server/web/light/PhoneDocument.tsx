@@ -6,13 +6,26 @@ import { LIGHT_PHONE_DATA_ID, LIGHT_PHONE_ROOT_ID, type LightPhoneData } from '@
 import { LightDocument, lightDocumentResponse, scriptSafeJson } from './LightDocument'
 import type { LightEntry } from './manifest'
 
-/** The catalogue areas the phone view reads (client/phone); the rest of the language stays on the server. */
-const PHONE_AREAS = ['common', 'phone', 'meeting', 'items'] as const satisfies readonly (keyof AllMessages)[]
+/**
+ * What the phone view reads of the catalogue (client/phone): whole areas, or only the keys under
+ * these prefixes. The rest of the language stays on the server: every byte of the page is on her
+ * way to a usable view. A key left out shows as itself, which tests/unit/light-documents.test.ts notices.
+ */
+const PHONE_KEYS: Partial<Record<keyof AllMessages, true | readonly string[]>> = {
+  common: true,
+  phone: true,
+  meeting: ['phase.'],
+  items: ['house.', 'person.group.', 'person.ring.', 'agreement.personGone'],
+}
 
 export function phoneMessages(locale: Locale): AllMessages {
   const catalog = catalogOf(locale)
-  // Only these areas: the client's translator shows a missing key as itself, which a test notices.
-  return Object.fromEntries(PHONE_AREAS.map((area) => [area, catalog[area]])) as unknown as AllMessages
+  const picked: Record<string, Record<string, string>> = {}
+  for (const [area, keys] of Object.entries(PHONE_KEYS)) {
+    const messages = catalog[area as keyof AllMessages] as Record<string, string>
+    picked[area] = keys === true ? messages : Object.fromEntries(Object.entries(messages).filter(([key]) => keys.some((prefix) => key.startsWith(prefix))))
+  }
+  return picked as unknown as AllMessages
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { resolve } from 'node:path'
 
 /** One light entry's files, as /light/… URLs (scripts/build-light.mjs, served by app/light/[file]/route.ts). */
@@ -45,4 +46,20 @@ export function lightManifest(): LightManifest {
   if (!parsed.phone?.js || !parsed.phone.css || !parsed.site?.css) throw new Error(`${file} is incomplete: run \`npm run build\` again`)
   cached = { phone: parsed.phone, site: parsed.site }
   return cached
+}
+
+const inlined = new Map<string, string>()
+
+/**
+ * A light stylesheet's text, to put into a page instead of linking it: the join page is opened
+ * once, and a separate request costs her a round trip (400 ms and more) before she can tap.
+ */
+export function lightStylesheetText(url: string): string {
+  const known = inlined.get(url)
+  if (known !== undefined) return known
+  const path = lightFilePath(basename(url))
+  if (!path) throw new Error(`not a light stylesheet: ${url}`)
+  const text = readFileSync(path, 'utf8')
+  inlined.set(url, text)
+  return text
 }

@@ -28,7 +28,7 @@ export const config = {
   matcher: [
     {
       // Pages only: not the API (JSON; exports carry their own sandboxing policy), not static files.
-      source: '/((?!api/|_next/static|_next/image|tldraw-assets/|favicon.ico).*)',
+      source: '/((?!api/|_next/static|_next/image|tldraw-assets/|light/|favicon.ico).*)',
       // Prefetches are not rendered as pages.
       missing: [
         { type: 'header', key: 'next-router-prefetch' },

@@ -1,6 +1,7 @@
 // Kring's offline shell (issue 10): the phone view opens without a network. Hand-written and small
 // on purpose: pages of the phone view are fetched from the network first and kept as the last
-// copy; Next's build files (/_next/static, named by their content) from the cache first. The
+// copy; the build files (named by their content: Next's in /_next/static, and the phone view's
+// own client in /light, scripts/build-light.mjs) from the cache first. The
 // board itself is not in here: it is the Yjs document the page keeps in IndexedDB.
 // Nothing else is cached: no API answers, no exports, no other pages.
 const CACHE = 'kring-shell-v1'
@@ -9,7 +10,8 @@ const PHONE_PAGE = /^\/board\/[A-Za-z0-9_-]+\/phone$/
 self.addEventListener('install', () => self.skipWaiting())
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
 
-const keepable = (path) => PHONE_PAGE.test(path) || path.startsWith('/_next/static/')
+const isBuildFile = (path) => path.startsWith('/_next/static/') || path.startsWith('/light/')
+const keepable = (path) => PHONE_PAGE.test(path) || isBuildFile(path)
 
 // The page asks to forget everything (access withdrawn, or leaving a shared device), or to keep
 // itself and the files it loaded before this worker existed (the first opening never passes here).
@@ -52,7 +54,7 @@ self.addEventListener('fetch', (event) => {
     )
     return
   }
-  if (url.pathname.startsWith('/_next/static/')) {
+  if (isBuildFile(url.pathname)) {
     event.respondWith(
       caches.match(request).then(
         (cached) =>

@@ -65,14 +65,20 @@ function newestMtime(path) {
 if (!dev) {
   // The build folder next.config.js uses (KRING_NEXT_DIST_DIR lets several servers share a checkout).
   const buildId = join(root, env.KRING_NEXT_DIST_DIR || '.next', 'BUILD_ID')
-  const sources = ['app', 'client', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json']
+  const sources = ['app', 'client', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'scripts/build-light.mjs']
     .map((p) => join(root, p))
     .filter((p) => existsSync(p))
   const newestSource = Math.max(...sources.map(newestMtime))
   if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource) {
     console.log('Kring: building the app (next build)…')
     run('npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
+    // The light documents' own files (the phone view's client), as `npm run build` does.
+    run(process.execPath, ['scripts/build-light.mjs'])
   }
+} else {
+  // The development server serves the light documents too: their files are built once here
+  // (a change to client/phone needs a restart of `npm run dev`).
+  run(process.execPath, ['scripts/build-light.mjs'])
 }
 
 // 5. Start the one server process (Next + sync + socket.io on one port).

@@ -43,7 +43,15 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A fresh throttled phone context (empty cache, no cookies; the browser caches as it would). */
 export async function openThrottledPhone(browser: Browser): Promise<PhoneMeter> {
-  const context = await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+  const context = await browser.newContext({
+    ...devices['Pixel 7'],
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    // The offline shell's worker (public/sw.js) would fetch what the page loads after it started,
+    // outside this page's network log: those files would count as 0 bytes. A first visit without it.
+    serviceWorkers: 'block',
+  })
   const page = await context.newPage()
   const cdp: CDPSession = await context.newCDPSession(page)
   await cdp.send('Network.enable')

@@ -1,10 +1,9 @@
 'use client'
 
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ComponentType } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useT } from '@/client/i18n/I18nProvider'
 import type { ConferencePhase, ParticipantRole } from '@/lib/conference/model'
 import type { QuickItem } from '@/lib/board/quick-items'
-import type { BoardClientProps } from '../board/BoardClient'
 import { addQuickItem, myPersonIds, scaleAndMark, setMyMark } from './phone-board'
 import { forgetDeviceCopy, openPhoneConnection, type PhoneConnection, type PhoneSyncStatus } from './phone-connection'
 import type { PhoneMeetingState } from './PhoneMeeting'
@@ -25,7 +24,6 @@ export interface PhoneClientProps {
   me: { participantId: string; displayName: string; role: ParticipantRole }
   /** The phase and the gate's `board.write` answer when the page was made (the meeting keeps them live). */
   initial: { phase: ConferencePhase; canWrite: boolean }
-  licenseKey?: string
 }
 
 /**
@@ -57,7 +55,6 @@ export function PhoneClient(props: PhoneClientProps) {
   const [refused, setRefused] = useState(false)
   const [records, setRecords] = useState<Record<string, unknown>>({})
   const [meeting, setMeeting] = useState<PhoneMeetingState | null>(null)
-  const [Board, setBoard] = useState<ComponentType<BoardClientProps> | null>(null)
   const connection = useRef<PhoneConnection | null>(null)
 
   const goOut = useCallback(() => {
@@ -83,7 +80,6 @@ export function PhoneClient(props: PhoneClientProps) {
   }, [ready])
 
   useEffect(() => {
-    if (Board) return
     let alive = true
     let frame = 0
     void openPhoneConnection(
@@ -116,7 +112,7 @@ export function PhoneClient(props: PhoneClientProps) {
       connection.current?.destroy()
       connection.current = null
     }
-  }, [conferenceId, ticket, ticketUrl, goOut, Board])
+  }, [conferenceId, ticket, ticketUrl, goOut])
 
   // The meeting brings the board back after private time: knock at once instead of at the next retry.
   const phase = meeting?.phase ?? initial.phase
@@ -136,28 +132,9 @@ export function PhoneClient(props: PhoneClientProps) {
     const open = connection.current
     if (open) setMyMark(open.doc, open.records, me, value)
   }
-  const openBoard = async () => {
-    const { BoardClient } = await import('../board/BoardClient')
-    connection.current?.destroy()
-    connection.current = null
-    setBoard(() => BoardClient)
-  }
+  // The whole board is its own page (the canvas and everything it needs load only there).
+  const boardHref = `/board/${conferenceId}`
 
-  if (Board) {
-    return (
-      <div className="board-viewport">
-        <Board
-          conferenceId={conferenceId}
-          conferenceTitle={props.conferenceTitle}
-          ticket={ticket}
-          ticketUrl={ticketUrl}
-          ticketTtlSeconds={ticketTtlSeconds}
-          me={me}
-          licenseKey={props.licenseKey}
-        />
-      </div>
-    )
-  }
   if (out) {
     return (
       <main className={styles.phone} data-testid="phone-out">
@@ -217,7 +194,12 @@ export function PhoneClient(props: PhoneClientProps) {
         <h2 id="phone-who" className={styles.cardTitle}>
           {t('phone.who.title')}
         </h2>
-        {meeting === null ? (
+        {status === 'offline' && !meeting?.connected ? (
+          // Offline nobody's presence can be known: say so instead of "loading" for ever.
+          <p className={styles.muted} data-testid="phone-who-offline">
+            {t('phone.who.offline')}
+          </p>
+        ) : meeting === null ? (
           <p className={styles.muted}>{t('phone.who.loading')}</p>
         ) : others.length === 0 ? (
           <p className={styles.muted}>{t('phone.who.nobody')}</p>
@@ -250,9 +232,9 @@ export function PhoneClient(props: PhoneClientProps) {
 
       {!waiting ? (
         <section className={styles.boardLink}>
-          <button type="button" className={styles.primary} data-testid="phone-open-board" onClick={() => void openBoard()}>
+          <a href={boardHref} className={styles.primary} data-testid="phone-open-board">
             {t('phone.board.open')}
-          </button>
+          </a>
           <p className={styles.muted}>{t('phone.board.openHint')}</p>
         </section>
       ) : null}

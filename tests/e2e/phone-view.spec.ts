@@ -120,6 +120,8 @@ test('a relative on a slow phone adds a worry and a person without the canvas; t
   expect(await phonePage.evaluate(() => fetch('/healthz').then(() => 'reached', () => 'unreachable'))).toBe('unreachable')
   await expect(phonePage.getByTestId('phone-status')).toHaveAttribute('data-status', 'offline')
   await expect(phonePage.getByTestId('phone-status')).toContainText(/offline.*bewaard/i)
+  // Who is there cannot be known offline: it says so instead of loading for ever.
+  await expect(phonePage.getByTestId('phone-who-offline')).toContainText(/offline/i)
   // The board from the device's copy: her agreement is still listed first.
   await expect(phonePage.getByTestId('phone-plan-mine')).toContainText('Ik bel Samira elke zondag')
   await phonePage.getByRole('button', { name: /iets anders toevoegen/i }).tap()

@@ -16,6 +16,7 @@ const phone: Messages<'phone'> = {
   'status.offline': 'Offline. What you add is kept on this phone and sent as soon as you are connected again.',
   'who.title': 'Who is here',
   'who.loading': 'Loading who is here…',
+  'who.offline': 'Offline: you will see who is here again once you are connected.',
   'who.nobody': 'Nobody else yet.',
   'who.me': '(you)',
   'who.phone': 'phone',

@@ -17,6 +17,7 @@ const phone = {
   'status.offline': 'Offline. Wat je toevoegt blijft op deze telefoon bewaard en gaat mee zodra je weer verbinding hebt.',
   'who.title': 'Wie er zijn',
   'who.loading': 'Wie er zijn, wordt geladen…',
+  'who.offline': 'Offline: wie er zijn, zie je weer zodra je verbinding hebt.',
   'who.nobody': 'Nog niemand anders.',
   'who.me': '(jij)',
   'who.phone': 'telefoon',

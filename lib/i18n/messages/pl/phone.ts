@@ -16,6 +16,7 @@ const phone: Messages<'phone'> = {
   'status.offline': 'Brak połączenia. To, co dodasz, zostanie zapisane na tym telefonie i wysłane, gdy tylko połączenie wróci.',
   'who.title': 'Kto tu jest',
   'who.loading': 'Wczytywanie, kto tu jest…',
+  'who.offline': 'Brak połączenia: zobaczysz, kto tu jest, gdy połączenie wróci.',
   'who.nobody': 'Jeszcze nikogo więcej.',
   'who.me': '(ty)',
   'who.phone': 'telefon',

@@ -16,6 +16,7 @@ const phone: Messages<'phone'> = {
   'status.offline': 'Çevrim dışı. Eklediğiniz şeyler bu telefonda saklanır ve bağlantı gelir gelmez gönderilir.',
   'who.title': 'Kimler burada',
   'who.loading': 'Kimlerin burada olduğu yükleniyor…',
+  'who.offline': 'Çevrim dışı: bağlantı gelince kimlerin burada olduğunu yeniden göreceksiniz.',
   'who.nobody': 'Henüz başka kimse yok.',
   'who.me': '(siz)',
   'who.phone': 'telefon',

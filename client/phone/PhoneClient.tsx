@@ -206,8 +206,9 @@ export function PhoneClient(props: PhoneClientProps) {
         ) : (
           <ul className={styles.people}>
             {others.map((entry) => (
-              <li key={entry.participantId} dir="auto">
-                {entry.displayName} <span className={styles.muted}>· {t(`common.role.${entry.role}`)}</span>
+              // The line follows the page's direction (its bullet on the reader's side); only the name takes its own.
+              <li key={entry.participantId}>
+                <bdi>{entry.displayName}</bdi> <span className={styles.muted}>· {t(`common.role.${entry.role}`)}</span>
                 {entry.participantId === me.participantId ? <span className={styles.muted}> {t('phone.who.me')}</span> : null}
               </li>
             ))}

@@ -189,6 +189,10 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
       }
     },
 
+    shutOutRemoved(conferenceId, participantId) {
+      access.shutOut(conferenceId, participantId, 'removed')
+    },
+
     closeConference(conferenceId) {
       for (const socket of io.sockets.sockets.values()) {
         if (socket.data.conferenceId === conferenceId) closeSocket(socket, CloseCode.NotFound, 'conference deleted')

@@ -60,7 +60,7 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers, options
   })
 
   // One count of sockets per address and participant, over both planes.
-  const connectionLimits = connectionLimitsFor(config)
+  const connectionLimits = connectionLimitsFor(config, deps.scaleOut && { caps: deps.scaleOut.caps, logger: deps.logger })
   const sync = createSyncServer(deps, { connectionLimits, onBoardChange: boardActivityNoter(deps) })
   // The meeting plane reads boards (to propose the plan) through the sync plane's reader.
   const meeting = createMeetingServer({ ...deps, httpServer: http, boards: sync.boards, connectionLimits })

@@ -145,4 +145,46 @@ describe.skipIf(unavailable !== null)('policy decisions across instances', () =>
     await waitFor(async () => (await auditRows(db, conference.id, ['participant.left'])).length === 2, { message: "the aunt's leaving from C" })
     expect((await auditRows(db, conference.id, ['participant.left'])).map((row) => row.actor).sort()).toEqual([mother.participant.id, aunt.participant.id].sort())
   }, 90_000)
+
+  it('the socket caps hold across two instances, and places held by a killed instance come free within the TTL', async () => {
+    const { a, b, conference, mother, aunt, professional } = await twoInstances({
+      MAX_SOCKETS_PER_ADDRESS: '3',
+      MAX_SOCKETS_PER_PARTICIPANT: '2',
+      MEETING_PRESENCE_TTL_MS: '2000',
+    })
+    // Every client here comes from 127.0.0.1: one address. Two places of the mother's (one per instance), one of the aunt's.
+    const mumsBoard = board(a, conference.id, mother.token)
+    await waitFor(() => mumsBoard.provider.synced, { message: "the mother's board on A" })
+    await meeting(b, conference.id, mother.token)
+    const amirasBoard = board(b, conference.id, aunt.token)
+    await waitFor(() => amirasBoard.provider.synced, { message: "the aunt's board on B" })
+
+    // A third socket of the mother's, on B where she holds only one: refused (4429), board and meeting.
+    const third = board(b, conference.id, mother.token)
+    await waitFor(() => third.closeCodes.includes(CloseCode.TooManyConnections), { message: 'her third board refused' })
+    third.destroy()
+    await expect(meeting(b, conference.id, mother.token)).rejects.toMatchObject({ refusal: { code: CloseCode.TooManyConnections } })
+    // The address is full too: the professional's first socket, on A where only one of the three is, is refused.
+    const jan = board(a, conference.id, professional.token)
+    await waitFor(() => jan.closeCodes.includes(CloseCode.TooManyConnections), { message: "the professional's board refused" })
+    jan.destroy()
+    expect(mumsBoard.closeCodes).toEqual([])
+
+    // B dies holding two of the address's places and one of the mother's: they come free on A within the TTL.
+    await b.kill('SIGKILL')
+    const killedAt = Date.now()
+    // A refusal (4429) is final for a stock provider: try again with a new one, as a reloaded page does.
+    let janAgain = board(a, conference.id, professional.token)
+    await waitFor(
+      () => {
+        if (janAgain.closeCodes.includes(CloseCode.TooManyConnections)) janAgain = board(a, conference.id, professional.token)
+        return janAgain.provider.synced
+      },
+      { message: 'the professional gets in on A', timeoutMs: 15_000, intervalMs: 100 },
+    )
+    // The TTL (2 s) and a renewal interval, with room for a busy machine.
+    expect(Date.now() - killedAt).toBeLessThan(2_000 + 700 + 3_000)
+    const mumAgain = await meeting(a, conference.id, mother.token)
+    expect(mumAgain.disconnected()).toBe(false)
+  }, 60_000)
 })

@@ -60,7 +60,7 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers, options
   })
 
   // One count of sockets per address and participant, over both planes.
-  const connectionLimits = connectionLimitsFor(config)
+  const connectionLimits = connectionLimitsFor(config, deps.scaleOut && { caps: deps.scaleOut.caps, logger: deps.logger })
   const sync = createSyncServer(deps, { connectionLimits, onBoardChange: boardActivityNoter(deps) })
   // The meeting plane reads boards (to propose the plan) through the sync plane's reader.
   const meeting = createMeetingServer({ ...deps, httpServer: http, boards: sync.boards, connectionLimits })
@@ -87,7 +87,11 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers, options
     sync.disconnectParticipant(participantId, CloseCode.Forbidden, reason)
     meeting.disconnectParticipant(participantId, CloseCode.Forbidden, reason)
   }
-  const onRevoked = ({ participantId }: { participantId: string }) => disconnect(participantId, 'invitation revoked')
+  const onRevoked = ({ conferenceId, participantId, as }: { conferenceId: string; participantId: string; as?: 'removed' }) => {
+    // Removed by the facilitator (perhaps on another instance): the meeting says so, as where it happened.
+    if (as === 'removed') meeting.shutOutRemoved(conferenceId, participantId)
+    disconnect(participantId, 'invitation revoked')
+  }
   getLiveEvents().on('participant.revoked', onRevoked)
   // Several instances: revocations made anywhere arrive as live events through Redis, no poll needed.
   const stopWatching = deps.scaleOut ? () => {} : watchRevocations(deps, (participantId) => disconnect(participantId, 'invitation revoked'))

@@ -3,6 +3,8 @@ import type { TrustProxy } from '../lib/server/config/env'
 import { clientAddressOf, limitKeyOfAddress } from '../lib/server/http/client-address'
 import { CloseCode } from '../lib/protocol/close-codes'
 import type { MeetingSocket } from './meeting/types'
+import type { SharedSocketCaps } from './scale-out/shared-caps'
+import type { Logger } from '../lib/server/log/logger'
 
 /**
  * Caps on simultaneous sockets, sync and meeting counted together: per client address (so one
@@ -29,7 +31,29 @@ export class ConnectionLimits {
   constructor(
     private readonly caps: SocketCaps,
     private readonly trustProxy: TrustProxy,
+    /** Several instances (REDIS_URL): the caps count every instance's sockets. */
+    private readonly shared?: { caps: SharedSocketCaps; logger: Logger },
   ) {}
+
+  /** Whether places are counted across instances (then take them with `takeAnywhere`). */
+  get isShared(): boolean {
+    return this.shared !== undefined
+  }
+
+  /**
+   * A place counted across every instance (REDIS_URL), or null when either cap is full there.
+   * When Redis does not answer, this instance's own count decides (each instance still caps).
+   * With one instance, the same as `take`.
+   */
+  async takeAnywhere(address: string, participantId: string): Promise<Place | null> {
+    if (!this.shared) return this.take(address, participantId)
+    try {
+      return await this.shared.caps.take(address, participantId, this.caps)
+    } catch (err) {
+      this.shared.logger.warn({ err }, 'socket caps: Redis did not answer; counted on this instance')
+      return this.take(address, participantId)
+    }
+  }
 
   /** The address key a socket's handshake request counts against. */
   addressOf(req: Pick<IncomingMessage, 'headers' | 'socket'>): string {
@@ -69,9 +93,12 @@ function decrement(counts: Map<string, number>, key: string): void {
   else counts.delete(key)
 }
 
-/** Socket caps from the config, one instance shared by the sync and meeting planes. */
-export function connectionLimitsFor(config: { socketLimits: SocketCaps; trustProxy: TrustProxy }): ConnectionLimits {
-  return new ConnectionLimits(config.socketLimits, config.trustProxy)
+/** Socket caps from the config, one instance shared by the sync and meeting planes (and, with REDIS_URL, by every instance). */
+export function connectionLimitsFor(
+  config: { socketLimits: SocketCaps; trustProxy: TrustProxy },
+  shared?: { caps: SharedSocketCaps; logger: Logger },
+): ConnectionLimits {
+  return new ConnectionLimits(config.socketLimits, config.trustProxy, shared)
 }
 
 /**
@@ -81,15 +108,20 @@ export function connectionLimitsFor(config: { socketLimits: SocketCaps; trustPro
  */
 export function limitMeetingSockets(limits: ConnectionLimits) {
   return (socket: MeetingSocket, next: (err?: Error) => void): void => {
-    const place = limits.take(limits.addressOf(socket.request), socket.data.participantId)
-    if (!place) {
-      const { code, reason } = TOO_MANY_CONNECTIONS
-      return next(Object.assign(new Error(reason), { data: { code, reason } }))
-    }
-    socket.once('disconnect', place.release)
-    socket.conn.once('close', place.release)
-    // Closed while authenticating: socket.io drops the socket without a `disconnect`.
-    if (socket.conn.readyState === 'closed') place.release()
-    next()
+    const address = limits.addressOf(socket.request)
+    if (!limits.isShared) return admitUnder(socket, limits.take(address, socket.data.participantId), next)
+    void limits.takeAnywhere(address, socket.data.participantId).then((place) => admitUnder(socket, place, next))
   }
+}
+
+function admitUnder(socket: MeetingSocket, place: Place | null, next: (err?: Error) => void): void {
+  if (!place) {
+    const { code, reason } = TOO_MANY_CONNECTIONS
+    return next(Object.assign(new Error(reason), { data: { code, reason } }))
+  }
+  socket.once('disconnect', place.release)
+  socket.conn.once('close', place.release)
+  // Closed while authenticating (or while the place was taken in Redis): socket.io drops the socket without a `disconnect`.
+  if (socket.conn.readyState === 'closed') place.release()
+  next()
 }

@@ -1,6 +1,8 @@
 import { noteActivity } from '../lib/server/conference/retention/activity'
 import { registerLiveConferenceCloser } from '../lib/server/conference/retention/live-closer'
 import { sweepRetention } from '../lib/server/conference/retention/sweep'
+import { getLiveEvents } from '../lib/server/conference/live-events'
+import { isRemoteEvent } from './scale-out/live-bridge'
 import type { MeetingServer, ServerDeps, SyncServer } from './types'
 
 export interface RetentionOptions {
@@ -16,8 +18,10 @@ export interface RetentionOptions {
  *   the audit log past AUDIT_RETENTION_DAYS (lib/server/conference/retention/sweep.ts);
  * - before any deletion in this process (route handler, sweep) it closes the conference's board
  *   and sockets (the live closer), so nothing is written back;
- * - a deletion by another process (the CLI) is noticed within REVOCATION_POLL_MS: a loaded board of
- *   a deleted conference is closed, and what it may have written meanwhile is deleted again;
+ * - a deletion by another process is noticed: with REDIS_URL at once (the live event
+ *   `conference.deleted`, published by the other instance or the CLI), else within
+ *   REVOCATION_POLL_MS; its board and sockets here are closed (4404), and what they may have
+ *   written meanwhile is deleted again;
  * - every board edit is activity (the retention date counts from the last one).
  */
 export function startRetention(deps: ServerDeps & { sync: SyncServer; meeting: MeetingServer }, options: RetentionOptions = {}): { stop(): Promise<void>; sweepNow(): Promise<void> } {
@@ -46,6 +50,16 @@ export function startRetention(deps: ServerDeps & { sync: SyncServer; meeting: M
     return running
   }
 
+  // Deleted on another instance or by the CLI (REDIS_URL): close here too, then sweep up what this
+  // instance may have written between the deletion's mark and its close.
+  const onDeleted = (payload: { conferenceId: string }) => {
+    if (!isRemoteEvent(payload)) return
+    closeLive(payload.conferenceId)
+      .then(() => sweepNow())
+      .catch((err: unknown) => logger.warn({ err }, 'closing a conference deleted elsewhere failed'))
+  }
+  getLiveEvents().on('conference.deleted', onDeleted)
+
   const watchDeletedElsewhere = async () => {
     const loaded = sync.loadedConferenceIds()
     if (loaded.length === 0) return
@@ -59,8 +73,9 @@ export function startRetention(deps: ServerDeps & { sync: SyncServer; meeting: M
   const sweepTimer = setInterval(() => void sweepNow(), options.sweepIntervalMs ?? config.retention.sweepIntervalMs)
   sweepTimer.unref()
   let watching = false
+  // Several instances: deletions arrive as live events; no poll.
   const watchTimer = setInterval(() => {
-    if (watching) return
+    if (watching || deps.scaleOut) return
     watching = true
     watchDeletedElsewhere()
       .catch((err: unknown) => logger.warn({ err }, 'deletion watch failed'))
@@ -75,6 +90,7 @@ export function startRetention(deps: ServerDeps & { sync: SyncServer; meeting: M
     async stop() {
       clearInterval(sweepTimer)
       clearInterval(watchTimer)
+      getLiveEvents().off('conference.deleted', onDeleted)
       unregister()
       await running
     },

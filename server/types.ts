@@ -38,6 +38,8 @@ export interface SyncServer {
 /** The meeting plane (socket.io on /socket.io). */
 export interface MeetingServer {
   disconnectParticipant(participantId: string, code: number, reason: string): void
+  /** The facilitator removed this participant (on any instance): their sockets here hear `removed` and close (4403). */
+  shutOutRemoved(conferenceId: string, participantId: string): void
   /** Close every socket of a conference being deleted (`closing` with 4404 `conference deleted`). */
   closeConference(conferenceId: string): void
   close(): Promise<void>

@@ -22,6 +22,11 @@ export interface ConferenceRostersDeps {
    * between their handshake and now, or by another process): they must be closed.
    */
   onNonMembers: (conferenceId: string, participantIds: string[]) => void
+  /**
+   * Several instances: someone whose instance died, found by this instance's read, and not
+   * connected anywhere now: they left (audited here, once across the instances).
+   */
+  onDeparted?: (conferenceId: string, participantId: string) => void
   /** Several instances: the connections the others hold, and where this one's are told. */
   shared?: MeetingPresence
   now?: () => number
@@ -90,12 +95,12 @@ export class ConferenceRosters {
     return this.deps.now?.() ?? Date.now()
   }
 
-  /** The other instances' connections; null when Redis did not answer (the last known stay). */
+  /** The other instances' connections (and who a dead one left behind); null when Redis did not answer (the last known stay). */
   private async remoteConnections(conferenceId: string) {
     const { shared } = this.deps
-    if (!shared) return []
+    if (!shared) return { sockets: [], departed: [] }
     try {
-      return await shared.others('roster', conferenceId)
+      return await shared.rosterOthers(conferenceId)
     } catch (err) {
       this.deps.logger.warn({ err, conferenceId }, 'other instances\' connections could not be read')
       return null
@@ -142,7 +147,10 @@ export class ConferenceRosters {
           .map((p) => ({ participantId: p.id, displayName: p.display_name, role: p.role }))
       : []
     entry.roster.setMembers(conference?.phase ?? 'voorbereiding', members)
-    if (remote) entry.roster.setRemote(remote)
+    if (remote) entry.roster.setRemote(remote.sockets)
+    for (const participantId of new Set(remote?.departed ?? [])) {
+      if (!entry.roster.isConnected(participantId)) this.deps.onDeparted?.(conferenceId, participantId)
+    }
     const outsiders = entry.roster.connectedNonMembers()
     if (outsiders.length > 0) this.deps.onNonMembers(conferenceId, outsiders)
     // Closing outsiders may have emptied the conference.

@@ -109,7 +109,8 @@ export class MeetingControlDesk {
       // Closed first, so the meeting socket hears 'removed' rather than the revocation's own reason.
       this.deps.access.shutOut(conferenceId, target.id, 'removed')
       await this.deps.audit.record('participant.removed', conferenceId, actor.id, detail)
-      await revokeInvitation(this.deps.db, { conferenceId, participantId: target.id, actor: actor.id })
+      // Marked as a removal: their sockets on other instances hear 'removed' too.
+      await revokeInvitation(this.deps.db, { conferenceId, participantId: target.id, actor: actor.id, removed: true })
     }
     this.deps.logger.info({ conferenceId, participantId: target.id, keepInvitation }, 'participant removed')
     await this.settle(conferenceId)

@@ -93,6 +93,11 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
     logger,
     io,
     ...(shared ? { shared } : {}),
+    // Their instance died: this instance noticed, and is the one that records it.
+    onDeparted: (conferenceId, participantId) => {
+      void audit.record('participant.left', conferenceId, participantId)
+      reach(markLastSeen(db, participantId))
+    },
     onNonMembers: (conferenceId, participantIds) => {
       for (const participantId of participantIds) {
         logger.info({ conferenceId, participantId }, 'closing sockets of a non-member')
@@ -187,6 +192,10 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
         // Re-read membership: a revoked participant disappears from everyone's roster.
         void rosters.refresh(conferenceId)
       }
+    },
+
+    shutOutRemoved(conferenceId, participantId) {
+      access.shutOut(conferenceId, participantId, 'removed')
     },
 
     closeConference(conferenceId) {

@@ -87,6 +87,11 @@ export class ConferenceRoster {
     return { participantId, last: this.socketsOf(participantId).length === 0 && !this.connectedElsewhere(participantId) }
   }
 
+  /** A live socket here or (as last read) on another instance. */
+  isConnected(participantId: string): boolean {
+    return this.socketsOf(participantId).length > 0 || this.connectedElsewhere(participantId)
+  }
+
   /** Connected on another instance, as last read (several instances): arriving here is not "joined". */
   private connectedElsewhere(participantId: string): boolean {
     return this.remote.some((c) => c.participantId === participantId)

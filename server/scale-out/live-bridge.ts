@@ -15,6 +15,7 @@ const EVENTS = [
   'participant.access-changed',
   'board.restored',
   'board.version-agreed',
+  'conference.deleted',
 ] as const satisfies readonly (keyof LiveEventMap)[]
 
 const Envelope = z.object({

@@ -132,6 +132,20 @@ export class MeetingPresence {
 
   /** The sockets other live instances hold in this conference (this instance's own are not included). */
   async others(kind: PresenceKind, conferenceId: string): Promise<RemoteSocket[]> {
+    return (await this.read(kind, conferenceId)).sockets
+  }
+
+  /**
+   * The roster's sockets on other live instances, and the people whose sockets this call found
+   * left behind by an instance that died: each such person is handed to exactly one instance
+   * (the one whose HDEL removed the field, then a SET NX per dead instance and person), so the
+   * roster audits their leaving once however many instances read at the same moment.
+   */
+  async rosterOthers(conferenceId: string): Promise<{ sockets: RemoteSocket[]; departed: string[] }> {
+    return this.read('roster', conferenceId)
+  }
+
+  private async read(kind: PresenceKind, conferenceId: string): Promise<{ sockets: RemoteSocket[]; departed: string[] }> {
     const key = hashKey(kind, conferenceId)
     const all = await this.redis.hgetall(key)
     const byInstance = new Map<string, RemoteSocket[]>()
@@ -145,15 +159,15 @@ export class MeetingPresence {
       list.push({ ...entry, instance, socketId: field.slice(slash + 1) })
       byInstance.set(instance, list)
     }
-    if (byInstance.size === 0) return []
+    if (byInstance.size === 0) return { sockets: [], departed: [] }
     const instances = [...byInstance.keys()]
     const alive = await this.redis.mget(...instances.map(instanceKey))
     const result: RemoteSocket[] = []
-    const deadFields: string[] = []
+    const dead: RemoteSocket[] = []
     instances.forEach((instance, i) => {
       const sockets = byInstance.get(instance) ?? []
       if (alive[i] === null) {
-        deadFields.push(...sockets.map((s) => `${instance}/${s.socketId}`))
+        dead.push(...sockets)
         return
       }
       let conferences = this.seen.get(instance)
@@ -162,8 +176,24 @@ export class MeetingPresence {
       result.push(...sockets)
     })
     // Left behind by an instance that died: nobody else will remove them.
-    if (deadFields.length > 0) await this.redis.hdel(key, ...deadFields)
-    return result
+    const departed = dead.length > 0 ? await this.removeDead(key, conferenceId, dead) : []
+    return { sockets: result, departed }
+  }
+
+  /** Remove dead instances' fields; the people whose fields this instance removed, claimed once each. */
+  private async removeDead(key: string, conferenceId: string, dead: RemoteSocket[]): Promise<string[]> {
+    const removal = this.redis.multi()
+    for (const s of dead) removal.hdel(key, `${s.instance}/${s.socketId}`)
+    const removed = (await removal.exec()) ?? []
+    const mine = new Map<string, RemoteSocket>()
+    dead.forEach((s, i) => {
+      if (removed[i]?.[1] === 1) mine.set(`${s.instance}/${s.participantId}`, s)
+    })
+    if (mine.size === 0) return []
+    const claim = this.redis.multi()
+    for (const s of mine.values()) claim.set(departedKey(s.instance, conferenceId, s.participantId), '1', 'PX', HASH_TTL_MS, 'NX')
+    const claimed = (await claim.exec()) ?? []
+    return [...mine.values()].filter((_, i) => claimed[i]?.[1] === 'OK').map((s) => s.participantId)
   }
 
   /** Tell the other instances that `topic` changed in this conference. */
@@ -291,6 +321,11 @@ function hashKey(kind: PresenceKind, conferenceId: string): string {
 
 function conferenceOfKey(key: string): string {
   return key.split(':').slice(3).join(':')
+}
+
+/** Set by the one instance that takes over a dead instance's person in a conference (to audit their leaving once). */
+function departedKey(instance: string, conferenceId: string, participantId: string): string {
+  return `kring:meeting:departed:${instance}:${conferenceId}:${participantId}`
 }
 
 function instanceKey(instance: string): string {

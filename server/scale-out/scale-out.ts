@@ -6,6 +6,7 @@ import { setDefaultRateLimitStore } from '../../lib/server/rate-limit/limiter'
 import type { BoardRelays } from './board-relay'
 import type { Cluster } from './cluster'
 import { MeetingPresence } from './meeting-presence'
+import { SharedSocketCaps } from './shared-caps'
 import { SharedHands } from './shared-hands'
 import { SharedLead } from './shared-lead'
 
@@ -29,6 +30,8 @@ export interface ScaleOut {
   hands: SharedHands
   /** "Follow me" and the spotlight, led from a device on any instance. */
   lead: SharedLead
+  /** The per-address and per-participant socket caps, counted over every instance. */
+  caps: SharedSocketCaps
   /** socket.io's Redis adapter, for the meeting plane's `io.adapter(…)`. */
   socketAdapter(): ReturnType<typeof createAdapter>
   close(): Promise<void>
@@ -49,16 +52,19 @@ export async function startScaleOut(config: KringConfig, db: Db, logger: Logger)
   const boards = new BoardRelays(cluster, db, logger.child({ component: 'scale-out' }))
   const meeting = await MeetingPresence.start(cluster, logger, { ttlMs: config.meeting.presenceTtlMs })
   const lead = await SharedLead.start(cluster, logger)
+  const caps = new SharedSocketCaps(cluster, logger.child({ component: 'scale-out' }), config.meeting.presenceTtlMs)
   return {
     cluster,
     boards,
     meeting,
     hands: new SharedHands(cluster),
     lead,
+    caps,
     socketAdapter: () => createAdapter(cluster.newConnection('socket.io publish'), cluster.newConnection('socket.io subscribe')),
     async close() {
       await meeting.close()
       lead.close()
+      caps.close()
       await bridge.stop()
       setDefaultRateLimitStore(undefined)
       await cluster.close()

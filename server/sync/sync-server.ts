@@ -5,7 +5,7 @@ import { authenticateParticipant, type AuthResult } from '../../lib/server/auth/
 import { createRecordCreatorWriter } from '../../lib/server/db/repositories/board-record-creators'
 import { createUpdateAppender } from '../../lib/server/db/repositories/yjs-log'
 import { CloseCode, ForbiddenReason } from '../../lib/protocol/close-codes'
-import { connectionLimitsFor, TOO_MANY_CONNECTIONS, type ConnectionLimits } from '../connection-limits'
+import { connectionLimitsFor, TOO_MANY_CONNECTIONS, type ConnectionLimits, type Place } from '../connection-limits'
 import type { ServerDeps, SyncServer } from '../types'
 import { decideBoardRead } from './read-decision'
 import { createBoardReader, type BoardReader } from './board-reader'
@@ -125,7 +125,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   const stopKeepAlive = startKeepAlive(() => index.connections(), options.keepAliveIntervalMs ?? KEEP_ALIVE_INTERVAL_MS)
 
   /** Complete the websocket handshake only to close it at once: the client then sees the code. */
-  function refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+  function refuseUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => {})
       ws.close(code, reason)
@@ -153,8 +153,14 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
   /** Authenticate, decide read access, then accept or refuse (a refusal is the handshake and a close). */
   async function admit(req: IncomingMessage, socket: Duplex, head: Buffer, conferenceId: string, startedAt: number, onEarlyError: () => void): Promise<void> {
     let auth: Authenticated | null
+    // Several instances: the place is taken in Redis before the decision below (nothing may await
+    // there), and given back if the connection is refused for another reason.
+    let reserved: Place | null | undefined
     try {
       auth = await authenticate(readToken(req.url), conferenceId, liveAccess.mark())
+      if (auth.ok && connectionLimits.isShared) {
+        reserved = await connectionLimits.takeAnywhere(connectionLimits.addressOf(req), auth.rows.participant.id)
+      }
       // A live event since the last read (phase, setting, role, admission) means reading again:
       // the check and the decision below share one synchronous run, so none can slip between.
       for (let round = 0; auth.ok && liveAccess.mark() !== auth.seen; round++) {
@@ -167,7 +173,11 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
     }
     // From here to accept() nothing awaits: a later live event finds the connection in the index.
     socket.off('error', onEarlyError)
-    if (socket.destroyed || !socket.writable) return
+    const refuse = (...args: Parameters<typeof refuseUpgrade>) => {
+      reserved?.release()
+      return refuseUpgrade(...args)
+    }
+    if (socket.destroyed || !socket.writable) return reserved?.release()
     if (auth === null) return refuse(req, socket, head, CloseCode.ServerError, 'try again later')
     if (!auth.ok) {
       logger.info({ conferenceId, code: auth.code }, 'sync connection refused')
@@ -185,7 +195,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
       logger.info({ conferenceId, code: CloseCode.Forbidden, reason: decision.reason }, 'sync connection refused')
       return refuse(req, socket, head, CloseCode.Forbidden, decision.reason)
     }
-    const place = connectionLimits.take(connectionLimits.addressOf(req), participantId)
+    const place = reserved !== undefined ? reserved : connectionLimits.take(connectionLimits.addressOf(req), participantId)
     if (!place) return refuse(req, socket, head, TOO_MANY_CONNECTIONS.code, TOO_MANY_CONNECTIONS.reason)
     socket.once('close', place.release)
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws, { participantId, conferenceId }, access))

@@ -32,14 +32,14 @@ export async function inviteToConference(
 /** Revoke an invitation. Revoking twice is fine (the second time changes nothing). */
 export async function revokeInvitation(
   db: Db,
-  input: { conferenceId: string; participantId: string; actor: string },
+  input: { conferenceId: string; participantId: string; actor: string; removed?: boolean },
 ): Promise<ParticipantSummary> {
   const existing = await requireInvitation(db, input.conferenceId, input.participantId)
   if (!existing.revoked_at && (await revokeParticipant(db, input.conferenceId, input.participantId))) {
     await recordAudit(db, { conferenceId: input.conferenceId, actor: input.actor, action: 'participant.revoked', detail: existing.id })
   }
   // Announce even when it was already revoked: a connection that slipped through is closed now.
-  getLiveEvents().emit('participant.revoked', { conferenceId: input.conferenceId, participantId: existing.id })
+  getLiveEvents().emit('participant.revoked', { conferenceId: input.conferenceId, participantId: existing.id, ...(input.removed ? { as: 'removed' as const } : {}) })
   const after = await findParticipant(db, existing.id)
   return toParticipantSummary(after ?? existing)
 }

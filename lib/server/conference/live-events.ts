@@ -7,7 +7,8 @@ import type { ConferencePhase } from '../../conference/model'
  * are picked up by the server's revocation poll instead.
  */
 export interface LiveEventMap {
-  'participant.revoked': [{ conferenceId: string; participantId: string }]
+  /** `as: 'removed'`: the facilitator removed them (their meeting hears "removed", as on the instance that removed them). */
+  'participant.revoked': [{ conferenceId: string; participantId: string; as?: 'removed' }]
   'participant.invited': [{ conferenceId: string; participantId: string }]
   /** The phase changed (stored already): access is re-decided for every live connection of the conference. */
   'conference.phase-changed': [{ conferenceId: string; phase: ConferencePhase }]
@@ -19,6 +20,8 @@ export interface LiveEventMap {
   'board.restored': [{ conferenceId: string; restoreId: number }]
   /** A version of the plan was agreed and frozen: the board's history takes a checkpoint. */
   'board.version-agreed': [{ conferenceId: string; version: number }]
+  /** A conference is being deleted (marked already, rows about to go): close its board and sockets, write nothing back. */
+  'conference.deleted': [{ conferenceId: string }]
 }
 
 const KEY = Symbol.for('kring.liveEvents')

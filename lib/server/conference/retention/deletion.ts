@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema'
 import { isStructureRecord } from '../../../board/board-structure'
 import { isItemKey } from '../board-history-rules'
 import { recordsOfDoc, storedBoardDoc } from '../board-history'
+import { getLiveEvents } from '../live-events'
 import { closeLiveConference } from './live-closer'
 import { conferenceOwnedTables } from './owned-tables'
 
@@ -69,7 +70,8 @@ export async function deleteOwnedRows(db: Kysely<Database>, of: { conferenceId: 
  * Delete a conference: everything it owns, with no byte of its board left in the database file.
  * 1. The row is emptied and marked deleted first (title, facts, timer; retain_until in the past),
  *    so nothing takes a new checkpoint of it and the sweep would finish the job after a crash.
- * 2. The server closes its room and tells connected clients (4404), so nothing writes it back.
+ * 2. The server closes its room and tells connected clients (4404), so nothing writes it back;
+ *    the live event `conference.deleted` does the same on every other instance (REDIS_URL).
  * 3. Every conference-owned row goes, in one transaction with the audit entry (ids and counts).
  * 4. The WAL is checkpointed and truncated: with secure_delete on, the freed pages are zeros.
  * Returns what was deleted, or null when there was no such (undeleted) conference.
@@ -93,6 +95,7 @@ export async function deleteConference(
   if (Number(marked.numUpdatedRows) === 0) return null
 
   await closeLiveConference(conferenceId)
+  getLiveEvents().emit('conference.deleted', { conferenceId })
 
   await db.transaction().execute(async (tx) => {
     await deleteOwnedRows(tx, { conferenceId })

@@ -3,8 +3,9 @@
  * board's room (so no edit and no unload writes it back) and every connected client (told, with
  * 4404 `conference deleted`). Route handlers run in Next's module graph, the server in its own, so
  * the server registers its closer on globalThis (as live events do). Where no server runs (the
- * CLI, a test without one) there is nothing to close; a server running elsewhere notices the
- * deletion within REVOCATION_POLL_MS (server/retention.ts).
+ * CLI, a test without one) there is nothing to close; other instances close theirs on the live
+ * event `conference.deleted` (REDIS_URL), a lone server elsewhere within REVOCATION_POLL_MS
+ * (server/retention.ts).
  */
 export type LiveConferenceCloser = (conferenceId: string) => Promise<void>
 

@@ -1,11 +1,24 @@
 'use client'
 
-import { DefaultStylePanel, type TLUiStylePanelProps } from 'tldraw'
+import { DefaultStylePanel, useEditor, useValue, type TLUiStylePanelProps } from 'tldraw'
 import { useEditable } from './editor/ItemEditor'
 
-/** tldraw's style panel, except while the item editor has the same place (a Kring item or a tie). */
+// Tools that only look at or move the board: with these and nothing selected, there is nothing to style.
+const NON_DRAWING_TOOLS = new Set(['select', 'hand', 'zoom', 'laser'])
+
+/**
+ * tldraw's style panel, only when there is something to style: a selection, or a drawing tool
+ * in hand (its colour and size for the next stroke). Otherwise it would cover the right edge of
+ * the board for nothing. Not while the item editor has the same place (a Kring item or a tie).
+ */
 export function KringStylePanel(props: TLUiStylePanelProps) {
+  const editor = useEditor()
   const editable = useEditable()
-  if (editable) return null
+  const wanted = useValue(
+    'style panel wanted',
+    () => editor.getSelectedShapeIds().length > 0 || !NON_DRAWING_TOOLS.has(editor.getCurrentToolId()),
+    [editor],
+  )
+  if (editable || !wanted) return null
   return <DefaultStylePanel {...props} />
 }

@@ -172,7 +172,8 @@ describe.skipIf(unavailable !== null)('several instances on PostgreSQL and Redis
 
     // Every client and the watcher converge on one board.
     const board = () => withoutBase(watcherOnB.records.toJSON())
-    await waitFor(() => editors.every((c) => isDeepStrictEqual(withoutBase(c.records.toJSON()), board())), { message: 'all 20 converged', timeoutMs: 30_000 })
+    // On a loaded machine B may still be working through the moved clients' backlog: give it time.
+    await waitFor(() => editors.every((c) => isDeepStrictEqual(withoutBase(c.records.toJSON()), board())), { message: 'all 20 converged', timeoutMs: 60_000 })
 
     // And it is stored: a fresh client of B, then one of a restarted instance, reads everything.
     const final = board()
@@ -193,7 +194,7 @@ describe.skipIf(unavailable !== null)('several instances on PostgreSQL and Redis
       expect(Y.encodeStateVector(merged)).toEqual(before)
       expect(withoutBase(fresh.records.toJSON())).toEqual(final)
     }
-  }, 120_000)
+  }, 180_000)
 
   it('after Redis restarts, the instances subscribe again and converge', async (ctx) => {
     if (process.env.KRING_TEST_REDIS_URL) ctx.skip('Redis given by KRING_TEST_REDIS_URL cannot be restarted here')

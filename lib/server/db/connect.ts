@@ -5,6 +5,8 @@ import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { migrationProvider } from './migrations'
 import type { Database } from './schema'
+import type { Logger } from '../log/logger'
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer'
 
 export type Db = Kysely<Database>
 
@@ -104,14 +106,41 @@ export function sqliteHandleOf(db: Db): SqliteDatabase.Database | undefined {
 
 /**
  * After a compaction: copy what the WAL holds into the database file, without waiting for readers
- * (PASSIVE: never blocks the event loop; what a reader still needs stays for the next checkpoint).
- * The automatic checkpoint does the same on the next commit; this one lets the WAL restart (and
- * be cut back to WAL_SIZE_LIMIT_BYTES) at once after a big snapshot. No-op for other databases.
+ * (PASSIVE: what a reader still needs stays for the next checkpoint), so the WAL restarts (and is
+ * cut back to WAL_SIZE_LIMIT_BYTES) at once after a big snapshot. With background checkpoints
+ * (startBackgroundCheckpoints) the worker is asked to, and the event loop does no I/O for it.
+ * No-op for other databases.
  */
 export function checkpointWal(db: Db): void {
   const sqlite = sqliteHandles.get(db)
   if (!sqlite || sqlite.memory) return
-  sqlite.pragma('wal_checkpoint(PASSIVE)')
+  const background = checkpointers.get(sqlite)
+  if (background) background.nudge()
+  else sqlite.pragma('wal_checkpoint(PASSIVE)')
+}
+
+const checkpointers = new WeakMap<SqliteDatabase.Database, WalCheckpointer>()
+
+/**
+ * The server's database: WAL checkpoints from now on run in a worker thread, off the event loop
+ * (wal-checkpointer.ts). Null for PostgreSQL and in-memory databases. Stop it before closing the
+ * database.
+ */
+export function startBackgroundCheckpoints(db: Db, logger: Pick<Logger, 'warn' | 'debug'>): WalCheckpointer | null {
+  const sqlite = sqliteHandles.get(db)
+  if (!sqlite || sqlite.memory) return null
+  const checkpointer = startWalCheckpointer(sqlite, logger, { autocheckpointPages: WAL_AUTOCHECKPOINT_PAGES })
+  checkpointers.set(sqlite, checkpointer)
+  return {
+    nudge: () => checkpointer.nudge(),
+    get checkpoints() {
+      return checkpointer.checkpoints
+    },
+    async stop() {
+      checkpointers.delete(sqlite)
+      await checkpointer.stop()
+    },
+  }
 }
 
 /**

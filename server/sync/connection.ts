@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import WebSocket from 'ws'
 import type { ConferencePhase, ParticipantRole } from '../../lib/conference/model'
 import { policyContextOf } from '../../lib/conference/access-state'
@@ -6,6 +7,7 @@ import type { Logger } from '../../lib/server/log/logger'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import type { ConferenceAccess, ParticipantAccess } from './read-decision'
 import type { Writer } from './write-policy'
+import { corkedSends } from './corked-sends'
 
 /** Who is on the other end of a sync connection, fixed when it was authenticated. */
 export interface ConnectionIdentity {
@@ -69,6 +71,8 @@ export class SyncConnection implements Writer {
     identity: ConnectionIdentity,
     access: ConnectionAccess,
     private readonly logger: Logger,
+    /** The socket under the websocket, to batch this turn's messages into one write (corked-sends.ts). */
+    private readonly socket: Duplex | null = null,
   ) {
     this.participantId = identity.participantId
     this.conferenceId = identity.conferenceId
@@ -107,7 +111,9 @@ export class SyncConnection implements Writer {
 
   send(message: Uint8Array): void {
     // No per-send callback: a failed write surfaces as the socket's error and close events.
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message)
+    if (this.ws.readyState !== WebSocket.OPEN) return
+    if (this.socket) corkedSends.cork(this.socket)
+    this.ws.send(message)
   }
 
   /** Append a task to this connection's queue; tasks run one at a time in order. */

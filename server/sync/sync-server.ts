@@ -198,7 +198,7 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
     const place = reserved !== undefined ? reserved : connectionLimits.take(connectionLimits.addressOf(req), participantId)
     if (!place) return refuse(req, socket, head, TOO_MANY_CONNECTIONS.code, TOO_MANY_CONNECTIONS.reason)
     socket.once('close', place.release)
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, { participantId, conferenceId }, access))
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, socket, { participantId, conferenceId }, access))
   }
 
   /** Who is knocking (from the token), with their access as of the rows read. */
@@ -214,8 +214,8 @@ export function createSyncServer(deps: ServerDeps, options: SyncServerOptions = 
     return { ok: true, ...settled }
   }
 
-  function accept(ws: WebSocket, identity: ConnectionIdentity, access: ConnectionAccess): void {
-    const connection = new SyncConnection(ws, identity, access, logger)
+  function accept(ws: WebSocket, socket: Duplex, identity: ConnectionIdentity, access: ConnectionAccess): void {
+    const connection = new SyncConnection(ws, identity, access, logger, socket)
     const { conferenceId } = identity
     index.add(connection)
     const lease = registry.acquire(conferenceId)

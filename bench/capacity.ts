@@ -2,9 +2,10 @@
  * Capacity: how many rooms of 10 people (each editing once a second and moving the cursor 10 times
  * a second) a server holds before the p99 from an edit to the last receiver in its room passes
  * 100 ms. Servers: Kring's production server (scripts/start.mjs with Next) on SQLite, beside the
- * bare @y/websocket-server reference; then one and two Kring instances on PostgreSQL + Redis
- * (each room's people spread over both instances, as a load balancer without sticky sessions
- * does), when PostgreSQL and Redis are installed.
+ * bare @y/websocket-server reference; then one and two Kring instances on PostgreSQL + Redis, when
+ * PostgreSQL and Redis are installed: two with each room on one instance (a load balancer hashing
+ * the board's path), and two with each room's people spread over both (a balancer without any
+ * affinity).
  *
  * The rooms grow in steps (each: warm-up, a measuring window of at least 400 edits, a grace for the
  * window's last edits; a step over the limit is measured again, and counts as over only when both
@@ -53,8 +54,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** A server (or several instances) under test, with the rooms it can serve. */
 interface Target {
   name: string
-  /** Where the clients of a room connect: the person's index picks the instance. */
+  /** The instances' sync endpoints. */
   syncUrls: string[]
+  /**
+   * Which instance a client connects to: `spread`, by the person's index (each room on every
+   * instance, as a balancer without affinity does), or `by-room`, by the room (as a balancer that
+   * hashes the board's path /sync/<conferenceId> does: each room on one instance).
+   */
+  placement: 'spread' | 'by-room'
   pids(): (number | null)[]
   rooms: SeededRoom[] | null
   stop(): Promise<void>
@@ -117,7 +124,7 @@ async function measureTarget(target: Target, pool: LoadPool, plan: Plan, log: (l
       const specs = Array.from({ length: PEOPLE }, (_, index): ClientSpec => ({
         id: `${roomName(r)}-${index}`,
         room: roomName(r),
-        serverUrl: target.syncUrls[index % target.syncUrls.length]!,
+        serverUrl: target.syncUrls[(target.placement === 'by-room' ? r : index) % target.syncUrls.length]!,
         docName: seeded?.conferenceId ?? roomName(r),
         token: seeded?.people[index]!.token,
         participantId: seeded?.people[index]!.participantId ?? `person-${r}-${index}`,
@@ -219,6 +226,7 @@ async function sqliteKring(maxRooms: number): Promise<Target> {
   return {
     name: 'kring',
     syncUrls: [server.syncUrl],
+    placement: 'spread',
     pids: () => [server.serverPid()],
     rooms,
     async stop() {
@@ -230,10 +238,17 @@ async function sqliteKring(maxRooms: number): Promise<Target> {
 
 async function reference(): Promise<Target> {
   const server = await startChildServer(REFERENCE_ENTRY, {})
-  return { name: 'baseline', syncUrls: [`ws://127.0.0.1:${server.port}/sync`], pids: () => [server.pid], rooms: null, stop: () => server.stop() }
+  return { name: 'baseline', syncUrls: [`ws://127.0.0.1:${server.port}/sync`], placement: 'spread', pids: () => [server.pid], rooms: null, stop: () => server.stop() }
 }
 
-async function scaledKring(name: string, instances: number, postgres: RunningService, redis: RunningRedis, maxRooms: number): Promise<Target> {
+async function scaledKring(
+  name: string,
+  instances: number,
+  placement: Target['placement'],
+  postgres: RunningService,
+  redis: RunningRedis,
+  maxRooms: number,
+): Promise<Target> {
   const url = await freshDatabase(postgres.url, 'kring_bench')
   const db = await openDatabase(url)
   const rooms = await seedRooms(db, maxRooms, PEOPLE)
@@ -243,6 +258,7 @@ async function scaledKring(name: string, instances: number, postgres: RunningSer
   return {
     name,
     syncUrls: servers.map((s) => s.syncUrl),
+    placement,
     pids: () => servers.map((s) => s.serverPid()),
     rooms,
     async stop() {
@@ -256,8 +272,8 @@ const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a')
 
 export const capacity: Benchmark = {
   name: 'capacity',
-  // Four servers, each for up to its budget, plus starting them (the first may build the app).
-  extraTimeoutMs: 900_000,
+  // Five servers, each for up to its budget, plus starting them (the first may build the app).
+  extraTimeoutMs: 1_100_000,
   async run(log, options) {
     const plan = options?.alone ? PLAN.alone : PLAN.full
     const maxRooms = plan.steps.at(-1)!
@@ -286,14 +302,19 @@ export const capacity: Benchmark = {
       } else {
         const [postgres, redis] = await Promise.all([startPostgres(), startRedis()])
         try {
-          const one = await run(() => scaledKring('one_instance', 1, postgres, redis, maxRooms))
-          const two = await run(() => scaledKring('two_instances', 2, postgres, redis, maxRooms))
+          const one = await run(() => scaledKring('one_instance', 1, 'spread', postgres, redis, maxRooms))
+          const byRoom = await run(() => scaledKring('two_instances', 2, 'by-room', postgres, redis, maxRooms))
+          const spread = await run(() => scaledKring('two_instances_spread', 2, 'spread', postgres, redis, maxRooms))
           log(
             `capacity: on this machine's ${coreCount()} cores the two instances share the cores with each other, PostgreSQL, Redis and the load generator: ` +
               `two instances can only add what one instance leaves idle, so ${coreCount() <= 2 ? 'here the two-instance figure says whether scale-out costs capacity, not whether it adds it' : 'the figure shows what a second instance adds on these cores'}; ` +
-              'the 1.7× goal needs a core for each instance plus the generator and the databases on other cores or machines',
+              'the 1.7× goal needs a core for each instance plus the generator and the databases on other cores or machines. ' +
+              '"two_instances": each room on one instance (a balancer hashing /sync/<conferenceId>); "spread": each room on both (any balancer), so every instance applies every room\'s edits and presence',
           )
-          lines.push(`capacity_two_instances rooms=${two.rooms} one_instance_rooms=${one.rooms} ratio=${ratio(two.rooms, one.rooms)} cores=${coreCount()}${bound('', two)}${bound('one_instance_', one)}`)
+          lines.push(
+            `capacity_two_instances rooms=${byRoom.rooms} one_instance_rooms=${one.rooms} ratio=${ratio(byRoom.rooms, one.rooms)} ` +
+              `spread_rooms=${spread.rooms} spread_ratio=${ratio(spread.rooms, one.rooms)} cores=${coreCount()}${bound('', byRoom)}${bound('spread_', spread)}${bound('one_instance_', one)}`,
+          )
         } finally {
           await Promise.all([postgres.stop(), redis.stop()])
         }

@@ -162,15 +162,44 @@ export function encodeAwarenessEntry(clientId: number, clock: number, json: stri
   return encoding.toUint8Array(encoder)
 }
 
-/** An awareness message of entries already encoded (encodeAwarenessEntry). */
+/**
+ * An awareness message of entries already encoded (encodeAwarenessEntry), as y-protocols writes it:
+ * message type, payload length, entry count, entries. Built in one allocation with one copy per
+ * entry: the room builds one of these per receiver at every presence flush.
+ */
 export function encodeAwarenessMessage(entries: Uint8Array[]): Uint8Array {
-  const payload = encoding.createEncoder()
-  encoding.writeVarUint(payload, entries.length)
-  for (const entry of entries) encoding.writeUint8Array(payload, entry)
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.Awareness)
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(payload))
-  return encoding.toUint8Array(encoder)
+  let entryBytes = 0
+  for (const entry of entries) entryBytes += entry.length
+  const payloadLength = varUintLength(entries.length) + entryBytes
+  const message = new Uint8Array(varUintLength(MessageType.Awareness) + varUintLength(payloadLength) + payloadLength)
+  let at = writeVarUintAt(message, 0, MessageType.Awareness)
+  at = writeVarUintAt(message, at, payloadLength)
+  at = writeVarUintAt(message, at, entries.length)
+  for (const entry of entries) {
+    message.set(entry, at)
+    at += entry.length
+  }
+  return message
+}
+
+/** Bytes lib0's writeVarUint takes for a number. */
+function varUintLength(value: number): number {
+  let length = 1
+  while (value > 0x7f) {
+    value = Math.floor(value / 128)
+    length++
+  }
+  return length
+}
+
+/** lib0's writeVarUint into a buffer at an offset; returns the offset after it. */
+function writeVarUintAt(buffer: Uint8Array, at: number, value: number): number {
+  while (value > 0x7f) {
+    buffer[at++] = 0x80 | value % 128
+    value = Math.floor(value / 128)
+  }
+  buffer[at++] = value
+  return at
 }
 
 /** A structurally empty update (no structs, no deletions), as step 2 often is. Nothing to store. */

@@ -14,7 +14,14 @@ import { buildGateWorld, credentialsOf, type Asker, type GateWorld } from '../un
  */
 export const ROUTE_NONCE = 'test-nonce-AbC123=='
 
-const request = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null, cookies: {} as Record<string, string> }))
+/** A cookie a route set on its response (next/headers' cookies().set). */
+export interface SetCookie {
+  name: string
+  value: string
+  options: Record<string, unknown>
+}
+
+const request = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null, cookies: {} as Record<string, string>, set: [] as SetCookie[] }))
 vi.mock('@/lib/server/web/db', () => ({ getDb: async () => request.db }))
 vi.mock('@/lib/server/web/session', () => ({
   getSignedInUser: async () => request.signedIn,
@@ -25,7 +32,13 @@ vi.mock('@/lib/server/web/session', () => ({
   },
 }))
 vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (name in request.cookies ? { name, value: request.cookies[name] } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (name in request.cookies ? { name, value: request.cookies[name] } : undefined),
+    set: (name: string, value: string, options: Record<string, unknown> = {}) => {
+      request.set.push({ name, value, options })
+      request.cookies[name] = value
+    },
+  }),
   headers: async () => new Headers({ 'x-nonce': ROUTE_NONCE }),
 }))
 
@@ -34,6 +47,10 @@ export interface RouteHarness {
   readonly db: Db
   /** This test's conference with everyone in it (tests/unit/gate-fixtures.ts). */
   readonly world: GateWorld
+  /** The request's cookies (a test may add one); what a route sets lands here too. */
+  readonly cookies: Record<string, string>
+  /** The cookies routes set since the last as(), in order. */
+  readonly setCookies: readonly SetCookie[]
   /** The next requests come from this person (signed in, or holding their invitation cookie), in this language if given. */
   as(asker: Asker, locale?: string): void
 }
@@ -80,10 +97,17 @@ export function routeHarness(env: { secret: string; publicUrl: string }): RouteH
     get world() {
       return theWorld()
     },
+    get cookies() {
+      return request.cookies
+    },
+    get setCookies() {
+      return request.set
+    },
     as(asker, locale) {
       const { user, cookies } = credentialsOf(theWorld(), asker, invitationCookieName(theWorld().conference.id))
       request.signedIn = user
       request.cookies = locale ? { ...cookies, [LOCALE_COOKIE]: locale } : cookies
+      request.set = []
     },
   }
 }

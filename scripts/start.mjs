@@ -76,9 +76,11 @@ if (!dev) {
     run(process.execPath, ['scripts/build-light.mjs'])
   }
 } else {
-  // The development server serves the light documents too: their files are built once here
-  // (a change to client/phone needs a restart of `npm run dev`).
+  // The development server serves the light documents too: their files are built once here, then
+  // rebuilt on every change to client/light, client/phone or what they import (esbuild's watch).
   run(process.execPath, ['scripts/build-light.mjs'])
+  const lightWatch = spawn(process.execPath, ['scripts/build-light.mjs', '--watch'], { cwd: root, stdio: 'inherit', env })
+  process.on('exit', () => lightWatch.kill())
 }
 
 // 5. Start the one server process (Next + sync + socket.io on one port).

@@ -48,14 +48,12 @@ test('the facilitator deletes a conference after a confirmation naming what goes
   await expect(section.getByTestId('retain-until')).toContainText('365 dagen')
   // A shorter term, within the bounds: the page says the new date.
   const in90Days = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10)
-  // Right after the reload the form may still be hydrating and put the old date back: then, as a
-  // person would, fill it in again and save once more.
-  await expect(async () => {
-    await section.getByTestId('retention-date').fill(in90Days)
-    await expect(section.getByTestId('retention-date')).toHaveValue(in90Days)
-    await section.getByRole('button', { name: 'Datum opslaan' }).click()
-    await expect(section.getByTestId('retain-until')).toContainText('90 dagen', { timeout: 5_000 })
-  }).toPass({ timeout: 60_000 })
+  // Filled once and saved once: until the page has hydrated the field is off (fill waits for it),
+  // and the save sends what the field shows.
+  await section.getByTestId('retention-date').fill(in90Days)
+  await section.getByRole('button', { name: 'Datum opslaan' }).click()
+  await expect(section.getByTestId('retain-until')).toContainText('90 dagen')
+  await expect(section.getByTestId('retention-date')).toHaveValue(in90Days)
   await expect(section.getByRole('status')).toHaveText('De nieuwe datum is opgeslagen.')
   await section.screenshot({ path: testInfo.outputPath('retention-section.png') })
   await section.getByTestId('delete-conference').click()

@@ -1,31 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getConfig } from '../../lib/server/config/env'
-import { invitationCookieName } from '../../lib/conference/join-link'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
-import type { User } from '../../lib/server/db/schema'
-import { LOCALE_COOKIE } from '../../lib/i18n'
+import { ROUTE_NONCE as NONCE, routeHarness } from '../helpers/route-harness'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { phoneMessages } from '../../lib/server/web/light/PhoneDocument'
-import { buildGateWorld, credentialsOf, setPhase, TITLE, type Asker, type GateWorld } from './gate-fixtures'
+import { setPhase, TITLE } from './gate-fixtures'
 
 /**
  * The light documents (issue 10): the join page and the phone view as route handlers rendering
  * plain HTML. Called as Next calls them, with the request's session, cookies, nonce and database
- * stubbed: the same gate as the pages they replaced, the reader's language and direction, and no
- * script without the request's nonce.
+ * stubbed (tests/helpers/route-harness.ts): the same gate as the pages they replaced, the reader's
+ * language and direction, and no script without the request's nonce.
  */
-const state = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null, cookies: {} as Record<string, string> }))
-const NONCE = 'test-nonce-AbC123=='
-vi.mock('@/lib/server/web/db', () => ({ getDb: async () => state.db }))
-vi.mock('@/lib/server/web/session', () => ({
-  getSignedInUser: async () => state.signedIn,
-  requireSignedInUser: async () => state.signedIn,
-}))
-vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (name in state.cookies ? { name, value: state.cookies[name] } : undefined) }),
-  headers: async () => new Headers({ 'x-nonce': NONCE }),
-}))
 vi.mock('@/lib/server/web/light/manifest', () => ({
   lightManifest: () => ({
     phone: { js: '/light/phone-TEST.js', css: '/light/phone-TEST.css', preload: ['/light/chunk-TEST.js'] },
@@ -37,46 +22,21 @@ vi.mock('@/lib/server/web/light/manifest', () => ({
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>
 let phoneRoute: Handler
 let joinRoute: Handler
-const savedEnv = { AUTH_SECRET: process.env.AUTH_SECRET, PUBLIC_URL: process.env.PUBLIC_URL }
-let world: GateWorld
+const harness = routeHarness({ secret: 'light-secret-0123456789-0123456789-abcdef', publicUrl: 'https://kring.example.org' })
+const { as } = harness
 
 beforeAll(async () => {
-  process.env.AUTH_SECRET = 'light-secret-0123456789-0123456789-abcdef'
-  process.env.PUBLIC_URL = 'https://kring.example.org'
-  getConfig()
   phoneRoute = (await import('../../app/board/[conferenceId]/phone/route')).GET as Handler
   joinRoute = (await import('../../app/join/[token]/route')).GET as Handler
 }, 60_000)
 
-afterAll(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
-beforeEach(async () => {
-  state.db = await openDatabase(':memory:')
-  world = await buildGateWorld(state.db)
-})
-
-afterEach(async () => {
-  await state.db?.destroy()
-})
-
-function as(asker: Asker, locale?: string): void {
-  const { user, cookies } = credentialsOf(world, asker, invitationCookieName(world.conference.id))
-  state.signedIn = user
-  state.cookies = locale ? { ...cookies, [LOCALE_COOKIE]: locale } : cookies
-}
-
-const openPhone = () => phoneRoute(new Request(`https://kring.example.org/board/${world.conference.id}/phone`), { params: Promise.resolve({ conferenceId: world.conference.id }) })
+const openPhone = () => phoneRoute(new Request(`https://kring.example.org/board/${harness.world.conference.id}/phone`), { params: Promise.resolve({ conferenceId: harness.world.conference.id }) })
 const openJoin = (token: string) => joinRoute(new Request(`https://kring.example.org/join/${token}`), { params: Promise.resolve({ token }) })
 const scriptTags = (html: string) => html.match(/<script\b[^>]*>/g) ?? []
 
 describe('the phone view as a light document', () => {
   it('gives someone let in the view in her language, right to left in Arabic, every script with the nonce', async () => {
-    await setPhase(state.db!, world.conference.id, 'informatie')
+    await setPhase(harness.db, harness.world.conference.id, 'informatie')
     as('family', 'ar')
     const response = await openPhone()
     expect(response.status).toBe(200)
@@ -99,17 +59,17 @@ describe('the phone view as a light document', () => {
   })
 
   it('sends whoever is not let in to the board page (lobby, notices) with nothing of the conference, and no credential to sign in', async () => {
-    await setPhase(state.db!, world.conference.id, 'informatie')
+    await setPhase(harness.db, harness.world.conference.id, 'informatie')
     as('familyInLobby')
-    await expect(openPhone()).rejects.toMatchObject({ digest: expect.stringContaining(`;/board/${world.conference.id};`) })
+    await expect(openPhone()).rejects.toMatchObject({ digest: expect.stringContaining(`;/board/${harness.world.conference.id};`) })
     as('professionalRevoked')
-    await expect(openPhone()).rejects.toMatchObject({ digest: expect.stringContaining(`;/board/${world.conference.id};`) })
+    await expect(openPhone()).rejects.toMatchObject({ digest: expect.stringContaining(`;/board/${harness.world.conference.id};`) })
     as('nobody')
     await expect(openPhone()).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/login\?callbackUrl=/) })
   })
 
   it('keeps a title with markup inside its data element', async () => {
-    await state.db!.updateTable('conferences').set({ title: '</script><script>alert(1)</script>' }).where('id', '=', world.conference.id).execute()
+    await harness.db.updateTable('conferences').set({ title: '</script><script>alert(1)</script>' }).where('id', '=', harness.world.conference.id).execute()
     as('family')
     const html = await (await openPhone()).text()
     expect(html).not.toContain('<script>alert(1)')
@@ -120,7 +80,7 @@ describe('the phone view as a light document', () => {
 describe('the join page as a light document', () => {
   it('shows the invitation in the reader\'s language with a plain form to join, and one beacon script with the nonce', async () => {
     as('nobody', 'pl')
-    const html = await (await openJoin(world.tokens.family)).text()
+    const html = await (await openJoin(harness.world.tokens.family)).text()
     expect(html).toMatch(/^<!DOCTYPE html><html lang="pl" dir="ltr">/)
     expect(html).toContain(TITLE)
     expect(html).toMatch(/<form method="post" action="\/api\/join"><input type="hidden" name="token" value="[^"]+" \/><button type="submit" class="button button--big" data-testid="join-button">/)
@@ -136,7 +96,7 @@ describe('the join page as a light document', () => {
 
   it('shows someone still waiting to be let in nothing of the conference, not its title', async () => {
     as('nobody')
-    const html = await (await openJoin(world.tokens.familyInLobby)).text()
+    const html = await (await openJoin(harness.world.tokens.familyInLobby)).text()
     expect(html).toContain('data-testid="join-button"')
     expect(html).not.toContain(TITLE)
   })

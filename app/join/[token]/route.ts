@@ -10,6 +10,7 @@ import { isLinkableInvitation, mayLinkInvitation } from '@/lib/server/conference
 import { whenText, whereText } from '@/lib/server/conference/invitation-share/message'
 import { lightManifest, lightStylesheetText } from '@/lib/server/web/light/manifest'
 import { joinDocumentResponse, type JoinView } from '@/lib/server/web/light/JoinDocument'
+import { signOutCsrfToken } from '@/lib/server/web/light/sign-out-csrf'
 import type { Participant, User } from '@/lib/server/db/schema'
 
 export const dynamic = 'force-dynamic'
@@ -35,7 +36,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ token: string }
     return new Response(null, { status: 307, headers: { Location: `/join/${encodeURIComponent(token)}/language`, 'Cache-Control': 'no-store' } })
   }
   const user = await getSignedInUser()
-  const frame = { locale, t, nonce: (await headers()).get('x-nonce') ?? '', stylesheet: { inline: lightStylesheetText(lightManifest().site.css!) }, userName: user?.name ?? null, token }
+  const frame = { locale, t, nonce: (await headers()).get('x-nonce') ?? '', stylesheet: { inline: lightStylesheetText(lightManifest().site.css!) }, user: user && { name: user.name, signOutCsrfToken: await signOutCsrfToken() }, token }
   if (!invitation) return joinDocumentResponse(frame, null)
 
   const { participant, conference } = invitation

@@ -7,6 +7,7 @@ import { ConferenceFactsResponse } from '@/lib/protocol/api'
 import type { MessageKey } from '@/lib/i18n'
 import { apiErrorMessageKey, callApi } from '@/client/web/api-client'
 import { FormFooter } from '@/client/web/common/FormFooter'
+import { HydratedFieldset } from '@/client/web/common/HydratedFieldset'
 import { draftOfFacts, factsOfDraft } from '@/client/web/conferences/facts-draft'
 import { FactsFields } from '@/client/web/conferences/FactsFields'
 
@@ -44,20 +45,22 @@ export function ConferenceFactsForm({ conferenceId, facts }: { conferenceId: str
 
   return (
     <form className="form card" onSubmit={submit} data-testid="conference-facts-form">
-      <FactsFields
-        draft={draft}
-        onChange={(next) => {
-          setDraft(next)
-          setSaved(false)
-        }}
-      />
-      <p className="field__hint">{t('web.facts.frozenHint')}</p>
-      {saved && (
-        <p role="status" data-testid="facts-saved">
-          {t('web.facts.saved')}
-        </p>
-      )}
-      <FormFooter error={error} busy={busy} submit="web.facts.save" busyLabel="web.facts.saving" />
+      <HydratedFieldset>
+        <FactsFields
+          draft={draft}
+          onChange={(next) => {
+            setDraft(next)
+            setSaved(false)
+          }}
+        />
+        <p className="field__hint">{t('web.facts.frozenHint')}</p>
+        {saved && (
+          <p role="status" data-testid="facts-saved">
+            {t('web.facts.saved')}
+          </p>
+        )}
+        <FormFooter error={error} busy={busy} submit="web.facts.save" busyLabel="web.facts.saving" />
+      </HydratedFieldset>
     </form>
   )
 }

@@ -1,9 +1,10 @@
 'use client'
 
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { useLocale, useT } from '@/client/i18n/I18nProvider'
 import { apiErrorMessageKey, callApi } from '@/client/web/api-client'
 import { FormFooter } from '@/client/web/common/FormFooter'
+import { HydratedFieldset } from '@/client/web/common/HydratedFieldset'
 import { formatDate } from '@/lib/i18n/format'
 import type { MessageKey } from '@/lib/i18n'
 import { DeleteConferenceResponse, DeletionSummaryResponse, RetentionResponse } from '@/lib/protocol/retention'
@@ -25,20 +26,23 @@ export function RetentionSection({ conferenceId, retention: initial, mayDelete }
   const t = useT()
   const locale = useLocale()
   const [retention, setRetention] = useState(initial)
-  const [day, setDay] = useState(initial.retainUntil.slice(0, 10))
+  // The date field is not controlled: what is saved is read from the field itself on submit,
+  // so it is always the date the person sees (see client/web/common/use-hydrated.ts).
+  const dayInput = useRef<HTMLInputElement>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<MessageKey | null>(null)
   const [saved, setSaved] = useState(false)
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
+    const day = String(new FormData(event.currentTarget).get('retainUntil') ?? '')
     setBusy(true)
     setError(null)
     setSaved(false)
     try {
       const updated = await callApi('PUT', `/api/conferences/${conferenceId}/retention`, RetentionResponse, { retainUntil: day })
       setRetention(updated)
-      setDay(updated.retainUntil.slice(0, 10))
+      if (dayInput.current) dayInput.current.value = updated.retainUntil.slice(0, 10)
       setSaved(true)
     } catch (err) {
       setError(apiErrorMessageKey(err))
@@ -54,24 +58,25 @@ export function RetentionSection({ conferenceId, retention: initial, mayDelete }
       <p data-testid="retain-until">{t('retention.retainUntil', { date: formatDate(retention.retainUntil, locale), days })}</p>
       <p className="field__hint">{t('retention.activityHint')}</p>
       <form className="form" onSubmit={save}>
-        <label className="field">
-          <span className="field__label">{t('retention.chooseLabel')}</span>
-          <input
-            type="date"
-            value={day}
-            min={retention.earliest}
-            max={retention.latest}
-            required
-            onChange={(event) => {
-              setDay(event.target.value)
-              setSaved(false)
-            }}
-            data-testid="retention-date"
-          />
-          <span className="field__hint">{t('retention.chooseHint', { earliest: dayLabel(retention.earliest, locale), latest: dayLabel(retention.latest, locale) })}</span>
-        </label>
-        {saved && <p role="status">{t('retention.saved')}</p>}
-        <FormFooter error={error} busy={busy} submit="retention.save" busyLabel="retention.saving" />
+        <HydratedFieldset>
+          <label className="field">
+            <span className="field__label">{t('retention.chooseLabel')}</span>
+            <input
+              ref={dayInput}
+              type="date"
+              name="retainUntil"
+              defaultValue={initial.retainUntil.slice(0, 10)}
+              min={retention.earliest}
+              max={retention.latest}
+              required
+              onChange={() => setSaved(false)}
+              data-testid="retention-date"
+            />
+            <span className="field__hint">{t('retention.chooseHint', { earliest: dayLabel(retention.earliest, locale), latest: dayLabel(retention.latest, locale) })}</span>
+          </label>
+          {saved && <p role="status">{t('retention.saved')}</p>}
+          <FormFooter error={error} busy={busy} submit="retention.save" busyLabel="retention.saving" />
+        </HydratedFieldset>
       </form>
       {mayDelete && <DeleteConference conferenceId={conferenceId} />}
     </section>

@@ -4,6 +4,7 @@ import { useId, useState, type JSX } from 'react'
 import { useLocale, useT } from '@/client/i18n/I18nProvider'
 import { exportFormats, exportUrl, type VersionSummary } from '@/lib/protocol/versions'
 import { formatMoment } from '../../plan-view/agreement/format-time'
+import { useHydrated } from '@/client/web/common/use-hydrated'
 import styles from './VersionsSection.module.css'
 
 /**
@@ -14,6 +15,9 @@ import styles from './VersionsSection.module.css'
 export function VersionsSection({ conferenceId, versions, mayExport }: { conferenceId: string; versions: VersionSummary[]; mayExport: boolean }): JSX.Element {
   const t = useT()
   const [redacted, setRedacted] = useState(false)
+  // Ticked before hydration, the box would show "redacted" while the links still pointed at the
+  // plain export: it waits for the script.
+  const hydrated = useHydrated()
   const redactedId = useId()
 
   return (
@@ -26,7 +30,7 @@ export function VersionsSection({ conferenceId, versions, mayExport }: { confere
           <p className="muted">{t('versions.section.intro')}</p>
           {mayExport && (
             <div className={styles.redacted}>
-              <input id={redactedId} type="checkbox" checked={redacted} onChange={(e) => setRedacted(e.target.checked)} data-testid="versions-redacted" />
+              <input id={redactedId} type="checkbox" checked={redacted} disabled={!hydrated} onChange={(e) => setRedacted(e.target.checked)} data-testid="versions-redacted" />
               <label htmlFor={redactedId}>
                 <span className={styles.redactedLabel}>{t('versions.section.redacted')}</span>
                 <span className={styles.redactedHint}>{t('versions.section.redactedHint')}</span>

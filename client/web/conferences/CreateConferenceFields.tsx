@@ -8,6 +8,7 @@ import { ApiCallError, apiErrorMessageKey, callApi } from '@/client/web/api-clie
 import { useT } from '@/client/i18n/I18nProvider'
 import type { MessageKey } from '@/lib/i18n'
 import { FormFooter } from '@/client/web/common/FormFooter'
+import { HydratedFieldset } from '@/client/web/common/HydratedFieldset'
 import { draftOfFacts, factsOfDraft, type FactsDraft } from './facts-draft'
 import { FactsFields } from './FactsFields'
 
@@ -70,76 +71,78 @@ export function CreateConferenceFields({ reviewable }: { reviewable: ReviewChoic
 
   return (
     <form className="form" onSubmit={submit} data-testid="create-conference-form" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('web.create.title')}</h2>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-title`}>
-          {t('web.create.titleLabel')}
-        </label>
-        <input
-          id={`${id}-title`}
-          name="title"
-          className="input"
-          required
-          maxLength={120}
-          autoComplete="off"
-          placeholder={t('web.create.titlePlaceholder')}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-describedby={`${id}-title-hint`}
-        />
-        <span id={`${id}-title-hint`} className="field__hint">
-          {t('web.create.titleHint')}
-        </span>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-kind`}>
-          {t('web.create.kindLabel')}
-        </label>
-        <select
-          id={`${id}-kind`}
-          name="kind"
-          className="select"
-          value={kind}
-          onChange={(e) => setKind(e.target.value as ConferenceKind)}
-          aria-describedby={`${id}-kind-hint`}
-        >
-          {conferenceKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`common.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-        <span id={`${id}-kind-hint`} className="field__hint">
-          {t(`web.create.kindHint.${kind}`)}
-        </span>
-      </div>
-      {kind === 'evaluatie' && (
+      <HydratedFieldset>
+        <h2 id={`${id}-heading`}>{t('web.create.title')}</h2>
         <div className="field">
-          <label className="field__label" htmlFor={`${id}-reviews`}>
-            {t('web.create.reviewsLabel')}
+          <label className="field__label" htmlFor={`${id}-title`}>
+            {t('web.create.titleLabel')}
           </label>
-          <select
-            id={`${id}-reviews`}
-            name="reviewsConferenceId"
-            className="select"
-            value={reviews}
-            onChange={(e) => setReviews(e.target.value)}
-            aria-describedby={`${id}-reviews-hint`}
-          >
-            {reviewable.map((c) => (
-              <option key={c.id} value={c.id}>
-                {t('web.create.reviewsOption', { title: c.title, version: c.version, date: c.frozenOn })}
-              </option>
-            ))}
-            <option value={NO_REVIEW}>{t('web.create.reviewsNone')}</option>
-          </select>
-          <span id={`${id}-reviews-hint`} className="field__hint">
-            {t(reviewable.length === 0 ? 'web.create.reviewsEmpty' : reviewing ? 'web.create.reviewsHint' : 'web.create.reviewsNoneHint')}
+          <input
+            id={`${id}-title`}
+            name="title"
+            className="input"
+            required
+            maxLength={120}
+            autoComplete="off"
+            placeholder={t('web.create.titlePlaceholder')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            aria-describedby={`${id}-title-hint`}
+          />
+          <span id={`${id}-title-hint`} className="field__hint">
+            {t('web.create.titleHint')}
           </span>
         </div>
-      )}
-      <FactsFields draft={facts} onChange={setFacts} />
-      <FormFooter error={error} busy={busy} submit="web.create.submit" busyLabel="web.create.busy" />
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-kind`}>
+            {t('web.create.kindLabel')}
+          </label>
+          <select
+            id={`${id}-kind`}
+            name="kind"
+            className="select"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as ConferenceKind)}
+            aria-describedby={`${id}-kind-hint`}
+          >
+            {conferenceKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`common.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+          <span id={`${id}-kind-hint`} className="field__hint">
+            {t(`web.create.kindHint.${kind}`)}
+          </span>
+        </div>
+        {kind === 'evaluatie' && (
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-reviews`}>
+              {t('web.create.reviewsLabel')}
+            </label>
+            <select
+              id={`${id}-reviews`}
+              name="reviewsConferenceId"
+              className="select"
+              value={reviews}
+              onChange={(e) => setReviews(e.target.value)}
+              aria-describedby={`${id}-reviews-hint`}
+            >
+              {reviewable.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {t('web.create.reviewsOption', { title: c.title, version: c.version, date: c.frozenOn })}
+                </option>
+              ))}
+              <option value={NO_REVIEW}>{t('web.create.reviewsNone')}</option>
+            </select>
+            <span id={`${id}-reviews-hint`} className="field__hint">
+              {t(reviewable.length === 0 ? 'web.create.reviewsEmpty' : reviewing ? 'web.create.reviewsHint' : 'web.create.reviewsNoneHint')}
+            </span>
+          </div>
+        )}
+        <FactsFields draft={facts} onChange={setFacts} />
+        <FormFooter error={error} busy={busy} submit="web.create.submit" busyLabel="web.create.busy" />
+      </HydratedFieldset>
     </form>
   )
 }

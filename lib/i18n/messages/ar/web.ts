@@ -131,6 +131,8 @@ const web: Messages<'web'> = {
   'share.email': 'بريد إلكتروني',
   'share.calendar': 'التقويم (.ics)',
   'share.noDate': 'أدخل تاريخ اللقاء لإرسال ملف تقويم معه.',
+  // Shown under a form while its controls wait for the page's script (before then they could lose what is typed).
+  'form.loading': 'لا يزال النموذج قيد التحميل…',
   'share.preview': 'الرسالة',
   'reach.notOpened': 'لم يُفتح بعد',
   'reach.opened': 'فُتح في {when}',

@@ -130,6 +130,8 @@ const web: Messages<'web'> = {
   'share.email': 'E-mail',
   'share.calendar': 'Calendar (.ics)',
   'share.noDate': 'Fill in the date of the meeting to send a calendar file with it.',
+  // Shown under a form while its controls wait for the page's script (before then they could lose what is typed).
+  'form.loading': 'The form is still loading…',
   'share.preview': 'The message',
   'reach.notOpened': 'Not opened yet',
   'reach.opened': 'Opened {when}',

@@ -129,6 +129,8 @@ const web = {
   'share.email': 'E-mail',
   'share.calendar': 'Agenda (.ics)',
   'share.noDate': 'Vul de datum van het overleg in om een agenda-bestand mee te sturen.',
+  // Shown under a form while its controls wait for the page's script (before then they could lose what is typed).
+  'form.loading': 'Het formulier wordt nog geladen…',
   'share.preview': 'Het bericht',
   'reach.notOpened': 'Nog niet geopend',
   'reach.opened': 'Geopend {when}',

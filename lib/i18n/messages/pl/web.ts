@@ -135,6 +135,8 @@ const web: Messages<'web'> = {
   'share.email': 'E-mail',
   'share.calendar': 'Kalendarz (.ics)',
   'share.noDate': 'Wpisz datę spotkania, aby wysłać też plik kalendarza.',
+  // Shown under a form while its controls wait for the page's script (before then they could lose what is typed).
+  'form.loading': 'Formularz jeszcze się ładuje…',
   'share.preview': 'Wiadomość',
   'reach.notOpened': 'Jeszcze nie otwarto',
   'reach.opened': 'Otwarto: {when}',

@@ -132,6 +132,8 @@ const web: Messages<'web'> = {
   'share.email': 'E-posta',
   'share.calendar': 'Takvim (.ics)',
   'share.noDate': 'Takvim dosyası da göndermek için toplantı tarihini girin.',
+  // Shown under a form while its controls wait for the page's script (before then they could lose what is typed).
+  'form.loading': 'Form hâlâ yükleniyor…',
   'share.preview': 'Mesaj',
   'reach.notOpened': 'Henüz açılmadı',
   'reach.opened': 'Açıldı: {when}',

@@ -3,7 +3,7 @@ import { isolate } from '@/lib/i18n/format'
 import type { Locale, Translate } from '@/lib/i18n'
 import type { ParticipantRole } from '@/lib/conference/model'
 import { LightDocument, lightDocumentResponse } from './LightDocument'
-import { SiteHeaderLight } from './SiteHeaderLight'
+import { SiteHeaderLight, type SignedInHeader } from './SiteHeaderLight'
 
 /** What the join page shows about a working invitation (app/join/[token]/route.ts decides it). */
 export interface JoinView {
@@ -22,7 +22,8 @@ interface FrameProps {
   t: Translate
   nonce: string
   stylesheet: string | { inline: string }
-  userName: string | null
+  /** Whoever is signed in on this browser, for the header (name and sign-out). */
+  user: SignedInHeader | null
   token: string
 }
 
@@ -53,7 +54,7 @@ export function JoinDocument({ frame, view }: { frame: FrameProps; view: JoinVie
       <a href="#main" className="skip-link">
         {t('web.skipToContent')}
       </a>
-      <SiteHeaderLight t={t} locale={locale} userName={frame.userName} returnTo={`/join/${token}`} />
+      <SiteHeaderLight t={t} locale={locale} user={frame.user} returnTo={`/join/${token}`} />
       <main id="main" className="page page--narrow">
         {view ? <JoinCard t={t} view={view} /> : <InvalidNotice t={t} />}
       </main>

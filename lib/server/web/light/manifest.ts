@@ -32,10 +32,12 @@ export function lightFilePath(name: string): string | null {
 /**
  * Which files this build's light documents load: scripts/build-light.mjs writes their
  * content-hashed names into the build folder (the one next.config.js uses) after `next build`.
- * Read once per process; a build without it is a broken build, and says so.
+ * Read once per process in production; a build without it is a broken build, and says so.
  */
 export function lightManifest(): LightManifest {
-  if (cached) return cached
+  // `npm run dev` rebuilds the light files on every change (scripts/build-light.mjs --watch): there
+  // the manifest is read again each time, so a reload gets the new files.
+  if (cached && process.env.NODE_ENV === 'production') return cached
   const file = resolve(buildFolder(), 'light-manifest.json')
   let parsed: Partial<LightManifest>
   try {

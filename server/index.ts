@@ -1,6 +1,6 @@
 import next from 'next'
 import { ConfigError, getConfig } from '../lib/server/config/env'
-import { getSharedDatabase, startBackgroundCheckpoints } from '../lib/server/db/connect'
+import { getSharedDatabase, startSqliteWorkers } from '../lib/server/db/connect'
 import { createLogger } from '../lib/server/log/logger'
 import { createKringServer } from './app'
 import { startScaleOut } from './scale-out/scale-out'
@@ -26,8 +26,8 @@ async function main() {
   process.env.NEXTAUTH_SECRET = config.authSecret
 
   const db = await getSharedDatabase(config.database)
-  // SQLite: the WAL is checkpointed off the event loop the edits are relayed on.
-  const checkpoints = startBackgroundCheckpoints(db, logger)
+  // SQLite: appends and WAL checkpoints run off the event loop the edits are relayed on.
+  const sqliteWorkers = startSqliteWorkers(db, logger)
   const scaleOut = await startScaleOut(config, db, logger)
   const dev = config.nodeEnv !== 'production'
   const nextApp = next({ dev, hostname: 'localhost', port: config.port })
@@ -47,7 +47,7 @@ async function main() {
     kring
       .close()
       .then(() => scaleOut?.close())
-      .then(() => checkpoints?.stop())
+      .then(() => sqliteWorkers?.stop())
       .then(() => db.destroy())
       .then(() => process.exit(0))
       .catch((err: unknown) => {

@@ -3,7 +3,7 @@
  * benchmark. Reads DATA_DIR etc. from the environment and prints `PORT <n>` when listening.
  */
 import { parseConfig } from '../../lib/server/config/env'
-import { openDatabase, startBackgroundCheckpoints } from '../../lib/server/db/connect'
+import { openDatabase, startSqliteWorkers } from '../../lib/server/db/connect'
 import { createLogger } from '../../lib/server/log/logger'
 import { createKringServer } from '../../server/app'
 import { startScaleOut } from '../../server/scale-out/scale-out'
@@ -11,8 +11,8 @@ import { startScaleOut } from '../../server/scale-out/scale-out'
 const config = parseConfig({ LOG_LEVEL: 'silent', ...process.env, NODE_ENV: 'test' })
 const db = await openDatabase(config.database)
 const logger = createLogger(config.logLevel)
-// As server/index.ts: the WAL is checkpointed off the event loop (kill -9 tests run with it).
-const checkpoints = startBackgroundCheckpoints(db, logger)
+// As server/index.ts: appends and checkpoints off the event loop (kill -9 tests run with them).
+const sqliteWorkers = startSqliteWorkers(db, logger)
 const scaleOut = await startScaleOut(config, db, logger)
 const server = createKringServer({ config, db, logger, scaleOut })
 const port = await server.listen(config.port, '127.0.0.1')
@@ -21,6 +21,6 @@ process.on('SIGTERM', () => {
   void server
     .close()
     .then(() => scaleOut?.close())
-    .then(() => checkpoints?.stop())
+    .then(() => sqliteWorkers?.stop())
     .then(() => process.exit(0))
 })

@@ -6,7 +6,8 @@ import { Migrator } from 'kysely/migration'
 import { migrationProvider } from './migrations'
 import type { Database } from './schema'
 import type { Logger } from '../log/logger'
-import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer'
+import { startAppendWorker, type AppendWorker } from './append-worker'
+import { startWalCheckpointer, WRITER_FALLBACK_FACTOR, type WalCheckpointer } from './wal-checkpointer'
 
 export type Db = Kysely<Database>
 
@@ -139,6 +140,45 @@ export function startBackgroundCheckpoints(db: Db, logger: Pick<Logger, 'warn' |
     async stop() {
       checkpointers.delete(sqlite)
       await checkpointer.stop()
+    },
+  }
+}
+
+const appendWorkers = new WeakMap<SqliteDatabase.Database, AppendWorker>()
+
+/** The board log's append worker of a Db, while one runs (createUpdateAppender uses it). */
+export function appendWorkerOf(db: Db): AppendWorker | undefined {
+  const sqlite = sqliteHandles.get(db)
+  const worker = sqlite ? appendWorkers.get(sqlite) : undefined
+  return worker?.running ? worker : undefined
+}
+
+/**
+ * The server's database: the board log is appended to from a worker thread (append-worker.ts),
+ * off the event loop. Null for PostgreSQL (its appends already are) and in-memory databases.
+ */
+export function startBackgroundAppends(db: Db, logger: Pick<Logger, 'warn'>): { stop(): Promise<void> } | null {
+  const sqlite = sqliteHandles.get(db)
+  if (!sqlite || sqlite.memory) return null
+  const worker = startAppendWorker(sqlite, logger, { autocheckpointPages: WAL_AUTOCHECKPOINT_PAGES * WRITER_FALLBACK_FACTOR })
+  appendWorkers.set(sqlite, worker)
+  return {
+    async stop() {
+      await worker.stop()
+      appendWorkers.delete(sqlite)
+    },
+  }
+}
+
+/** Both of the server's SQLite workers: checkpoints and appends off the event loop. Stop before closing the database. */
+export function startSqliteWorkers(db: Db, logger: Pick<Logger, 'warn' | 'debug'>): { stop(): Promise<void> } | null {
+  const appends = startBackgroundAppends(db, logger)
+  const checkpoints = startBackgroundCheckpoints(db, logger)
+  if (!appends && !checkpoints) return null
+  return {
+    async stop() {
+      await appends?.stop()
+      await checkpoints?.stop()
     },
   }
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { isPostgres, sqliteHandleOf, type Db } from '../connect'
+import { appendWorkerOf, isPostgres, sqliteHandleOf, type Db } from '../connect'
 import { LOG_LOCK } from './advisory-locks'
 
 /**
@@ -27,7 +27,8 @@ export type UpdateAppender = (conferenceId: string, update: Uint8Array) => Promi
  * its end, so the WAL was never checkpointed and grew by every update (258 MB for 20k). While
  * another query holds a transaction on the shared connection it takes the ordinary path, which
  * waits for that transaction to end, so an update never becomes part of (and rolls back with)
- * someone else's transaction. On PostgreSQL it is one plain INSERT that also holds the board's
+ * someone else's transaction. When the server runs its append worker (startSqliteWorkers), the
+ * same INSERT runs there, batched per turn of the worker's loop. On PostgreSQL it is one plain INSERT that also holds the board's
  * log lock shared (appendUpdateLocked), so a compaction on any instance can wait for every
  * append in flight.
  */
@@ -38,6 +39,9 @@ export function createUpdateAppender(db: Db): UpdateAppender {
   const insert = sqlite.prepare<[string, Uint8Array, string]>('INSERT INTO yjs_updates (conference_id, data, created_at) VALUES (?, ?, ?)')
   return async (conferenceId, update) => {
     if (sqlite.inTransaction) return appendUpdate(db, conferenceId, update)
+    // The server's: stored from a worker thread, off the event loop (append-worker.ts).
+    const worker = appendWorkerOf(db)
+    if (worker) return worker.append(conferenceId, update)
     const { lastInsertRowid } = insert.run(conferenceId, update, new Date().toISOString())
     return Number(lastInsertRowid)
   }

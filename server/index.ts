@@ -1,6 +1,7 @@
 import next from 'next'
 import { ConfigError, getConfig } from '../lib/server/config/env'
-import { getSharedDatabase, startSqliteWorkers } from '../lib/server/db/connect'
+import { getSharedDatabase } from '../lib/server/db/connect'
+import { startSqliteWorkers } from '../lib/server/db/sqlite-workers'
 import { createLogger } from '../lib/server/log/logger'
 import { createKringServer } from './app'
 import { startScaleOut } from './scale-out/scale-out'

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { checkpointWal, type Db } from '../../lib/server/db/connect'
+import type { Db } from '../../lib/server/db/connect'
+import { checkpointWal } from '../../lib/server/db/sqlite-workers'
 import { compactBoard, loadBoard, type StoredBoard, type UpdateAppender } from '../../lib/server/db/repositories/yjs-log'
 import type { Logger } from '../../lib/server/log/logger'
 import { shouldCompact } from './compaction-policy'

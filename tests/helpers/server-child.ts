@@ -3,7 +3,8 @@
  * benchmark. Reads DATA_DIR etc. from the environment and prints `PORT <n>` when listening.
  */
 import { parseConfig } from '../../lib/server/config/env'
-import { openDatabase, startSqliteWorkers } from '../../lib/server/db/connect'
+import { openDatabase } from '../../lib/server/db/connect'
+import { startSqliteWorkers } from '../../lib/server/db/sqlite-workers'
 import { createLogger } from '../../lib/server/log/logger'
 import { createKringServer } from '../../server/app'
 import { startScaleOut } from '../../server/scale-out/scale-out'

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { appendWorkerOf, openDatabase, startBackgroundAppends, type Db } from '../../lib/server/db/connect'
+import { openDatabase, type Db } from '../../lib/server/db/connect'
+import { appendWorkerOf, startBackgroundAppends } from '../../lib/server/db/sqlite-workers'
 import { countUpdates, createUpdateAppender, loadBoard } from '../../lib/server/db/repositories/yjs-log'
 import { seedConference, seedUser } from '../../lib/server/db/seed'
 import { waitFor } from '../helpers/test-server'
@@ -28,7 +29,7 @@ describe('sqlite: the board log appended from a worker thread', () => {
     const user = await seedUser(db, { email: 'append@example.org', name: 'Append' })
     const boards = [(await seedConference(db, { facilitator: user })).conference.id, (await seedConference(db, { facilitator: user })).conference.id]
     const before = await Promise.all(boards.map((id) => countUpdates(db, id)))
-    const workers = startBackgroundAppends(db, { warn: () => {} })!
+    const workers = startBackgroundAppends(db, { warn: () => {}, debug: () => {} })!
     await waitFor(() => appendWorkerOf(db) !== undefined, { message: 'the append worker running' })
     return { file, db, boards, before, workers }
   }

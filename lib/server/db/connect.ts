@@ -5,9 +5,6 @@ import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { migrationProvider } from './migrations'
 import type { Database } from './schema'
-import type { Logger } from '../log/logger'
-import { startAppendWorker, type AppendWorker } from './append-worker'
-import { startWalCheckpointer, WRITER_FALLBACK_FACTOR, type WalCheckpointer } from './wal-checkpointer'
 
 export type Db = Kysely<Database>
 
@@ -103,84 +100,6 @@ export function isPostgres(db: Kysely<unknown> | Kysely<Database>): boolean {
  */
 export function sqliteHandleOf(db: Db): SqliteDatabase.Database | undefined {
   return sqliteHandles.get(db)
-}
-
-/**
- * After a compaction: copy what the WAL holds into the database file, without waiting for readers
- * (PASSIVE: what a reader still needs stays for the next checkpoint), so the WAL restarts (and is
- * cut back to WAL_SIZE_LIMIT_BYTES) at once after a big snapshot. With background checkpoints
- * (startBackgroundCheckpoints) the worker is asked to, and the event loop does no I/O for it.
- * No-op for other databases.
- */
-export function checkpointWal(db: Db): void {
-  const sqlite = sqliteHandles.get(db)
-  if (!sqlite || sqlite.memory) return
-  const background = checkpointers.get(sqlite)
-  if (background) background.nudge()
-  else sqlite.pragma('wal_checkpoint(PASSIVE)')
-}
-
-const checkpointers = new WeakMap<SqliteDatabase.Database, WalCheckpointer>()
-
-/**
- * The server's database: WAL checkpoints from now on run in a worker thread, off the event loop
- * (wal-checkpointer.ts). Null for PostgreSQL and in-memory databases. Stop it before closing the
- * database.
- */
-export function startBackgroundCheckpoints(db: Db, logger: Pick<Logger, 'warn' | 'debug'>): WalCheckpointer | null {
-  const sqlite = sqliteHandles.get(db)
-  if (!sqlite || sqlite.memory) return null
-  const checkpointer = startWalCheckpointer(sqlite, logger, { autocheckpointPages: WAL_AUTOCHECKPOINT_PAGES })
-  checkpointers.set(sqlite, checkpointer)
-  return {
-    nudge: () => checkpointer.nudge(),
-    get checkpoints() {
-      return checkpointer.checkpoints
-    },
-    async stop() {
-      checkpointers.delete(sqlite)
-      await checkpointer.stop()
-    },
-  }
-}
-
-const appendWorkers = new WeakMap<SqliteDatabase.Database, AppendWorker>()
-
-/** The board log's append worker of a Db, while one runs (createUpdateAppender uses it). */
-export function appendWorkerOf(db: Db): AppendWorker | undefined {
-  const sqlite = sqliteHandles.get(db)
-  const worker = sqlite ? appendWorkers.get(sqlite) : undefined
-  return worker?.running ? worker : undefined
-}
-
-/**
- * The server's database: the board log is appended to from a worker thread (append-worker.ts),
- * off the event loop. Null for PostgreSQL (its appends already are) and in-memory databases.
- */
-export function startBackgroundAppends(db: Db, logger: Pick<Logger, 'warn'>): { stop(): Promise<void> } | null {
-  const sqlite = sqliteHandles.get(db)
-  if (!sqlite || sqlite.memory) return null
-  const worker = startAppendWorker(sqlite, logger, { autocheckpointPages: WAL_AUTOCHECKPOINT_PAGES * WRITER_FALLBACK_FACTOR })
-  appendWorkers.set(sqlite, worker)
-  return {
-    async stop() {
-      await worker.stop()
-      appendWorkers.delete(sqlite)
-    },
-  }
-}
-
-/** Both of the server's SQLite workers: checkpoints and appends off the event loop. Stop before closing the database. */
-export function startSqliteWorkers(db: Db, logger: Pick<Logger, 'warn' | 'debug'>): { stop(): Promise<void> } | null {
-  const appends = startBackgroundAppends(db, logger)
-  const checkpoints = startBackgroundCheckpoints(db, logger)
-  if (!appends && !checkpoints) return null
-  return {
-    async stop() {
-      await appends?.stop()
-      await checkpoints?.stop()
-    },
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import { appendWorkerOf, isPostgres, sqliteHandleOf, type Db } from '../connect'
+import { isPostgres, sqliteHandleOf, type Db } from '../connect'
+import { appendWorkerOf } from '../sqlite-workers'
 import { LOG_LOCK } from './advisory-locks'
 
 /**

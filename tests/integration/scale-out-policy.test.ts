@@ -1,16 +1,12 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../lib/protocol/close-codes'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
 import { note } from '../helpers/board-records'
-import { startServerProcess, type ServerProcess } from '../helpers/server-process'
-import { freshDatabase, postgresUnavailable, redisUnavailable, startPostgres, startRedis, type RunningRedis, type RunningService } from '../helpers/services'
+import { scaleOutUnavailable, useScaleOutCluster, type ClusterInstance } from '../helpers/scale-out-cluster'
 import { connectBoard, type BoardClient } from '../helpers/sync-clients'
-import { seedMeeting, waitFor, type TestServer } from '../helpers/test-server'
+import { waitFor, type TestServer } from '../helpers/test-server'
 import { auditRows, connectControl, storedParticipant, ticketFor, type ControlClient } from './meeting-control-support'
 
 /**
@@ -20,47 +16,16 @@ import { auditRows, connectControl, storedParticipant, ticketFor, type ControlCl
  * instance died is audited as having left, once.
  */
 const run = promisify(execFile)
-const unavailable = postgresUnavailable() ?? redisUnavailable()
+const unavailable = scaleOutUnavailable()
 if (unavailable) console.warn(`scale-out policy tests skipped: ${unavailable}`)
 
 describe.skipIf(unavailable !== null)('policy decisions across instances', () => {
-  let postgres: RunningService
-  let redis: RunningRedis
-  const processes: ServerProcess[] = []
-  const boards: BoardClient[] = []
-  const meetings: ControlClient[] = []
-  const dbs: Db[] = []
-  const dirs: string[] = []
-
-  beforeAll(async () => {
-    ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-  }, 60_000)
-  afterAll(async () => {
-    await Promise.all([postgres?.stop(), redis?.stop()])
-  })
-  afterEach(async () => {
-    for (const m of meetings.splice(0)) m.close()
-    for (const c of boards.splice(0)) c.destroy()
-    for (const p of processes.splice(0)) await p.kill('SIGKILL')
-    for (const db of dbs.splice(0)) await db.destroy()
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
-  })
+  // No polling: whatever reaches the other instance travels through Redis.
+  const fixture = useScaleOutCluster({ env: { REVOCATION_POLL_MS: '600000' } })
 
   async function instances(count: number, env: Record<string, string> = {}) {
-    const url = await freshDatabase(postgres.url)
-    const db = await openDatabase(url)
-    dbs.push(db)
-    const seeded = await seedMeeting(db)
-    const start = async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'kring-scale-policy-'))
-      dirs.push(dir)
-      // No polling: whatever reaches the other instance travels through Redis.
-      const instance = await startServerProcess(dir, { DATABASE_URL: url, REDIS_URL: redis.url, REVOCATION_POLL_MS: '600000', ...env })
-      processes.push(instance)
-      return instance
-    }
-    const started = await Promise.all(Array.from({ length: count }, start))
-    return { db, url, started, ...seeded }
+    const cluster = await fixture.cluster(count, env)
+    return { ...cluster, started: cluster.instances }
   }
 
   async function twoInstances(env: Record<string, string> = {}) {
@@ -68,22 +33,22 @@ describe.skipIf(unavailable !== null)('policy decisions across instances', () =>
     return { a: started[0]!, b: started[1]!, ...rest }
   }
 
-  const server = (instance: ServerProcess) => ({ httpUrl: `http://127.0.0.1:${instance.port}` }) as TestServer
+  const server = (instance: ClusterInstance) => ({ httpUrl: instance.httpUrl }) as TestServer
 
-  function board(instance: ServerProcess, conferenceId: string, token: string): BoardClient {
+  function board(instance: ClusterInstance, conferenceId: string, token: string): BoardClient {
     const client = connectBoard(instance.syncUrl, conferenceId, token)
-    boards.push(client)
+    fixture.defer(() => client.destroy())
     return client
   }
 
-  async function meeting(instance: ServerProcess, conferenceId: string, token: string): Promise<ControlClient> {
+  async function meeting(instance: ClusterInstance, conferenceId: string, token: string): Promise<ControlClient> {
     const client = await connectControl(server(instance), conferenceId, token)
-    meetings.push(client)
+    fixture.defer(() => client.close())
     return client
   }
 
   it('a conference deleted elsewhere closes its board and meeting sockets on B with 4404, and nothing is written back', async () => {
-    const { db, url, a, b, conference, mother, aunt } = await twoInstances()
+    const { db, url, redisUrl, a, b, conference, mother, aunt } = await twoInstances()
     const onB = board(b, conference.id, mother.token)
     const onA = board(a, conference.id, aunt.token)
     await waitFor(() => onB.provider.synced && onA.provider.synced, { message: 'both synced' })
@@ -93,7 +58,7 @@ describe.skipIf(unavailable !== null)('policy decisions across instances', () =>
 
     // The CLI deletes it (as an operator would); it runs on neither instance.
     const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx')
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, REDIS_URL: redis.url, LOG_LEVEL: 'silent', NODE_ENV: 'test' }
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, REDIS_URL: redisUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test' }
     await run(tsx, ['server/cli/kring.ts', 'delete-conference', '--conference', conference.id], { env })
 
     await waitFor(() => onB.closeCodes.includes(CloseCode.NotFound) && onA.closeCodes.includes(CloseCode.NotFound), { message: '4404 on both instances' })
@@ -127,7 +92,7 @@ describe.skipIf(unavailable !== null)('policy decisions across instances', () =>
 
   it('people whose instance was killed (-9) are audited as having left, once, by one of the instances that noticed', async () => {
     const { db, started, conference, facilitator, mother, aunt } = await instances(3, { MEETING_PRESENCE_TTL_MS: '2000' })
-    const [a, b, c] = started as [ServerProcess, ServerProcess, ServerProcess]
+    const [a, b, c] = started as [ClusterInstance, ClusterInstance, ClusterInstance]
     const chair = await meeting(a, conference.id, ticketFor(facilitator.id, conference.id))
     await meeting(b, conference.id, mother.token)
     await meeting(b, conference.id, aunt.token)
@@ -137,7 +102,7 @@ describe.skipIf(unavailable !== null)('policy decisions across instances', () =>
     await waitFor(() => online(chair) === 3 && online(amiraOnC) === 3, { message: 'all three online on A and C' })
     expect(await auditRows(db, conference.id, ['participant.left'])).toEqual([])
 
-    await b.kill('SIGKILL')
+    await b.kill()
     await waitFor(() => online(chair) === 2 && online(amiraOnC) === 2, { message: "B's mother offline on A and C", timeoutMs: 20_000 })
     await waitFor(async () => (await auditRows(db, conference.id, ['participant.left'])).length > 0, { message: 'her leaving audited' })
     // Both A and C noticed; a further change makes both read the roster again: still one entry, hers.
@@ -171,7 +136,7 @@ describe.skipIf(unavailable !== null)('policy decisions across instances', () =>
     expect(mumsBoard.closeCodes).toEqual([])
 
     // B dies holding two of the address's places and one of the mother's: they come free on A within the TTL.
-    await b.kill('SIGKILL')
+    await b.kill()
     const killedAt = Date.now()
     // A refusal (4429) is final for a stock provider: try again with a new one, as a reloaded page does.
     let janAgain = board(a, conference.id, professional.token)

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import { note } from '../helpers/board-records'
@@ -13,7 +14,8 @@ import { auditRows, connectControl, storedParticipant, ticketFor, type ControlCl
  * Decisions made on one instance hold on the other (two child instances on one PostgreSQL and one
  * Redis): a conference deleted closes its board and meeting sockets on every instance, a person
  * removed on A hears "removed" on B, the socket caps count across instances, and someone whose
- * instance died is audited as having left, once.
+ * instance died is audited as having left, once, whether or not anyone of the conference was left
+ * to notice.
  */
 const run = promisify(execFile)
 const unavailable = scaleOutUnavailable()
@@ -110,6 +112,43 @@ describe.skipIf(unavailable !== null)('policy decisions across instances', () =>
     await waitFor(async () => (await auditRows(db, conference.id, ['participant.left'])).length === 2, { message: "the aunt's leaving from C" })
     expect((await auditRows(db, conference.id, ['participant.left'])).map((row) => row.actor).sort()).toEqual([mother.participant.id, aunt.participant.id].sort())
   }, 90_000)
+
+  it('people on an instance killed (-9) while nobody of their conference was anywhere else are audited as having left, once each', async () => {
+    const ttlMs = 2_000
+    const { db, redisUrl, started, conference, facilitator, mother, aunt } = await instances(3, { MEETING_PRESENCE_TTL_MS: String(ttlMs) })
+    const [a, b, c] = started as [ClusterInstance, ClusterInstance, ClusterInstance]
+    // Everyone of this conference is on A; B and C hold nothing of it (both live, both sweep).
+    const chair = await meeting(a, conference.id, ticketFor(facilitator.id, conference.id))
+    await meeting(a, conference.id, mother.token)
+    await meeting(a, conference.id, aunt.token)
+    await waitFor(() => (chair.lastRoster()?.entries ?? []).filter((e) => e.online).length === 3, { message: 'all three online on A' })
+    const leavers = async () => (await auditRows(db, conference.id, ['participant.left'])).map((row) => row.actor).sort()
+    expect(await leavers()).toEqual([])
+
+    const killedAt = Date.now()
+    await a.kill()
+    // The heartbeat's lifetime, two checks (a third of it apart) and a little for the sweep and the write.
+    const bound = ttlMs + (2 * ttlMs) / 3 + 3_000
+    await waitFor(async () => (await leavers()).length >= 3, { message: 'everyone on A audited as having left', timeoutMs: bound + 5_000, intervalMs: 100 })
+    expect(Date.now() - killedAt).toBeLessThan(bound)
+    const everyone = [facilitator.id, mother.participant.id, aunt.participant.id].sort()
+    expect(await leavers()).toEqual(everyone)
+
+    // Both B and C swept A (it is no longer listed); whoever came second found nothing left to claim.
+    const redis = new Redis(redisUrl)
+    fixture.defer(() => redis.disconnect())
+    await waitFor(async () => (await redis.smembers('kring:meeting:instances')).length === 2, { message: 'A unlisted after the sweeps', intervalMs: 100 })
+    // They come back on B and C: the rosters read there find nothing of A, and nobody is audited twice.
+    const mumOnB = await meeting(b, conference.id, mother.token)
+    const amiraOnC = await meeting(c, conference.id, aunt.token)
+    const online = (client: ControlClient) => (client.lastRoster()?.entries ?? []).filter((e) => e.online).map((e) => e.participantId).sort()
+    const back = [mother.participant.id, aunt.participant.id].sort()
+    await waitFor(() => JSON.stringify(online(mumOnB)) === JSON.stringify(back) && JSON.stringify(online(amiraOnC)) === JSON.stringify(back), {
+      message: 'both back, A\'s sockets gone from every roster',
+    })
+    expect(await leavers()).toEqual(everyone)
+    expect((await auditRows(db, conference.id, ['participant.joined'])).map((row) => row.actor).sort()).toEqual([...everyone, ...back].sort())
+  }, 60_000)
 
   it('the socket caps hold across two instances, and places held by a killed instance come free within the TTL', async () => {
     const { a, b, conference, mother, aunt, professional } = await twoInstances({

@@ -191,4 +191,47 @@ describe.skipIf(unavailable !== null)('policy decisions across instances', () =>
     const mumAgain = await meeting(a, conference.id, mother.token)
     expect(mumAgain.disconnected()).toBe(false)
   }, 60_000)
+
+  it('after Redis restarts empty, the instances write their places back: the cap still refuses one too many, and places free when clients leave', async (ctx) => {
+    if (process.env.KRING_TEST_REDIS_URL) ctx.skip('Redis given by KRING_TEST_REDIS_URL cannot be restarted here')
+    const { redisUrl, a, b, conference, mother } = await twoInstances({ MAX_SOCKETS_PER_PARTICIPANT: '2', MEETING_PRESENCE_TTL_MS: '2000' })
+    // The mother's two places: her board on A, her meeting on B.
+    const mumsBoard = board(a, conference.id, mother.token)
+    await waitFor(() => mumsBoard.provider.synced, { message: "the mother's board on A" })
+    const mumsMeeting = await meeting(b, conference.id, mother.token)
+    const third = board(b, conference.id, mother.token)
+    await waitFor(() => third.closeCodes.includes(CloseCode.TooManyConnections), { message: 'a third refused before the restart' })
+    third.destroy()
+
+    await fixture.redis.restart()
+    // Redis forgot every place; each instance writes its own back when it is connected again. The
+    // test reads the cap's set to know when both have (rather than waiting a fixed time).
+    const redis = new Redis(redisUrl)
+    fixture.defer(() => redis.disconnect())
+    await waitFor(async () => (await redis.zcard(`kring:caps:participant:${mother.participant.id}`)) === 2, {
+      message: 'both places written back',
+      timeoutMs: 20_000,
+      intervalMs: 50,
+    })
+    // Full again, on either instance, for the board and the meeting.
+    const overOnB = board(b, conference.id, mother.token)
+    await waitFor(() => overOnB.closeCodes.includes(CloseCode.TooManyConnections), { message: 'a third board refused on B after the restart' })
+    overOnB.destroy()
+    await expect(meeting(a, conference.id, mother.token)).rejects.toMatchObject({ refusal: { code: CloseCode.TooManyConnections } })
+    expect(mumsBoard.closeCodes).toEqual([])
+    expect(mumsMeeting.disconnected()).toBe(false)
+
+    // She closes her meeting on B: that place comes free (and is not written back), so one more gets in on A, and no more.
+    mumsMeeting.close()
+    let again: ControlClient | null = null
+    await waitFor(
+      async () => {
+        again = await meeting(a, conference.id, mother.token).catch(() => null)
+        return again !== null
+      },
+      { message: 'her place free again', intervalMs: 100 },
+    )
+    const overAgain = board(a, conference.id, mother.token)
+    await waitFor(() => overAgain.closeCodes.includes(CloseCode.TooManyConnections), { message: 'still two at most' })
+  }, 60_000)
 })

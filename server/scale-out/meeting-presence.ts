@@ -111,7 +111,6 @@ export class MeetingPresence {
   static async start(cluster: Cluster, logger: Logger, options: MeetingPresenceOptions = {}): Promise<MeetingPresence> {
     const presence = new MeetingPresence(cluster, cluster.newConnection('meeting presence'), logger.child({ component: 'scale-out' }), options)
     await presence.beat()
-    await presence.redis.sadd(INSTANCES_KEY, presence.instance)
     presence.unsubscribe = await cluster.subscribe(CHANNEL, (message) => presence.onMessage(message))
     presence.offResubscribed = cluster.onResubscribed(() => void presence.restore())
     presence.timer = setInterval(() => void presence.tick(), presence.beatMs)
@@ -261,14 +260,21 @@ export class MeetingPresence {
     this.mine.clear()
   }
 
-  private async beat(): Promise<void> {
-    await this.redis.set(instanceKey(this.instance), '1', 'PX', this.ttlMs)
+  /** Alive, and listed; true when this instance was not listed (just started, Redis emptied, or taken for dead). */
+  private async beat(): Promise<boolean> {
+    const [, listed] = (await this.redis.multi().set(instanceKey(this.instance), '1', 'PX', this.ttlMs).sadd(INSTANCES_KEY, this.instance).exec()) ?? []
+    return listed?.[1] === 1
   }
 
   /** Renew the heartbeat; tell the desks of conferences where an instance seen before is gone. */
   private async tick(): Promise<void> {
     if (this.closed) return
-    await this.run('heartbeat', () => this.beat())
+    let unlisted = false
+    await this.run('heartbeat', async () => {
+      unlisted = await this.beat()
+    })
+    // Unlisted (Redis emptied, or swept while this process stood still longer than the TTL): its people are written back.
+    if (unlisted) void this.restore()
     await this.run('sweep of dead instances', () => this.sweep())
     const instances = [...this.seen.keys()]
     if (instances.length === 0) return
@@ -351,7 +357,6 @@ export class MeetingPresence {
     if (this.closed) return
     await this.run('presence restore', async () => {
       await this.beat()
-      await this.redis.sadd(INSTANCES_KEY, this.instance)
       for (const [key, fields] of this.mine) {
         if (fields.size === 0) continue
         const write = this.redis.multi().hset(key, Object.fromEntries(fields)).pexpire(key, HASH_TTL_MS)

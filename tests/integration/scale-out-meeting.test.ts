@@ -171,6 +171,8 @@ describe.skipIf(unavailable !== null)('the meeting plane across instances', () =
     const versions = await listPlanVersions(db, conference.id)
     expect(versions.map((v) => v.version)).toEqual([1])
     expect(versions[0]?.agreedBy.map((x) => x.participantId).sort()).toEqual([mother.participant.id, aunt.participant.id].sort())
+    // The audit entry is written beside the announcement, not before it: wait for it, then count.
+    await waitFor(async () => (await auditRows(db, conference.id, ['plan.frozen'])).length > 0, { message: 'the freeze audited', intervalMs: 50 })
     expect((await auditRows(db, conference.id, ['plan.frozen'])).length).toBe(1)
     for (const person of [chair, mum, amira]) {
       expect(person.heard['plan:frozen'].map((m) => m.version)).toEqual([1])

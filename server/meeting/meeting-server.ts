@@ -88,16 +88,19 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
 
   // Several instances: presence and the lobby through Redis (server/scale-out/meeting-presence.ts).
   const shared = deps.scaleOut?.meeting
+  // Their instance died: this instance noticed (a roster shown here, or its sweep of the dead
+  // instance when nobody of that conference is connected anywhere), and is the one that records it.
+  const recordDeparture = (conferenceId: string, participantId: string) => {
+    void audit.record('participant.left', conferenceId, participantId)
+    reach(markLastSeen(db, participantId))
+  }
+  const offLeft = shared?.onLeft(recordDeparture)
   const rosters = new ConferenceRosters({
     db,
     logger,
     io,
     ...(shared ? { shared } : {}),
-    // Their instance died: this instance noticed, and is the one that records it.
-    onDeparted: (conferenceId, participantId) => {
-      void audit.record('participant.left', conferenceId, participantId)
-      reach(markLastSeen(db, participantId))
-    },
+    onDeparted: recordDeparture,
     onNonMembers: (conferenceId, participantIds) => {
       for (const participantId of participantIds) {
         logger.info({ conferenceId, participantId }, 'closing sockets of a non-member')
@@ -213,6 +216,7 @@ export function createMeetingServer(deps: ServerDeps & { httpServer: HttpServer;
       liveEvents.off('conference.settings-changed', onAccessChanged)
       liveEvents.off('participant.access-changed', onAccessChanged)
       offShared?.()
+      offLeft?.()
       offLead?.()
       for (const socket of io.sockets.sockets.values()) {
         closeSocket(socket, CloseCode.GoingAway, 'server shutting down')

@@ -16,6 +16,13 @@ import type { Cluster } from './cluster'
  * to read again. This instance's own sockets are kept in memory as well (the
  * desks' truth for them), and written again after Redis came back empty.
  *
+ * Whoever was in a meeting on an instance that died has left, even when nobody else in that
+ * conference is connected anywhere to notice: every instance is listed in `kring:meeting:instances`
+ * with the conferences it holds roster sockets in (`kring:meeting:held:<id>`), and every live
+ * instance sweeps the dead ones' conferences (whether it serves them or not). The field's HDEL and
+ * a SET NX per dead instance, conference and person hand each such person to exactly one
+ * instance (`onLeft`), whichever instance or roster read finds them first.
+ *
  * What changed is announced on `kring:meeting` (ids and a topic only), so the other instances
  * re-read at once instead of polling.
  */
@@ -47,6 +54,8 @@ export const MEETING_TOPICS = ['roster', 'lobby', 'hands', 'timer', 'departed', 
 export type MeetingTopic = (typeof MEETING_TOPICS)[number]
 
 const CHANNEL = 'kring:meeting'
+/** Every instance that may hold meeting sockets (removed on a clean shutdown, or by the sweep after it died). */
+const INSTANCES_KEY = 'kring:meeting:instances'
 const MAX_ANNOUNCEMENT_BYTES = 512
 const MAX_ENTRY_BYTES = 512
 /** A conference's hash outlives no meeting by much: gone a day after its last write. */
@@ -66,18 +75,22 @@ export interface MeetingPresenceOptions {
 }
 
 type Listener = (conferenceId: string, topic: MeetingTopic) => void
+type LeftListener = (conferenceId: string, participantId: string) => void
 
 export class MeetingPresence {
   readonly instance: string
   private readonly ttlMs: number
   private readonly beatMs: number
   private readonly listeners = new Set<Listener>()
+  private readonly leftListeners = new Set<LeftListener>()
   /** This instance's own fields, by hash key, to write again after Redis lost them. */
   private readonly mine = new Map<string, Map<string, string>>()
   /** Other instances seen holding sockets, and in which conferences (to tell when they die). */
   private readonly seen = new Map<string, Set<string>>()
   /** Instances whose heartbeat was missing at the last check: gone if it is still missing at the next. */
   private readonly missing = new Set<string>()
+  /** Listed instances whose heartbeat was missing at the last sweep (the same two-checks rule). */
+  private readonly unanswered = new Set<string>()
   private timer: NodeJS.Timeout | null = null
   private unsubscribe: () => void = () => {}
   private offResubscribed: () => void = () => {}
@@ -114,7 +127,10 @@ export class MeetingPresence {
     if (!fields) this.mine.set(key, (fields = new Map()))
     fields.set(field, value)
     await this.run('presence write', async () => {
-      await this.redis.multi().hset(key, field, value).pexpire(key, HASH_TTL_MS).exec()
+      const write = this.redis.multi().hset(key, field, value).pexpire(key, HASH_TTL_MS)
+      // Where to look for this instance's people if it dies (the sweep).
+      if (kind === 'roster') write.sadd(heldKey(this.instance), conferenceId).pexpire(heldKey(this.instance), HASH_TTL_MS)
+      await write.exec()
     })
   }
 
@@ -124,9 +140,12 @@ export class MeetingPresence {
     const field = `${this.instance}/${socketId}`
     const fields = this.mine.get(key)
     if (!fields?.delete(field)) return
-    if (fields.size === 0) this.mine.delete(key)
+    const last = fields.size === 0
+    if (last) this.mine.delete(key)
     await this.run('presence delete', async () => {
-      await this.redis.hdel(key, field)
+      const removal = this.redis.multi().hdel(key, field)
+      if (last && kind === 'roster') removal.srem(heldKey(this.instance), conferenceId)
+      await removal.exec()
     })
   }
 
@@ -176,15 +195,17 @@ export class MeetingPresence {
       result.push(...sockets)
     })
     // Left behind by an instance that died: nobody else will remove them.
-    const departed = dead.length > 0 ? await this.removeDead(key, conferenceId, dead) : []
+    const departed = dead.length > 0 ? await this.removeDead(kind, key, conferenceId, dead) : []
     return { sockets: result, departed }
   }
 
-  /** Remove dead instances' fields; the people whose fields this instance removed, claimed once each. */
-  private async removeDead(key: string, conferenceId: string, dead: RemoteSocket[]): Promise<string[]> {
+  /** Remove dead instances' fields; the roster's people whose fields this instance removed, claimed once each. */
+  private async removeDead(kind: PresenceKind, key: string, conferenceId: string, dead: RemoteSocket[]): Promise<string[]> {
     const removal = this.redis.multi()
     for (const s of dead) removal.hdel(key, `${s.instance}/${s.socketId}`)
     const removed = (await removal.exec()) ?? []
+    // Waiting in the lobby is not taking part: nobody to audit (and the roster's claim stays free).
+    if (kind !== 'roster') return []
     const mine = new Map<string, RemoteSocket>()
     dead.forEach((s, i) => {
       if (removed[i]?.[1] === 1) mine.set(`${s.instance}/${s.participantId}`, s)
@@ -207,6 +228,15 @@ export class MeetingPresence {
     return () => this.listeners.delete(listener)
   }
 
+  /**
+   * People found by this instance's sweep of a dead instance, in a conference where they are not
+   * connected on any live instance now: they left. Each is handed to one instance only.
+   */
+  onLeft(listener: LeftListener): () => void {
+    this.leftListeners.add(listener)
+    return () => this.leftListeners.delete(listener)
+  }
+
   /** Stop the heartbeat and take this instance's sockets out (a clean shutdown; kill -9 leaves it to the TTL). */
   async close(): Promise<void> {
     if (this.closed) return
@@ -216,7 +246,7 @@ export class MeetingPresence {
     this.offResubscribed()
     const conferences = new Set<string>()
     await this.run('presence shutdown', async () => {
-      const multi = this.redis.multi().del(instanceKey(this.instance))
+      const multi = this.redis.multi().del(instanceKey(this.instance)).srem(INSTANCES_KEY, this.instance).del(heldKey(this.instance))
       for (const [key, fields] of this.mine) {
         multi.hdel(key, ...fields.keys())
         conferences.add(conferenceOfKey(key))
@@ -230,14 +260,22 @@ export class MeetingPresence {
     this.mine.clear()
   }
 
-  private async beat(): Promise<void> {
-    await this.redis.set(instanceKey(this.instance), '1', 'PX', this.ttlMs)
+  /** Alive, and listed; true when this instance was not listed (just started, Redis emptied, or taken for dead). */
+  private async beat(): Promise<boolean> {
+    const [, listed] = (await this.redis.multi().set(instanceKey(this.instance), '1', 'PX', this.ttlMs).sadd(INSTANCES_KEY, this.instance).exec()) ?? []
+    return listed?.[1] === 1
   }
 
   /** Renew the heartbeat; tell the desks of conferences where an instance seen before is gone. */
   private async tick(): Promise<void> {
     if (this.closed) return
-    await this.run('heartbeat', () => this.beat())
+    let unlisted = false
+    await this.run('heartbeat', async () => {
+      unlisted = await this.beat()
+    })
+    // Unlisted (Redis emptied, or swept while this process stood still longer than the TTL): its people are written back.
+    if (unlisted) void this.restore()
+    await this.run('sweep of dead instances', () => this.sweep())
     const instances = [...this.seen.keys()]
     if (instances.length === 0) return
     await this.run('heartbeat check', async () => {
@@ -265,13 +303,65 @@ export class MeetingPresence {
     })
   }
 
+  /**
+   * Every listed instance without a heartbeat at two checks in a row is dead: go through the
+   * conferences it held people in, drop its fields and hand on who left, then unlist it. Several
+   * instances may sweep the same dead one at once; the claims in `read` keep each person once.
+   */
+  private async sweep(): Promise<void> {
+    const listed = (await this.redis.smembers(INSTANCES_KEY)).filter((instance) => instance !== this.instance)
+    if (listed.length === 0) {
+      this.unanswered.clear()
+      return
+    }
+    const alive = await this.redis.mget(...listed.map(instanceKey))
+    const dead: string[] = []
+    listed.forEach((instance, i) => {
+      if (alive[i] !== null) this.unanswered.delete(instance)
+      else if (this.unanswered.has(instance)) dead.push(instance)
+      else this.unanswered.add(instance)
+    })
+    for (const instance of dead) {
+      if (this.closed) return
+      for (const conferenceId of await this.redis.smembers(heldKey(instance))) await this.sweepConference(conferenceId)
+      await this.redis.multi().srem(INSTANCES_KEY, instance).del(heldKey(instance)).exec()
+      this.unanswered.delete(instance)
+    }
+  }
+
+  /** Drop what dead instances left in this conference's roster; whoever is connected nowhere now has left. */
+  private async sweepConference(conferenceId: string): Promise<void> {
+    const { sockets, departed } = await this.read('roster', conferenceId)
+    if (departed.length === 0) return
+    const connected = new Set(sockets.map((s) => s.participantId))
+    for (const value of this.mine.get(hashKey('roster', conferenceId))?.values() ?? []) {
+      const entry = parseEntry(value)
+      if (entry) connected.add(entry.participantId)
+    }
+    for (const participantId of new Set(departed)) {
+      if (connected.has(participantId)) continue
+      for (const listener of this.leftListeners) {
+        try {
+          listener(conferenceId, participantId)
+        } catch (err) {
+          this.logger.error({ err }, 'meeting presence: a departure listener failed')
+        }
+      }
+    }
+    // A roster shown here may still list them.
+    this.emit(conferenceId, 'roster')
+  }
+
   /** Redis came back (perhaps empty): alive first, then this instance's sockets again, then tell. */
   private async restore(): Promise<void> {
     if (this.closed) return
     await this.run('presence restore', async () => {
       await this.beat()
       for (const [key, fields] of this.mine) {
-        if (fields.size > 0) await this.redis.multi().hset(key, Object.fromEntries(fields)).pexpire(key, HASH_TTL_MS).exec()
+        if (fields.size === 0) continue
+        const write = this.redis.multi().hset(key, Object.fromEntries(fields)).pexpire(key, HASH_TTL_MS)
+        if (key.startsWith(hashKey('roster', ''))) write.sadd(heldKey(this.instance), conferenceOfKey(key)).pexpire(heldKey(this.instance), HASH_TTL_MS)
+        await write.exec()
       }
     })
     const conferences = new Set<string>()
@@ -326,6 +416,11 @@ function conferenceOfKey(key: string): string {
 /** Set by the one instance that takes over a dead instance's person in a conference (to audit their leaving once). */
 function departedKey(instance: string, conferenceId: string, participantId: string): string {
   return `kring:meeting:departed:${instance}:${conferenceId}:${participantId}`
+}
+
+/** The conferences an instance holds roster sockets in: where the sweep looks once it died. */
+function heldKey(instance: string): string {
+  return `kring:meeting:held:${instance}`
 }
 
 function instanceKey(instance: string): string {

@@ -9,6 +9,10 @@ import type { Cluster } from './cluster'
  * script (drop expired places, check both counts, add to both), so two instances cannot both
  * take the last place. Each instance renews the expiry of its places every third of the TTL;
  * a killed instance's places expire within the TTL, and its people may connect again.
+ *
+ * A Redis that restarted empty has forgotten every place: renewing writes them again (RENEW adds
+ * the member), and it runs as soon as this connection is back rather than at the next tick, so
+ * the caps are open only from the restart until the instances reconnect.
  */
 const TAKE = `
 local t = redis.call('TIME')
@@ -62,6 +66,8 @@ export class SharedSocketCaps {
     this.instance = cluster.instanceId.toString('hex')
     this.timer = setInterval(() => void this.renew(), Math.max(250, Math.floor(ttlMs / 3)))
     this.timer.unref()
+    // Connected again (Redis restarted, perhaps empty): this instance's places at once.
+    this.redis.on('ready', () => void this.renew())
   }
 
   /** A place under both caps across all instances, or null when either is full. Throws when Redis does not answer. */

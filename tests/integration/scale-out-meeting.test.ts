@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join as joinPath } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
+import { describe, expect, it } from 'vitest'
+import type { Db } from '../../lib/server/db/connect'
 import { seedInvitation } from '../../lib/server/db/seed'
 import { listPlanVersions } from '../../lib/server/db/repositories/plan-versions'
-import { startServerProcess, type ServerProcess } from '../helpers/server-process'
-import { freshDatabase, postgresUnavailable, redisUnavailable, startPostgres, startRedis, type RunningRedis, type RunningService } from '../helpers/services'
-import { seedMeeting, waitFor, type TestServer } from '../helpers/test-server'
+import { scaleOutUnavailable, useScaleOutCluster, type ClusterInstance } from '../helpers/scale-out-cluster'
+import { waitFor, type TestServer } from '../helpers/test-server'
 import { smallPlanRecords, storeRecords } from './agreement-support'
 import { auditRows, seedAdmissionInvitation, ticketFor } from './meeting-control-support'
 import { join, outcomeOf, type MeetingPerson } from './policy-support'
@@ -19,53 +15,25 @@ import { join, outcomeOf, type MeetingPerson } from './policy-support'
  * agreed on the other and frozen once; an instance killed with -9 takes its people out of the
  * roster within the presence TTL.
  */
-const unavailable = postgresUnavailable() ?? redisUnavailable()
+const unavailable = scaleOutUnavailable()
 if (unavailable) console.warn(`scale-out meeting tests skipped: ${unavailable}`)
 
 const PRESENCE_TTL_MS = 2_000
 
 describe.skipIf(unavailable !== null)('the meeting plane across instances', () => {
-  let postgres: RunningService
-  let redis: RunningRedis
-  const processes: ServerProcess[] = []
-  const people: MeetingPerson[] = []
-  const dbs: Db[] = []
-  const dirs: string[] = []
-
-  beforeAll(async () => {
-    ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-  }, 60_000)
-  afterAll(async () => {
-    await Promise.all([postgres?.stop(), redis?.stop()])
-  })
-  afterEach(async () => {
-    for (const person of people.splice(0)) person.close()
-    for (const p of processes.splice(0)) await p.kill('SIGKILL')
-    for (const db of dbs.splice(0)) await db.destroy()
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
-  })
+  const fixture = useScaleOutCluster({ env: { MEETING_PRESENCE_TTL_MS: String(PRESENCE_TTL_MS) } })
 
   async function twoInstances() {
-    const url = await freshDatabase(postgres.url)
-    const db = await openDatabase(url)
-    dbs.push(db)
-    const seeded = await seedMeeting(db)
-    const start = async () => {
-      const dir = mkdtempSync(joinPath(tmpdir(), 'kring-scale-meeting-'))
-      dirs.push(dir)
-      const instance = await startServerProcess(dir, { DATABASE_URL: url, REDIS_URL: redis.url, MEETING_PRESENCE_TTL_MS: String(PRESENCE_TTL_MS) })
-      processes.push(instance)
-      return instance
-    }
-    const [a, b] = await Promise.all([start(), start()])
-    return { db, a: a!, b: b!, ...seeded }
+    const cluster = await fixture.cluster(2)
+    const [a, b] = cluster.instances as [ClusterInstance, ClusterInstance]
+    return { ...cluster, a, b }
   }
 
-  const server = (instance: ServerProcess, db: Db) => ({ httpUrl: `http://127.0.0.1:${instance.port}`, db }) as TestServer
+  const server = (instance: ClusterInstance, db: Db) => ({ httpUrl: instance.httpUrl, db }) as TestServer
 
-  async function enter(instance: ServerProcess, db: Db, conferenceId: string, token: string): Promise<MeetingPerson> {
+  async function enter(instance: ClusterInstance, db: Db, conferenceId: string, token: string): Promise<MeetingPerson> {
     const person = await join(server(instance, db), conferenceId, token)
-    people.push(person)
+    fixture.defer(() => person.close())
     return person
   }
 
@@ -143,7 +111,7 @@ describe.skipIf(unavailable !== null)('the meeting plane across instances', () =
     // B dies with the mother's hand up: it goes down on A within the TTL.
     expect(outcomeOf(await mum.request('hand:raise', {}))).toBe('ok')
     await waitFor(() => queueOf(chair).includes(mother.participant.id), { message: 'up again on A' })
-    await b.kill('SIGKILL')
+    await b.kill()
     await waitFor(() => JSON.stringify(queueOf(chair)) === JSON.stringify([aunt.participant.id]), { message: "B's hand down on A", timeoutMs: 15_000 })
   }, 60_000)
 
@@ -203,6 +171,8 @@ describe.skipIf(unavailable !== null)('the meeting plane across instances', () =
     const versions = await listPlanVersions(db, conference.id)
     expect(versions.map((v) => v.version)).toEqual([1])
     expect(versions[0]?.agreedBy.map((x) => x.participantId).sort()).toEqual([mother.participant.id, aunt.participant.id].sort())
+    // The audit entry is written beside the announcement, not before it: wait for it, then count.
+    await waitFor(async () => (await auditRows(db, conference.id, ['plan.frozen'])).length > 0, { message: 'the freeze audited', intervalMs: 50 })
     expect((await auditRows(db, conference.id, ['plan.frozen'])).length).toBe(1)
     for (const person of [chair, mum, amira]) {
       expect(person.heard['plan:frozen'].map((m) => m.version)).toEqual([1])
@@ -223,7 +193,7 @@ describe.skipIf(unavailable !== null)('the meeting plane across instances', () =
     await waitFor(() => Boolean(mum.last('plan:proposal')?.proposal), { message: 'the proposal reaches B' })
     const proposal = mum.last('plan:proposal')!.proposal!
 
-    await a.kill('SIGKILL')
+    await a.kill()
     expect(outcomeOf(await mum.request('plan:confirm', { proposalId: proposal.id }))).toBe('ok')
     await waitFor(() => mum.heard['plan:frozen'].length === 1, { message: 'frozen on B' })
     expect((await listPlanVersions(db, conference.id)).map((v) => v.version)).toEqual([1])
@@ -238,7 +208,7 @@ describe.skipIf(unavailable !== null)('the meeting plane across instances', () =
     await waitFor(() => onlineIn(chair).size === 2, { message: 'both online' })
     expect(outcomeOf(await chair.request('plan:propose', {}))).toBe('ok')
     await waitFor(() => Boolean(mum.last('plan:proposal')?.proposal), { message: 'proposed' })
-    await a.kill('SIGKILL')
+    await a.kill()
     // What A had written when it died: everyone agreed, the version being stored, a minute ago.
     const row = await db.selectFrom('open_proposals').select(['proposal_json']).where('conference_id', '=', conference.id).executeTakeFirstOrThrow()
     const agreedAt = new Date(Date.now() - 60_000).toISOString()
@@ -261,7 +231,7 @@ describe.skipIf(unavailable !== null)('the meeting plane across instances', () =
     await waitFor(() => onlineIn(chair).size === 3, { message: 'all three online on A' })
 
     const killedAt = Date.now()
-    await b.kill('SIGKILL')
+    await b.kill()
     // Heartbeat lifetime plus two checks of it (a third of it apart), and a little for the reload and the message.
     const bound = PRESENCE_TTL_MS + (2 * PRESENCE_TTL_MS) / 3 + 3_000
     await waitFor(() => onlineIn(chair).size === 1, { message: "B's people offline on A", timeoutMs: bound + 5_000 })
@@ -278,7 +248,7 @@ describe.skipIf(unavailable !== null)('the meeting plane across instances', () =
     expect(outcomeOf(await mum.request('hand:raise', {}))).toBe('ok')
     await waitFor(() => chair.last('hands')?.queue.length === 1, { message: 'her hand on A' })
 
-    await redis.restart()
+    await fixture.redis.restart()
     // Someone arrives on A after the restart: B's people are still online there, and her hand is still up.
     const amira = await enter(a, db, conference.id, aunt.token)
     await waitFor(() => onlineIn(amira).size === 3, { message: 'everyone online for a newcomer on A', timeoutMs: 20_000 })

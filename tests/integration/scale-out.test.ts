@@ -1,17 +1,13 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { isDeepStrictEqual, promisify } from 'node:util'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { isDeepStrictEqual, promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../lib/protocol/close-codes'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
 import { note, withoutBase } from '../helpers/board-records'
-import { startServerProcess, type ServerProcess } from '../helpers/server-process'
-import { freshDatabase, postgresUnavailable, redisUnavailable, startPostgres, startRedis, type RunningRedis, type RunningService } from '../helpers/services'
+import { scaleOutUnavailable, useScaleOutCluster, type ClusterInstance } from '../helpers/scale-out-cluster'
 import { connectBoard, type BoardClient } from '../helpers/sync-clients'
-import { seedMeeting, waitFor, type TestServer } from '../helpers/test-server'
+import { waitFor, type TestServer } from '../helpers/test-server'
 import { connectControl, ticketFor, type ControlClient } from './meeting-control-support'
 
 /**
@@ -20,52 +16,17 @@ import { connectControl, ticketFor, type ControlClient } from './meeting-control
  * every instance, and an instance killed with -9 loses nothing a client had been sent.
  */
 const run = promisify(execFile)
-const unavailable = postgresUnavailable() ?? redisUnavailable()
+const unavailable = scaleOutUnavailable()
 if (unavailable) console.warn(`scale-out tests skipped: ${unavailable}`)
 
 describe.skipIf(unavailable !== null)('several instances on PostgreSQL and Redis', () => {
-  let postgres: RunningService
-  let redis: RunningRedis
-  const processes: ServerProcess[] = []
-  const clients: BoardClient[] = []
-  const meetings: ControlClient[] = []
-  const dbs: Db[] = []
-  const dirs: string[] = []
-
-  beforeAll(async () => {
-    ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-  }, 60_000)
-  afterAll(async () => {
-    await Promise.all([postgres?.stop(), redis?.stop()])
-  })
-  afterEach(async () => {
-    for (const m of meetings.splice(0)) m.close()
-    for (const c of clients.splice(0)) c.destroy()
-    for (const p of processes.splice(0)) await p.kill('SIGKILL')
-    for (const db of dbs.splice(0)) await db.destroy()
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
-  })
+  const fixture = useScaleOutCluster({ env: { MAX_SOCKETS_PER_PARTICIPANT: '40' } })
 
   /** A fresh database with a seeded conference, and two instances serving it. */
   async function twoInstances(env: Record<string, string> = {}) {
-    const url = await freshDatabase(postgres.url)
-    const db = await openDatabase(url)
-    dbs.push(db)
-    const seeded = await seedMeeting(db)
-    const start = async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'kring-scale-'))
-      dirs.push(dir)
-      const instance = await startServerProcess(dir, {
-        DATABASE_URL: url,
-        REDIS_URL: redis.url,
-        MAX_SOCKETS_PER_PARTICIPANT: '40',
-        ...env,
-      })
-      processes.push(instance)
-      return instance
-    }
-    const [a, b] = await Promise.all([start(), start()])
-    return { db, url, a: a!, b: b!, ...seeded }
+    const cluster = await fixture.cluster(2, env)
+    const [a, b] = cluster.instances as [ClusterInstance, ClusterInstance]
+    return { ...cluster, a, b }
   }
 
   /** A stock provider that knows both instances: when its connection drops it tries the other. */
@@ -76,13 +37,13 @@ describe.skipIf(unavailable !== null)('several instances on PostgreSQL and Redis
       next = (next + 1) % urls.length
       c.provider.serverUrl = urls[next]!
     })
-    clients.push(c)
+    fixture.defer(() => c.destroy())
     return c
   }
 
-  async function meeting(instance: ServerProcess, conferenceId: string, token: string): Promise<ControlClient> {
-    const client = await connectControl({ httpUrl: `http://127.0.0.1:${instance.port}` } as TestServer, conferenceId, token)
-    meetings.push(client)
+  async function meeting(instance: ClusterInstance, conferenceId: string, token: string): Promise<ControlClient> {
+    const client = await connectControl({ httpUrl: instance.httpUrl } as TestServer, conferenceId, token)
+    fixture.defer(() => client.close())
     return client
   }
 
@@ -129,18 +90,18 @@ describe.skipIf(unavailable !== null)('several instances on PostgreSQL and Redis
   }, 60_000)
 
   it('a revocation made with the CLI closes the person on every instance at once, without polling', async () => {
-    const { url, a, b, conference, aunt } = await twoInstances({ REVOCATION_POLL_MS: '600000' })
+    const { url, redisUrl, a, b, conference, aunt } = await twoInstances({ REVOCATION_POLL_MS: '600000' })
     const onA = boardClient([a.syncUrl], conference.id, aunt.token)
     const onB = boardClient([b.syncUrl], conference.id, aunt.token)
     await waitFor(() => onA.provider.synced && onB.provider.synced, { message: 'both synced' })
     const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx')
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, REDIS_URL: redis.url, LOG_LEVEL: 'silent', NODE_ENV: 'test' }
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, REDIS_URL: redisUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test' }
     await run(tsx, ['server/cli/kring.ts', 'revoke', '--conference', conference.id, '--participant', aunt.participant.id], { env })
     await waitFor(() => onA.closeCodes.includes(CloseCode.Forbidden) && onB.closeCodes.includes(CloseCode.Forbidden), { message: 'closed on both instances' })
   }, 60_000)
 
   it('loses no edit a client had been sent when an instance is killed (-9) while 20 clients edit', async () => {
-    const { url, a, b, conference, mother, aunt, professional } = await twoInstances({ COMPACT_AFTER_UPDATES: '25' })
+    const { a, b, conference, mother, aunt, professional } = await twoInstances({ COMPACT_AFTER_UPDATES: '25' })
     const urls = [a.syncUrl, b.syncUrl]
     const editors: BoardClient[] = []
     for (let i = 0; i < 20; i++) {
@@ -162,7 +123,7 @@ describe.skipIf(unavailable !== null)('several instances on PostgreSQL and Redis
     })
     // Edits from A's clients have reached the watcher on B through Redis.
     await waitFor(() => Object.keys(watcherOnB.records.toJSON()).filter((k) => /^shape:c\d*[02468]-/.test(k)).length >= 40, { message: 'edits from A on B', timeoutMs: 20_000 })
-    await a.kill('SIGKILL')
+    await a.kill()
     // What B's watcher had been sent when A died: relayed, hence stored.
     const acknowledged = Y.encodeStateAsUpdate(watcherOnB.doc)
     // A's clients notice, move to B and go on editing there.
@@ -179,12 +140,9 @@ describe.skipIf(unavailable !== null)('several instances on PostgreSQL and Redis
     const final = board()
     expect(Object.keys(final).length).toBeGreaterThan(40)
     for (const c of [...editors, watcherOnB]) c.destroy()
-    clients.length = 0
-    const dir = mkdtempSync(join(tmpdir(), 'kring-scale-'))
-    dirs.push(dir)
-    const restarted = await startServerProcess(dir, { DATABASE_URL: url, REDIS_URL: redis.url })
-    processes.push(restarted)
-    for (const syncUrl of [b.syncUrl, restarted.syncUrl]) {
+    // A starts again (on the same database and Redis) and reads it all from the database.
+    await a.restart()
+    for (const syncUrl of [b.syncUrl, a.syncUrl]) {
       const fresh = boardClient([syncUrl], conference.id, professional.token)
       await waitFor(() => fresh.provider.synced, { message: 'fresh client synced' })
       const merged = new Y.Doc()
@@ -205,7 +163,7 @@ describe.skipIf(unavailable !== null)('several instances on PostgreSQL and Redis
     onA.records.set('shape:before', note('shape:before', 'voor de herstart'))
     await waitFor(() => onB.records.has('shape:before'), { message: 'crossed before the restart' })
 
-    await redis.restart()
+    await fixture.redis.restart()
     // Written while the instances may not be subscribed yet: it reaches B from the database.
     onA.records.set('shape:during', note('shape:during', 'tijdens de herstart'))
     await waitFor(() => onB.records.has('shape:during'), { message: 'the edit during the restart reached B', timeoutMs: 20_000 })

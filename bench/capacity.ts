@@ -48,6 +48,12 @@ const PLAN = {
 }
 type Plan = (typeof PLAN)['alone']
 
+/**
+ * Which parts run: `single` (Kring on SQLite beside the bare server) and `scaled` (one and two
+ * instances on PostgreSQL + Redis); KRING_BENCH_CAPACITY=single or =scaled runs one of them.
+ */
+const PARTS = new Set((process.env.KRING_BENCH_CAPACITY ?? 'single,scaled').split(',').map((part) => part.trim()))
+
 const REFERENCE_ENTRY = fileURLToPath(new URL('./servers/reference-server.ts', import.meta.url))
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -289,14 +295,18 @@ export const capacity: Benchmark = {
           await target.stop()
         }
       }
-      const kring = await run(() => sqliteKring(maxRooms))
-      const baseline = await run(reference)
       // What ran out where each stopped; a figure bound by the generator or by other processes on the machine is not the server's.
       const bound = (prefix: string, held: Held) => (held.boundBy ? ` ${prefix}bound_by=${held.boundBy.split(' ')[0]}` : '')
-      lines.push(`capacity kring_rooms=${kring.rooms} baseline_rooms=${baseline.rooms} ratio=${ratio(kring.rooms, baseline.rooms)}${bound('kring_', kring)}${bound('baseline_', baseline)}`)
+      if (PARTS.has('single')) {
+        const kring = await run(() => sqliteKring(maxRooms))
+        const baseline = await run(reference)
+        lines.push(`capacity kring_rooms=${kring.rooms} baseline_rooms=${baseline.rooms} ratio=${ratio(kring.rooms, baseline.rooms)}${bound('kring_', kring)}${bound('baseline_', baseline)}`)
+      }
 
       const unavailable = postgresUnavailable() ?? redisUnavailable()
-      if (unavailable) {
+      if (!PARTS.has('scaled')) {
+        // Left out on request (KRING_BENCH_CAPACITY).
+      } else if (unavailable) {
         log(`capacity: two instances skipped: ${unavailable}`)
         lines.push(`capacity_two_instances skipped (${unavailable})`)
       } else {

@@ -34,7 +34,9 @@ export const PATCH = apiRoute(async (req: Request, ctx: { params: Promise<{ id: 
 /**
  * DELETE /api/conferences/[id] — the facilitator (`conference.delete`) deletes the conference now:
  * the board, its history, every version, participant and invitation; open boards are closed
- * (4404). The audit log keeps ids, events and counts for AUDIT_RETENTION_DAYS. 404 when it is gone already.
+ * (4404). The audit log keeps ids, events and counts for AUDIT_RETENTION_DAYS. Asked again, the
+ * facilitator is no longer anyone there: 403, as for any conference a viewer is not in (whether an id
+ * ever existed is not told); 404 only when another deletion took it between the check and this one.
  */
 export const DELETE = apiRoute(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   requireSameOrigin(req)

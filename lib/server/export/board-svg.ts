@@ -99,7 +99,7 @@ export function renderBoardSvg(records: Record<string, unknown>, options: BoardS
     if (shape.type === 'arrow') {
       const arrow = drawArrow(shape, scene)
       if (!arrow) continue
-      drawn.push({ id: shape.id, box: arrow.bounds, counts: false, svg: group(arrow.svg, { opacity: shape.opacity }) })
+      drawn.push({ id: shape.id, box: arrow.bounds, counts: true, svg: group(arrow.svg, { opacity: shape.opacity }) })
       boxes.push(arrow.bounds)
       if (arrow.tie) ties.add(arrow.tie)
       continue

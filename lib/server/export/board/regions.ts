@@ -46,7 +46,7 @@ export function onlyRegion(svg: string, index: number): string {
   return svg.replace(PART, (_all, region: string, body: string) => (region === String(index) ? body : '')).replace(MARKER, '')
 }
 
-/** A drawn shape: its id, its bounds on the page, and whether it counts as something on the board (not an area, not an arrow). */
+/** A drawn shape: its id, its bounds on the page, and whether it counts as something on the board (an area or a scale mark alone does not). */
 export interface DrawnShape {
   id: string
   box: Box

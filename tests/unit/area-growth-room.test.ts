@@ -57,6 +57,9 @@ describe('an area that grows makes room instead of spreading over its neighbour'
     records = worry.records
     const agreement = add(records, 'kring-agreement', { what: 'Oma haalt Sem op' }, { w: 340, h: 220 })
     records = agreement.records
+    // A sticky note someone stuck on the columns (tldraw's own, without w and h).
+    const note = { id: 'shape:note', typeName: 'shape', type: 'note', parentId: TEMPLATE_PAGE_ID, index: 'a9', x: start.columns.x + 1100, y: start.columns.y + 600, rotation: 0, isLocked: false, opacity: 1, meta: {}, props: { scale: 1, growY: 0 } }
+    records.push(note)
     let growths = 0
     for (let i = 0; i < 24; i++) {
       const person = add(records, 'kring-person', { group: 'family', ring: 'inner', name: `Persoon ${i}` }, { w: 220, h: 128 })
@@ -86,6 +89,8 @@ describe('an area that grows makes room instead of spreading over its neighbour'
       expect(homeArea(board, item)?.id).toBe(area.id)
       expect(classifyByPosition(records, id)).toBeNull()
     }
+    const movedNote = records.find((r) => r.id === 'shape:note')!
+    expect({ x: movedNote.x, y: movedNote.y }).toEqual({ x: note.x + columns.x - start.columns.x, y: note.y })
   })
 
   it('uses the free space below the columns first; the agreements move only once the columns come near', () => {

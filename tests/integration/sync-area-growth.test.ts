@@ -77,6 +77,11 @@ describe('sync: a family member grows a full area', () => {
           const area = mother.records.get(placement.grow.id) as Area
           mother.records.set(area.id, { ...area, props: { ...area.props, w: placement.grow.w, h: placement.grow.h } })
         }
+        // The agreements below make room once the column comes near them.
+        for (const move of placement.moved) {
+          const shape = mother.records.get(move.id) as Area
+          mother.records.set(shape.id, { ...shape, x: move.x, y: move.y })
+        }
       })
     }
     expect(grew).toBeGreaterThan(0)
@@ -84,6 +89,7 @@ describe('sync: a family member grows a full area', () => {
     const stored = columnsOf(await storedRecords(ts.db, conferenceId))
     expect(stored.props.h).toBeGreaterThan(start.props.h)
     expect({ x: stored.x, y: stored.y, w: stored.props.w }).toEqual({ x: start.x, y: start.y, w: start.props.w })
+    expect(anyAreasOverlap(await storedRecords(ts.db, conferenceId))).toBe(false)
     await waitFor(() => columnsOf(facilitator.records.toJSON()).props.h === stored.props.h, { message: 'the growth reaches the facilitator' })
     expect(mother.denials).toEqual([])
   })

@@ -162,7 +162,7 @@ describe('the rule for who may grow an area and move its neighbours aside', () =
     expect(writes.every((w) => guard.allows(w.previous, w.value))).toBe(allowed)
   })
 
-  it("the device's guard forgets the growth when the operation is complete", () => {
+  it("the device's guard forgets the growth once reset", () => {
     const guard = growthInOperation()
     expect(guard.allows(grow.previous, grow.value)).toBe(true)
     guard.reset()

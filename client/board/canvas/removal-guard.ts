@@ -32,8 +32,22 @@ export function installRemovalGuard(editor: Editor, actor: { current: BoardActor
   const allowRemoval = new Set<TLShapeId>()
   // Shapes the person tried to remove in this operation and may not.
   const kept = new Set<TLShapeId>()
-  // Areas grown in this operation: their neighbours may move aside for them.
+  // Areas grown in this change: their neighbours may move aside for them. The palette makes the
+  // growth and the moves in one synchronous run, each its own store operation (editor.run batches
+  // the history, not the store), so the allowance lasts until the task is over, not one operation.
   const growth = growthInOperation()
+  let resetQueued = false
+  const allowedByGrowth = (prev: unknown, next: unknown) => {
+    if (!growth.allows(prev, next)) return false
+    if (!resetQueued) {
+      resetQueued = true
+      queueMicrotask(() => {
+        resetQueued = false
+        growth.reset()
+      })
+    }
+    return true
+  }
   const disposers = [
     editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
       if (source !== 'user' || actor.current.participantId === '') return shape
@@ -44,7 +58,7 @@ export function installRemovalGuard(editor: Editor, actor: { current: BoardActor
     }),
     editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
       if (source !== 'user') return next
-      return growth.allows(prev, next) || mayChangeShape(prev, next, actor.current) ? next : prev
+      return allowedByGrowth(prev, next) || mayChangeShape(prev, next, actor.current) ? next : prev
     }),
     editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
       if (source !== 'user') return
@@ -55,7 +69,6 @@ export function installRemovalGuard(editor: Editor, actor: { current: BoardActor
       }
     }),
     editor.sideEffects.registerOperationCompleteHandler(() => {
-      growth.reset()
       if (kept.size > 0) {
         const count = kept.size
         kept.clear()

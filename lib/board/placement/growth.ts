@@ -71,7 +71,7 @@ export function growthWrites<T extends { previous: unknown; value: unknown }>(wr
 /**
  * The same rule for a device's guard, which sees one change at a time in the order they are made
  * (the placement grows the area first, then moves the neighbours): `allows` says whether a change
- * is a growth or a shift within the growths seen so far; `reset` when the operation is complete.
+ * is a growth or a shift within the growths seen so far; `reset` once that change is over.
  */
 export function growthInOperation(): { allows(previous: unknown, next: unknown): boolean; reset(): void } {
   let most = { w: 0, h: 0 }

@@ -1,6 +1,6 @@
 import { isStructureRecord, recordTypeOfKey } from '../../lib/board/board-structure'
 import type { ItemType } from '../../lib/board/items'
-import { isAreaGrowthOnly } from '../../lib/board/placement/growth'
+import { growthWrites } from '../../lib/board/placement/growth'
 import { WriteRefusal } from '../../lib/protocol/close-codes'
 import type { UpdateEffect } from './record-guard'
 
@@ -16,7 +16,9 @@ import type { UpdateEffect } from './record-guard'
  *   nobody's, so only the facilitator removes them.
  * - The structure (the document record, pages, areas: lib/board/board-structure.ts) is locked for
  *   them: not added, not changed, not removed; but an area may be made larger (w/h only, within
- *   the growth limit), as the placement does when an area is full (lib/board/placement).
+ *   the growth limit), as the placement does when an area is full (lib/board/placement), and in
+ *   the same update the areas beside and below it moved right or down to make room, no further
+ *   than it grew (lib/board/placement/make-room.ts).
  * - Not counted as items: bindings (tldraw removes an arrow's binding with the shape it points
  *   at, which may be one's own) and scale marks (their owner's, decided by the scale-mark rule).
  *
@@ -74,11 +76,13 @@ export function decideRecordRules(actor: RecordActor, effect: Pick<UpdateEffect,
   }
   const othersRemoved = others.size
   if (othersRemoved > 0) return { allowed: false, reason: WriteRefusal.Delete, othersRemoved, mass: othersRemoved > MASS_DELETE_LIMIT }
-  // An area made larger and nothing else is the placement making room (lib/board/placement):
-  // anyone who writes may do that. Only when every write of the key is such a growth.
+  // An area made larger and nothing else, and its neighbours moved aside for it, is the placement
+  // making room (lib/board/placement): anyone who writes may do that. Only when every write of
+  // the key is such a change.
   const writes = effect.records.filter((t) => t.change === 'write')
+  const byGrowth = growthWrites(writes)
   const grown = new Set(written)
-  for (const t of writes) if (!isAreaGrowthOnly(t.previous, t.value)) grown.delete(t.key)
+  for (const t of writes) if (!byGrowth.has(t)) grown.delete(t.key)
   const locked = effect.records.some(
     (t) =>
       !grown.has(t.key) &&

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useEditor, useToasts, type Editor, type TLShapeId } from 'tldraw'
 import { useT } from '@/client/i18n/I18nProvider'
 import { CREATED_BY_META, mayAddShape, mayChangeShape, mayRemoveShape, type BoardActor } from '@/lib/board/board-structure'
+import { growthInOperation } from '@/lib/board/placement/growth'
 import { useBoardMe } from './board-context'
 import { useBoardMay } from './board-policy'
 
@@ -15,7 +16,9 @@ import { useBoardMay } from './board-policy'
  * - Removing a shape someone else made (or the template, or an area) is refused unless the policy
  *   allows `board.arrange` (the facilitator).
  * - Areas are locked for everyone else: a change is undone before it reaches the document, and an
- *   area pasted or duplicated here is taken away again once the operation is complete.
+ *   area pasted or duplicated here is taken away again once the operation is complete. Growing a
+ *   full area, and moving its neighbours aside for it in the same operation, is anyone's
+ *   (lib/board/placement/growth.ts, as the server decides it).
  *
  * Changes from others (source 'remote') were decided on their device and by the server. The actor
  * is read at the moment of each change, so a change of phase or role applies at once.
@@ -29,6 +32,22 @@ export function installRemovalGuard(editor: Editor, actor: { current: BoardActor
   const allowRemoval = new Set<TLShapeId>()
   // Shapes the person tried to remove in this operation and may not.
   const kept = new Set<TLShapeId>()
+  // Areas grown in this change: their neighbours may move aside for them. The palette makes the
+  // growth and the moves in one synchronous run, each its own store operation (editor.run batches
+  // the history, not the store), so the allowance lasts until the task is over, not one operation.
+  const growth = growthInOperation()
+  let resetQueued = false
+  const allowedByGrowth = (prev: unknown, next: unknown) => {
+    if (!growth.allows(prev, next)) return false
+    if (!resetQueued) {
+      resetQueued = true
+      queueMicrotask(() => {
+        resetQueued = false
+        growth.reset()
+      })
+    }
+    return true
+  }
   const disposers = [
     editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
       if (source !== 'user' || actor.current.participantId === '') return shape
@@ -39,7 +58,7 @@ export function installRemovalGuard(editor: Editor, actor: { current: BoardActor
     }),
     editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
       if (source !== 'user') return next
-      return mayChangeShape(prev, next, actor.current) ? next : prev
+      return allowedByGrowth(prev, next) || mayChangeShape(prev, next, actor.current) ? next : prev
     }),
     editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
       if (source !== 'user') return

@@ -80,12 +80,11 @@ export function readBoard(records: readonly unknown[]): BoardLayout {
   for (const record of byId.values()) {
     if (record.typeName !== 'shape' || typeof record.type !== 'string' || !isRec(record.props)) continue
     const props = record.props
-    const w = num(props.w)
-    const h = num(props.h)
-    if (w === null || h === null || w <= 0 || h <= 0) continue
+    const size = sizeOf(record.type, props)
+    if (!size) continue
     const place = placeOf(record)
     if (!place) continue
-    const box = { x: place.x, y: place.y, w, h }
+    const box = { x: place.x, y: place.y, ...size }
     if (record.type === 'kring-area') {
       const kind = props.area
       if (typeof kind !== 'string' || !(areaKinds as readonly string[]).includes(kind)) continue
@@ -98,6 +97,24 @@ export function readBoard(records: readonly unknown[]): BoardLayout {
   const firstPage = pages.sort((a, b) => String(a.index ?? '').localeCompare(String(b.index ?? '')))[0]
   const pageId = areas[0]?.pageId ?? (firstPage ? String(firstPage.id) : DEFAULT_PAGE_ID)
   return { pageId, areas: areas.filter((a) => a.pageId === pageId), items: items.filter((i) => i.pageId === pageId) }
+}
+
+/**
+ * A shape's size: its w and h, or, for tldraw's shapes that have none, a sticky note's square
+ * (as tldraw draws it) and a point where any other one (a text, a drawing, an arrow) starts: so
+ * that what people wrote or drew on an area moves with it when it grows or makes room
+ * (make-room.ts), instead of staying behind half over the gap. Null for an area without a size.
+ */
+function sizeOf(type: string, props: Rec): { w: number; h: number } | null {
+  const w = num(props.w)
+  const h = num(props.h)
+  if (w !== null && h !== null) return w > 0 && h > 0 ? { w, h } : null
+  if (type === 'kring-area' || type.startsWith('kring-')) return null
+  if (type === 'note') {
+    const scale = num(props.scale) ?? 1
+    return { w: 200 * scale, h: (200 + (num(props.growY) ?? 0)) * scale }
+  }
+  return { w: 1, h: 1 }
 }
 
 export function overlaps(a: Box, b: Box, gap = 0): boolean {

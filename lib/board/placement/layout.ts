@@ -74,7 +74,8 @@ export const AREA_GROWTH_LIMIT = 12_000
 /**
  * A spot for an item of `size` in `part` of an area, growing the area while it is full: the spot
  * (area coordinates) and the area's size then. Null when even the largest area has no room.
- * `own`: the area's items; `others`: anything else in reach (all in area coordinates).
+ * `own`: the area's items; `others`: anything else in reach (all in area coordinates), or what
+ * lies there when the area has grown to a size (its neighbours make room, make-room.ts).
  */
 export function spotGrowing(
   area: AreaKind,
@@ -83,15 +84,16 @@ export function spotGrowing(
   part: SlotPart,
   size: Size,
   own: readonly Box[],
-  others: readonly Box[] = [],
+  others: readonly Box[] | ((size: Size) => readonly Box[]) = [],
 ): { at: Point; size: Size } | null {
   let current = start
   while (current.w <= AREA_GROWTH_LIMIT && current.h <= AREA_GROWTH_LIMIT) {
     // The area's own items move with it (followGrowth); what lies there from elsewhere stays put.
     const moved = own.map((box) => ({ ...box, ...followGrowth(area, start, current, box) }))
+    const there = typeof others === 'function' ? others(current) : others
     // A size at which the area's items, moving with it, would land on something else is skipped.
-    const clear = moved.every((box, i) => others.every((other) => !overlaps(box, other) || overlaps(own[i]!, other)))
-    const at = clear ? findSpot(slotRegion(area, variant, current.w, current.h, part), size, [...moved, ...others]) : null
+    const clear = moved.every((box, i) => there.every((other) => !overlaps(box, other) || overlaps(own[i]!, other)))
+    const at = clear ? findSpot(slotRegion(area, variant, current.w, current.h, part), size, [...moved, ...there]) : null
     if (at) return { at, size: current }
     current = grownSize(area, part, current, size)
   }

@@ -2,6 +2,7 @@ import type { ItemType } from '../items'
 import { centerOf, containsPoint, overlaps, readBoard, type AreaOnPage, type BoardLayout, type Box, type ItemOnPage } from './board-reading'
 import { freeSpot } from './free-spot'
 import { findSpot, followGrowth, spotGrowing } from './layout'
+import { makeRoom } from './make-room'
 import { slotOf, slotRegion, type Slot } from './slots'
 
 export interface NewItem {
@@ -23,8 +24,9 @@ export interface Placement {
   grow: { id: string; w: number; h: number } | null
   /**
    * When the area grew: the items on it that move with it (page coordinates of their top-left;
-   * on the rings everyone moves out with the rings, so each stays in their ring). Apply in the
-   * same change as `grow`. Empty otherwise.
+   * on the rings everyone moves out with the rings, so each stays in their ring), and the areas
+   * beside and below it that make room, with their items (make-room.ts). Apply in the same change
+   * as `grow`, after it. Empty otherwise.
    */
   moved: { id: string; x: number; y: number }[]
 }
@@ -68,6 +70,20 @@ export function movesForGrowth(board: BoardLayout, area: AreaOnPage, to: { w: nu
   })
 }
 
+/**
+ * The areas that make room when `area` grows to `to` (make-room.ts), and every item that belongs
+ * to them (homeArea), moved as far as its area: new top-lefts in page coordinates.
+ */
+export function movesForRoom(board: BoardLayout, area: AreaOnPage, to: { w: number; h: number }): Placement['moved'] {
+  const shifts = makeRoom(board, area.id, to)
+  return shifts.flatMap((shift) => {
+    const from = board.areas.find((a) => a.id === shift.id)!
+    const dx = shift.x - from.x
+    const dy = shift.y - from.y
+    return [shift, ...itemsOn(board, from).map(({ item }) => ({ id: item.id, x: Math.round(item.box.x + dx), y: Math.round(item.box.y + dy) }))]
+  })
+}
+
 /** The areas that hold this slot, the preferred kind first, each kind in reading order. */
 export function areasFor(board: BoardLayout, slot: Slot): AreaOnPage[] {
   return slot.areas.flatMap((kind) => board.areas.filter((area) => area.kind === kind))
@@ -93,12 +109,20 @@ export function placeNewItem(records: readonly unknown[], item: NewItem, hints: 
     if (first) {
       const own = itemsOn(board, first)
       const ownIds = new Set(own.map(({ item }) => item.id))
-      const others = board.items.filter((item) => !ownIds.has(item.id)).map((item) => local(first, item))
-      const grown = spotGrowing(first.kind, first.variant, first, slot.part, size, own.map(({ box }) => box), others)
+      const others = board.items.filter((item) => !ownIds.has(item.id))
+      // What lies around the area once it has grown: its neighbours' items moved with them.
+      const othersAt = (to: { w: number; h: number }) => {
+        const moves = new Map(movesForRoom(board, first, to).map((m) => [m.id, m]))
+        return others.map((item) => {
+          const moved = moves.get(item.id)
+          return local(first, moved ? { ...item, box: { ...item.box, x: moved.x, y: moved.y } } : item)
+        })
+      }
+      const grown = spotGrowing(first.kind, first.variant, first, slot.part, size, own.map(({ box }) => box), othersAt)
       if (grown) {
         const grew = grown.size.w !== first.w || grown.size.h !== first.h
         const grow = grew ? { id: first.id, w: grown.size.w, h: grown.size.h } : null
-        const moved = grew ? movesForGrowth(board, first, grown.size) : []
+        const moved = grew ? [...movesForGrowth(board, first, grown.size), ...movesForRoom(board, first, grown.size)] : []
         return { x: Math.round(first.x + grown.at.x), y: Math.round(first.y + grown.at.y), parentId: board.pageId, area: first.id, grow, moved }
       }
     }

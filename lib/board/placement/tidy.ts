@@ -1,10 +1,13 @@
 import { readBoard, type Box } from './board-reading'
 import { followGrowth, spotGrowing } from './layout'
-import { itemsOn, type Placement } from './place-new-item'
+import { itemsOn, movesForRoom, type Placement } from './place-new-item'
 import { slotOf } from './slots'
 
 export interface Tidying {
-  /** New places (page coordinates of the top-left) of the items that move. */
+  /**
+   * New places (page coordinates of the top-left) of the items that move, and, when the area grew,
+   * of the areas beside and below it that make room, with their items (make-room.ts).
+   */
   moves: { id: string; x: number; y: number }[]
   /** The area's new size when it had to grow to hold everything, else null. */
   grow: Placement['grow']
@@ -54,5 +57,5 @@ export function tidyArea(records: readonly unknown[], areaId: string): Tidying {
     return Math.round(was.x) === x && Math.round(was.y) === y ? [] : [{ id, x, y }]
   })
   const grow = size.w !== area.w || size.h !== area.h ? { id: area.id, w: size.w, h: size.h } : null
-  return { moves, grow }
+  return { moves: grow ? [...moves, ...movesForRoom(board, area, size)] : moves, grow }
 }

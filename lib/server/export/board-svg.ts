@@ -8,7 +8,8 @@ import { drawKringItem } from './board/draw-kring'
 import { drawTldrawShape } from './board/draw-tldraw'
 import { matrixAttr, round, transformBox, unionBoxes, type Box } from './board/geometry'
 import { BACKGROUND, INK, MUTED, TIE_STYLES } from './board/palette'
-import { boardRegions, regionMarkers, type BoardRegion } from './board/regions'
+import { areaMembers } from './board/area-members'
+import { boardRegions, regionMarkers, regionPart, type AreaShape, type DrawnShape } from './board/regions'
 import { buildScene, num, str, type SceneShape } from './board/scene'
 import { group, rect } from './board/svg'
 import { label, LINE_HEIGHT } from './board/text'
@@ -89,29 +90,31 @@ export function renderBoardSvg(records: Record<string, unknown>, options: BoardS
       return shape?.type === 'kring-person' ? str(shape.props.name) : null
     },
   }
-  const parts: string[] = []
+  // Each drawn shape, wrapped below with the region it belongs to (board/regions.ts).
+  const drawn: (DrawnShape & { svg: string })[] = []
   const boxes: Box[] = []
   const ties = new Set<TieKind>()
-  // Where the areas are and what lies on the board, for the regions (board/regions.ts).
-  const areas: BoardRegion[] = []
-  const items: Box[] = []
+  const areas: AreaShape[] = []
   for (const shape of scene.shapes) {
     if (shape.type === 'arrow') {
       const arrow = drawArrow(shape, scene)
       if (!arrow) continue
-      parts.push(group(arrow.svg, { opacity: shape.opacity }))
+      drawn.push({ id: shape.id, box: arrow.bounds, counts: true, svg: group(arrow.svg, { opacity: shape.opacity }) })
       boxes.push(arrow.bounds)
       if (arrow.tie) ties.add(arrow.tie)
       continue
     }
     const body = isItemType(shape.type) ? drawKringItem(shape, ctx) : drawTldrawShape(shape, ctx)
     if (body === '') continue
-    parts.push(group(body, { transform: matrixAttr(shape.matrix), opacity: shape.opacity }))
+    const box = transformBox(shape.matrix, shape.local)
+    // A scale's marks are part of the scale: they alone do not make an area worth a page.
+    drawn.push({ id: shape.id, box, counts: shape.type !== 'kring-area' && shape.type !== 'kring-scale-mark', svg: group(body, { transform: matrixAttr(shape.matrix), opacity: shape.opacity }) })
     boxes.push(transformBox(shape.matrix, overhang(shape)))
-    if (shape.type === 'kring-area') areas.push({ box: transformBox(shape.matrix, shape.local), title: t(areaTexts(areaKindOf(shape), num(shape.props.variant)).title) })
-    else if (shape.type !== 'kring-scale-mark') items.push(transformBox(shape.matrix, shape.local))
+    if (shape.type === 'kring-area') areas.push({ id: shape.id, box, title: t(areaTexts(areaKindOf(shape), num(shape.props.variant)).title) })
   }
-  parts.push(regionMarkers(boardRegions(areas, items, t('exports.board.elsewhere'))))
+  const { regions, regionOf } = boardRegions(areas, drawn, areaMembers(scene), t('exports.board.elsewhere'))
+  const parts = drawn.map((shape) => regionPart(shape.svg, regionOf.get(shape.id) ?? null))
+  parts.push(regionMarkers(regions))
   const content = unionBoxes(boxes)
   if (!content) {
     const empty = { x: 0, y: 0, w: 720, h: 220 }

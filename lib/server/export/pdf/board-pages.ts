@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces'
 import { intrinsicSize, svgToPng } from '../board-png'
-import { readRegions } from '../board/regions'
+import { onlyRegion, readRegions } from '../board/regions'
 import { heading, type SectionContext } from './sections'
 import { rich } from './text'
 
@@ -8,7 +8,8 @@ import { rich } from './text'
  * The board as the appendix of the case-file document: first the whole board on a page of its
  * own, as large as A4 allows (landscape when that makes it larger), as an overview; then each
  * area with something on it on a page of its own (the regions the SVG marks, board/regions.ts),
- * as large as the page allows, and split into overlapping parts when even that is too small to
+ * showing only what belongs to that area (a neighbour's card reaching over its edge is on the
+ * neighbour's page; what lies on no area on a page of its own), as large as the page allows, and split into overlapping parts when even that is too small to
  * read. An image without regions (no areas on the board) is cut into parts of the whole board
  * instead, when the overview is too small to read.
  */
@@ -127,7 +128,7 @@ export function boardPages(svg: string, ctx: SectionContext): Content[] {
     { image: pngDataUrl(svg, board.w * scale), width: board.w * scale, alignment: 'center' },
   ]
   const regions = readRegions(svg)
-  if (regions.length > 0) return [...content, ...regionPages(regions.flatMap((region) => regionImages(svg, board, region.box, region.title)))]
+  if (regions.length > 0) return [...content, ...regionPages(regions.flatMap((region, index) => regionImages(onlyRegion(svg, index), board, region.box, region.title)))]
   if (scale >= READABLE_SCALE) return content
 
   const plan = partsPlan(board)
@@ -163,7 +164,7 @@ interface RegionImage {
   height: number
 }
 
-/** One area as large as a page allows (the orientation it is largest in), or in parts when that is still too small to read. */
+/** One area (`svg`: the board with only that area's shapes) as large as a page allows (the orientation it is largest in), or in parts when that is still too small to read. */
 function regionImages(svg: string, board: Box, region: Box, title: string): RegionImage[] {
   const box = around(region, board, AREA_MARGIN)
   if (box.w <= 0 || box.h <= 0) return []

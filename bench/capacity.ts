@@ -9,7 +9,11 @@
  *
  * The rooms grow in steps (each: warm-up, a measuring window of at least 400 edits, a grace for the
  * window's last edits; a step over the limit is measured again, and counts as over only when both
- * windows are); after the first step over the limit, one or two steps in between narrow it down. The clients live
+ * windows are); after the first step over the limit, one or two steps in between narrow it down.
+ * The servers compared are up together and take turns, one step each (Kring, then the bare server,
+ * then Kring's next step…), with only the measured one under load: a machine whose load drifts
+ * during the run (2 shared cores) meets both alike, where measuring one whole server after the
+ * other gave ratios from 0.55 to 1.00 in two runs minutes apart. The clients live
  * in load worker processes (bench/lib/load-worker.ts), a room wholly in one worker so its edits are
  * timed on one clock; each worker measures its own CPU and event-loop lag. The step where the
  * limit was passed says what ran out: the server (a core's worth of CPU: one Node process), the
@@ -113,8 +117,13 @@ interface Held {
   boundBy: ReturnType<typeof boundBy> | null
 }
 
-async function measureTarget(target: Target, pool: LoadPool, plan: Plan, log: (line: string) => void): Promise<Held> {
-  const started = performance.now()
+/**
+ * One server's steps, one at a time: it yields after each step (its rooms closed again), so the
+ * servers compared take turns step by step and a change in the machine's load meets them alike.
+ * The time budget counts its own steps only.
+ */
+async function* stepsOf(target: Target, pool: LoadPool, plan: Plan, log: (line: string) => void): AsyncGenerator<void, Held> {
+  let spentMs = 0
   const open = new Set<number>()
   const roomName = (r: number) => `${target.name}-${r}`
   const setRooms = async (n: number): Promise<number> => {
@@ -184,24 +193,31 @@ async function measureTarget(target: Target, pool: LoadPool, plan: Plan, log: (l
   }
   // The machine is shared: a step is over the limit only when a second window says so too.
   const measure = async (n: number): Promise<StepResult> => {
-    const first = await measureOnce(n)
-    if (passes(first)) return first
-    const again = await measureOnce(n)
-    return passes(again) ? again : first.p99 <= again.p99 ? first : again
+    const t0 = performance.now()
+    try {
+      const first = await measureOnce(n)
+      if (passes(first)) return first
+      const again = await measureOnce(n)
+      return passes(again) ? again : first.p99 <= again.p99 ? first : again
+    } finally {
+      // Its rooms close before the other server's turn: one server under load at a time.
+      await setRooms(0)
+      spentMs += performance.now() - t0
+    }
   }
 
-  await pool.setAutonomous(LOAD)
   let held = 0
   let over: StepResult | null = null
   let limit = `all steps held (≥ ${plan.steps.at(-1)} rooms)`
   try {
     for (const n of plan.steps) {
       if (target.rooms && n > target.rooms.length) break
-      if (performance.now() - started > plan.budgetMs) {
+      if (spentMs > plan.budgetMs) {
         limit = `time budget spent (≥ ${held} rooms)`
         break
       }
       const step = await measure(n)
+      yield
       if (!passes(step)) {
         over = step
         break
@@ -209,18 +225,40 @@ async function measureTarget(target: Target, pool: LoadPool, plan: Plan, log: (l
       held = n
     }
     // Narrow down between the last step held and the first one over.
-    for (let probe = 0; over && probe < plan.probes && over.rooms - held > 2 && performance.now() - started < plan.budgetMs; probe++) {
+    for (let probe = 0; over && probe < plan.probes && over.rooms - held > 2 && spentMs < plan.budgetMs; probe++) {
       const step = await measure(Math.round((held + over.rooms) / 2))
+      yield
       if (passes(step)) held = step.rooms
       else over = step
     }
     if (over) limit = `over the limit at ${over.rooms} rooms, bound by the ${boundBy(over, target.syncUrls.length)}`
   } finally {
-    await pool.setAutonomous(null)
     for (const r of open) await pool.closeRoom(roomName(r))
   }
   log(`capacity ${target.name}: holds ${held} rooms (${limit})`)
   return { rooms: held, limit, boundBy: over ? boundBy(over, target.syncUrls.length) : null }
+}
+
+/** Several servers measured in turns, step by step (stepsOf); each one's result in the same order. */
+async function measureInTurns(targets: Target[], pool: LoadPool, plan: Plan, log: (line: string) => void): Promise<Held[]> {
+  const runs = targets.map((target) => stepsOf(target, pool, plan, log))
+  const results: Held[] = []
+  let active = runs.map((_, i) => i)
+  await pool.setAutonomous(LOAD)
+  try {
+    while (active.length > 0) {
+      for (const i of active) {
+        const next = await runs[i]!.next()
+        if (next.done) results[i] = next.value
+      }
+      active = active.filter((i) => results[i] === undefined)
+    }
+  } finally {
+    await pool.setAutonomous(null)
+    // A run left half-way (an error) still closes its rooms.
+    await Promise.all(runs.map((run) => run.return(undefined as never)))
+  }
+  return results
 }
 
 async function sqliteKring(maxRooms: number): Promise<Target> {
@@ -287,19 +325,22 @@ export const capacity: Benchmark = {
     const lines: string[] = []
     log(`capacity: rooms of ${PEOPLE} people, edits ${LOAD.editHz} Hz and presence ${LOAD.presenceHz} Hz each, steps ${plan.steps.join(', ')} until p99 > ${LIMIT_P99_MS} ms; ${WORKERS} load workers; ${coreCount()} cores`)
     try {
-      const run = async (start: () => Promise<Target>) => {
-        const target = await start()
+      // The servers compared are all up at once and measured in turns, one step each.
+      const inTurns = async <K extends string>(starts: Record<K, () => Promise<Target>>): Promise<Record<K, Held>> => {
+        const keys = Object.keys(starts) as K[]
+        const targets: Target[] = []
         try {
-          return await measureTarget(target, pool, plan, log)
+          for (const key of keys) targets.push(await starts[key]())
+          const held = await measureInTurns(targets, pool, plan, log)
+          return Object.fromEntries(keys.map((key, i) => [key, held[i]!])) as Record<K, Held>
         } finally {
-          await target.stop()
+          await Promise.all(targets.map((target) => target.stop()))
         }
       }
       // What ran out where each stopped; a figure bound by the generator or by other processes on the machine is not the server's.
       const bound = (prefix: string, held: Held) => (held.boundBy ? ` ${prefix}bound_by=${held.boundBy.split(' ')[0]}` : '')
       if (PARTS.has('single')) {
-        const kring = await run(() => sqliteKring(maxRooms))
-        const baseline = await run(reference)
+        const { kring, baseline } = await inTurns({ kring: () => sqliteKring(maxRooms), baseline: reference })
         lines.push(`capacity kring_rooms=${kring.rooms} baseline_rooms=${baseline.rooms} ratio=${ratio(kring.rooms, baseline.rooms)}${bound('kring_', kring)}${bound('baseline_', baseline)}`)
       }
 
@@ -312,9 +353,11 @@ export const capacity: Benchmark = {
       } else {
         const [postgres, redis] = await Promise.all([startPostgres(), startRedis()])
         try {
-          const one = await run(() => scaledKring('one_instance', 1, 'spread', postgres, redis, maxRooms))
-          const byRoom = await run(() => scaledKring('two_instances', 2, 'by-room', postgres, redis, maxRooms))
-          const spread = await run(() => scaledKring('two_instances_spread', 2, 'spread', postgres, redis, maxRooms))
+          const { one, byRoom, spread } = await inTurns({
+            one: () => scaledKring('one_instance', 1, 'spread', postgres, redis, maxRooms),
+            byRoom: () => scaledKring('two_instances', 2, 'by-room', postgres, redis, maxRooms),
+            spread: () => scaledKring('two_instances_spread', 2, 'spread', postgres, redis, maxRooms),
+          })
           log(
             `capacity: on this machine's ${coreCount()} cores the two instances share the cores with each other, PostgreSQL, Redis and the load generator: ` +
               `two instances can only add what one instance leaves idle, so ${coreCount() <= 2 ? 'here the two-instance figure says whether scale-out costs capacity, not whether it adds it' : 'the figure shows what a second instance adds on these cores'}; ` +

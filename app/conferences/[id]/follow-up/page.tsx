@@ -9,6 +9,9 @@ import { formatDate } from '@/lib/i18n/format'
 import { loadFollowUp } from '@/lib/server/follow-up/load'
 import { FollowUpAgreement } from '@/lib/server/web/views/follow-up/FollowUpAgreement'
 import { LoadTable } from '@/lib/server/web/views/follow-up/LoadTable'
+import { listParticipants } from '@/lib/server/db/repositories/participants'
+import { personLinkRows } from '@/lib/plan/follow-up/people'
+import { PeopleLinksSection } from '@/client/web/conference/PeopleLinksSection'
 
 type Params = Promise<{ id: string }>
 
@@ -20,7 +23,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * `/conferences/[id]/follow-up`: the agreed plan as it is being carried out, for the facilitator
  * and the family group (`followup.read`): per agreement its status (lib/plan/follow-up/status.ts),
- * periods and latest answers, slipping ones first; then the load per person.
+ * periods and latest answers, slipping ones first; then the load per person. The facilitator
+ * (`people.link`) also says here who on the board is which participant: this is where an owner
+ * nobody can answer for shows up.
  */
 export default async function FollowUpPage({ params }: { params: Params }) {
   const { id } = await params
@@ -29,6 +34,10 @@ export default async function FollowUpPage({ params }: { params: Params }) {
   const { conference, db } = viewer
   const { t, locale } = await getServerTranslator()
   const loaded = await loadFollowUp(db, conference.id, new Date())
+  const mayLink = loaded !== null && permits(viewer.participant, conference, 'people.link')
+  const linkable = mayLink
+    ? (await listParticipants(db, conference.id)).filter((p) => p.revoked_at === null).map((p) => ({ id: p.id, name: p.display_name, role: p.role }))
+    : []
   return (
     <SiteFrame>
       <div className="stack" data-testid="follow-up">
@@ -45,6 +54,7 @@ export default async function FollowUpPage({ params }: { params: Params }) {
           )}
         </section>
         {loaded?.followUp.agreements.map((item) => <FollowUpAgreement key={item.agreement.id} item={item} names={loaded.names} t={t} locale={locale} />)}
+        {loaded && mayLink && <PeopleLinksSection conferenceId={conference.id} rows={personLinkRows(loaded.followUp.people, loaded.links)} participants={linkable} />}
         {loaded && loaded.followUp.load.length > 0 && <LoadTable load={loaded.followUp.load} t={t} locale={locale} />}
       </div>
     </SiteFrame>

@@ -4,7 +4,7 @@ import { invitationCookieName } from '../../lib/conference/join-link'
 import { openDatabase, type Db } from '../../lib/server/db/connect'
 import type { User } from '../../lib/server/db/schema'
 import { listAudit } from '../../lib/server/db/repositories/audit'
-import { markWaiting } from '../../lib/server/db/repositories/participants'
+import { listParticipants, markWaiting } from '../../lib/server/db/repositories/participants'
 import { seedConference, seedInvitation } from '../../lib/server/db/seed'
 import { ApiErrorBody } from '../../lib/protocol/api-error'
 import { loadFollowUp } from '../../lib/server/follow-up/load'
@@ -13,6 +13,8 @@ import { personalDataOf } from '../../lib/server/conference/personal-data'
 import { deleteConference } from '../../lib/server/conference/retention/deletion'
 import { conferenceOwnedTables } from '../../lib/server/conference/retention/owned-tables'
 import { CALLS, seedFollowUpWorld } from '../helpers/follow-up-world'
+import { auditNames, describeAuditEntries } from '../../lib/server/conference/audit-log'
+import { createTranslator } from '../../lib/i18n/catalogs'
 
 // PUT /api/conferences/[id]/person-links as Next runs it (session, cookies and database stubbed;
 // the gate, the checks and the follow-up real): the facilitator says who "Opa Kees" on the board
@@ -98,6 +100,9 @@ describe('PUT person-links', () => {
     const audit = (await listAudit(state.db!, world.conference.id)).find((e) => e.action === 'person.linked')
     expect(audit?.actor).toBe(world.facilitator.id)
     expect(audit?.detail).toBe(`person=shape:kees participant=${grandpa.participant.id}`)
+    // The facilitator reads it as a sentence; the board's name is not in the log.
+    const [sentence] = describeAuditEntries([audit!], auditNames(await listParticipants(state.db!, world.conference.id)), createTranslator('nl'))
+    expect(sentence).toMatchObject({ who: 'Fenna Facilitator', what: 'Koppelde iemand op het bord aan Kees de Vries' })
   })
 
   it('says "nobody invited" (no name match any more), and clearing goes back to the name', async () => {

@@ -75,6 +75,8 @@ test('the facilitator links "Oma Fatima" to Fatima\'s invitation, and her agreem
   const mohamedRow = deskPage.locator('[data-testid="person-link"][data-person="shape:mohamed"]')
   await expect(omaRow.getByTestId('person-link-status')).toHaveText('Niet gekoppeld: geen genodigde met deze naam')
   await expect(mohamedRow.getByTestId('person-link-status')).toHaveText('Niet gekoppeld: meer mensen hebben deze naam')
+  await expect(deskPage.getByTestId('unlinked-notice')).toContainText('(2)')
+  await deskPage.screenshot({ path: 'test-results/person-links-0-view-top.png' })
   await deskPage.getByTestId('people-links').screenshot({ path: 'test-results/person-links-1-not-linked.png' })
 
   await omaRow.getByLabel('Wie is Oma Fatima?').selectOption({ label: 'Fatima (Netwerk)' })
@@ -82,6 +84,7 @@ test('the facilitator links "Oma Fatima" to Fatima\'s invitation, and her agreem
   await expect(omaRow.getByTestId('person-link-status')).toHaveText('Gekoppeld aan Fatima')
   await expect(omaRow).toHaveAttribute('data-state', 'linked')
   await expect(mohamedRow).toHaveAttribute('data-state', 'ambiguous')
+  await expect(deskPage.getByTestId('unlinked-notice')).toContainText('(1)')
   await deskPage.getByTestId('people-links').screenshot({ path: 'test-results/person-links-2-linked.png' })
 
   // Fatima's page now holds her agreement, and only hers.
@@ -91,6 +94,12 @@ test('the facilitator links "Oma Fatima" to Fatima\'s invitation, and her agreem
   await expect(mine).toContainText('Sem ophalen van school')
   await expect(mine.getByTestId('due')).toHaveText('Nog niet ingevuld voor deze week')
   await fatimaPage.screenshot({ path: 'test-results/person-links-3-fatima-mine.png', fullPage: true })
+
+  // The same section for a facilitator who reads Arabic: right to left, in her words.
+  await deskPage.locator('.language-switcher button[value="ar"]').click()
+  await expect(deskPage.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(omaRow.getByTestId('person-link-status')).toHaveText('مربوط بـ Fatima')
+  await deskPage.getByTestId('people-links').screenshot({ path: 'test-results/person-links-4-arabic.png' })
 
   await phone.close()
   await desk.close()

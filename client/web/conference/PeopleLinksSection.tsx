@@ -28,7 +28,7 @@ const NOBODY = 'nobody'
 export function PeopleLinksSection({ conferenceId, rows, participants }: { conferenceId: string; rows: PersonLinkRow[]; participants: LinkableParticipant[] }) {
   const t = useT()
   return (
-    <section className="card stack" data-testid="people-links" aria-labelledby="people-links-title">
+    <section id="people-links" className="card stack" data-testid="people-links" aria-labelledby="people-links-title">
       <h2 id="people-links-title">{t('followUp.links.title')}</h2>
       <p className="muted">{t('followUp.links.intro')}</p>
       {rows.length === 0 ? (

@@ -12,6 +12,7 @@ import { LoadTable } from '@/lib/server/web/views/follow-up/LoadTable'
 import { listParticipants } from '@/lib/server/db/repositories/participants'
 import { personLinkRows } from '@/lib/plan/follow-up/people'
 import { PeopleLinksSection } from '@/client/web/conference/PeopleLinksSection'
+import linkStyles from '@/client/web/conference/PeopleLinksSection.module.css'
 
 type Params = Promise<{ id: string }>
 
@@ -35,6 +36,9 @@ export default async function FollowUpPage({ params }: { params: Params }) {
   const { t, locale } = await getServerTranslator()
   const loaded = await loadFollowUp(db, conference.id, new Date())
   const mayLink = loaded !== null && permits(viewer.participant, conference, 'people.link')
+  const linkRows = loaded && mayLink ? personLinkRows(loaded.followUp.people, loaded.links) : []
+  // An owner or backup nobody can answer for: said at the top, fixed in "Wie is wie" below.
+  const unlinked = linkRows.filter((r) => r.state === 'ambiguous' || r.state === 'unmatched' || r.state === 'revoked').length
   const linkable = mayLink
     ? (await listParticipants(db, conference.id)).filter((p) => p.revoked_at === null).map((p) => ({ id: p.id, name: p.display_name, role: p.role }))
     : []
@@ -52,9 +56,14 @@ export default async function FollowUpPage({ params }: { params: Params }) {
           ) : (
             <p>{t('followUp.view.noPlan')}</p>
           )}
+          {unlinked > 0 && (
+            <p className={linkStyles.attention} data-testid="unlinked-notice">
+              <a href="#people-links">{t('followUp.links.attention', { count: unlinked })}</a>
+            </p>
+          )}
         </section>
         {loaded?.followUp.agreements.map((item) => <FollowUpAgreement key={item.agreement.id} item={item} names={loaded.names} t={t} locale={locale} />)}
-        {loaded && mayLink && <PeopleLinksSection conferenceId={conference.id} rows={personLinkRows(loaded.followUp.people, loaded.links)} participants={linkable} />}
+        {loaded && mayLink && <PeopleLinksSection conferenceId={conference.id} rows={linkRows} participants={linkable} />}
         {loaded && loaded.followUp.load.length > 0 && <LoadTable load={loaded.followUp.load} t={t} locale={locale} />}
       </div>
     </SiteFrame>

@@ -103,6 +103,7 @@ const followUp: Messages<'followUp'> = {
   'audit.linkCleared': 'Removed the link of someone on the board',
   'links.title': 'Who is who',
   'links.intro': 'For each person on the board who carries an agreement: which invited participant that is. Only a linked person sees the agreement under My agreements and is asked how it goes. A suggestion by name is not confirmed yet.',
+  'links.attention': 'Not everyone named in an agreement is linked to an invitation yet ({count}). See "Who is who".',
   'links.none': 'Nobody is named in an agreement.',
   'links.choose': 'Who is {name}?',
   'links.option.pick': '— Choose who this is —',

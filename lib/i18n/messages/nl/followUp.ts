@@ -101,6 +101,7 @@ const followUp = {
   'audit.linkCleared': 'Haalde een koppeling van iemand op het bord weg',
   'links.title': 'Wie is wie',
   'links.intro': 'Per persoon op het bord die een afspraak draagt: welke genodigde dat is. Alleen wie gekoppeld is, ziet de afspraak bij Mijn afspraken en krijgt de vraag hoe het gaat. Een voorstel op naam is nog niet bevestigd.',
+  'links.attention': 'Nog niet iedereen bij een afspraak is gekoppeld aan een uitnodiging ({count}). Kijk bij "Wie is wie".',
   'links.none': 'Er staat niemand bij een afspraak.',
   'links.choose': 'Wie is {name}?',
   'links.option.pick': '— Kies wie dit is —',

@@ -103,6 +103,7 @@ const followUp: Messages<'followUp'> = {
   'audit.linkCleared': 'Usunięcie powiązania osoby z tablicy',
   'links.title': 'Kto jest kim',
   'links.intro': 'Dla każdej osoby na tablicy, która odpowiada za ustalenie: który zaproszony uczestnik to jest. Tylko powiązana osoba widzi ustalenie w Moich ustaleniach i dostaje pytanie, jak idzie. Propozycja według imienia nie jest jeszcze potwierdzona.',
+  'links.attention': 'Nie każda osoba wymieniona w ustaleniu jest już powiązana z zaproszeniem ({count}). Zobacz „Kto jest kim”.',
   'links.none': 'Nikt nie jest wymieniony w żadnym ustaleniu.',
   'links.choose': 'Kim jest {name}?',
   'links.option.pick': '— Wybierz, kto to jest —',

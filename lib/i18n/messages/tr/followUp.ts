@@ -103,6 +103,7 @@ const followUp: Messages<'followUp'> = {
   'audit.linkCleared': 'Panodaki birinin eşleştirmesini kaldırdı',
   'links.title': 'Kim kimdir',
   'links.intro': 'Panoda bir anlaşmayı üstlenen her kişi için: davetlilerden hangisi olduğu. Yalnızca eşleştirilen kişi anlaşmayı Anlaşmalarım sayfasında görür ve nasıl gittiği ona sorulur. İsme göre öneri henüz onaylanmamıştır.',
+  'links.attention': 'Anlaşmalarda adı geçen herkes henüz bir davetle eşleştirilmedi ({count}). "Kim kimdir" bölümüne bakın.',
   'links.none': 'Hiçbir anlaşmada kimse adı geçmiyor.',
   'links.choose': '{name} kim?',
   'links.option.pick': '— Bu kişinin kim olduğunu seçin —',

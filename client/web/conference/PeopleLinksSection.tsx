@@ -36,7 +36,8 @@ export function PeopleLinksSection({ conferenceId, rows, participants }: { confe
       ) : (
         <ul className={styles.rows}>
           {rows.map((row) => (
-            <PersonLinkItem key={row.personId} conferenceId={conferenceId} row={row} participants={participants} />
+            // Keyed by what the server says, so a saved or cleared link starts the row afresh.
+            <PersonLinkItem key={`${row.personId}:${row.state}:${row.participantId ?? ''}`} conferenceId={conferenceId} row={row} participants={participants} />
           ))}
         </ul>
       )}

@@ -31,6 +31,7 @@ const ON_POSTGRES = [
   'tests/unit/web-sign-in.test.ts',
   'tests/unit/page-gate.test.tsx',
   'tests/unit/proposal-store.test.ts',
+  'tests/unit/person-links-route.test.ts',
   'tests/unit/yjs-log.test.ts',
   'tests/integration/board-history.test.ts',
   'tests/integration/meeting-auth.test.ts',

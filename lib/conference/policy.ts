@@ -73,6 +73,8 @@ export const policyActions = [
   'checkin.write',
   /** See the follow-up view of the agreed plan: every agreement's check-ins, status and the load per person. */
   'followup.read',
+  /** Say which participant a person on the board is (or that they have no invitation), for the follow-up. */
+  'people.link',
 ] as const
 export type PolicyAction = (typeof policyActions)[number]
 
@@ -149,6 +151,8 @@ export function may(role: ParticipantRole, phase: ConferencePhase, action: Polic
       // Who agreed to which version is part of the plan: as reading the board.
       return present
     case 'invitations.manage':
+    case 'people.link':
+      // Who is who: the facilitator invited everyone and knows which "Oma" is which.
       return facilitator
     case 'conference.retention':
     case 'conference.delete':

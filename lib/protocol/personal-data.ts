@@ -35,9 +35,11 @@ export const PersonalDataExport = z.strictObject({
     account: z.strictObject({ email: z.string(), name: z.string() }).nullable(),
   }),
   /**
-   * Agreements of the latest agreed plan this person owns or backs up. The board's people are
-   * cards, not invitations: a card counts as this person when its name is theirs (ignoring case).
+   * Who this person is on the board of the latest agreed plan: the person items the facilitator
+   * linked to them (`linked`), or the one whose name only they carry (lib/plan/follow-up/people.ts).
    */
+  boardPeople: z.array(z.strictObject({ personId: z.string(), name: z.string(), linked: z.boolean() })),
+  /** Agreements of the latest agreed plan this person owns or backs up, as one of the board people above. */
   agreements: z.array(
     z.strictObject({
       version: z.number().int().positive(),

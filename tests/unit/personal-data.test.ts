@@ -15,12 +15,14 @@ afterEach(async () => {
   await db.destroy()
 })
 
+// One person item per person, as on a board: agreements point at the same record.
+const personId = (name: string) => `shape:${name.trim().toLowerCase().replace(/\s+/g, '-')}`
 const agreement = (id: string, what: string, owners: string[], backup: string | null): PlanAgreement => ({
   id,
   what,
-  owners: owners.map((name, i) => ({ id: `shape:${id}-o${i}`, name })),
+  owners: owners.map((name) => ({ id: personId(name), name })),
   when: 'elke woensdag',
-  backup: backup === null ? null : { id: `shape:${id}-b`, name: backup },
+  backup: backup === null ? null : { id: personId(backup), name: backup },
   howWeKnow: 'Sem vertelt het',
   answers: [],
   status: 'open',

@@ -47,6 +47,7 @@ const facilitatorLeaves: Record<PolicyAction, Row> = {
   'personalData.export': [ALL, ALL, ALL, ALL, ALL],
   'checkin.write': [NONE, NONE, NONE, WRITERS, WRITERS],
   'followup.read': [NONE, NONE, NONE, 'facilitator, family, child, network', 'facilitator, family, child, network'],
+  'people.link': [FAC, FAC, FAC, FAC, FAC],
 }
 
 /** Only the besloten_deel column changes when the facilitator stays; these are its cells then. */

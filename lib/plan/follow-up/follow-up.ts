@@ -1,7 +1,7 @@
 import { occurrencesPerWeek } from '../frequency'
 import type { Plan, PlanAgreement } from '../schema'
 import type { CheckIn, Takeover } from './model'
-import { participantsOf, type NamedParticipant } from './people'
+import { agreementPeopleOf, boardPeopleOf, participantsOf, peopleMatcher, type BoardPerson, type NamedParticipant, type PeopleMatcher, type PersonLink, type PersonMatch } from './people'
 import { currentPeriod, periodDays, type Period } from './periods'
 import { followUpStatus, periodResult, type FollowUpStatus, type PeriodResult, type SlipReason } from './status'
 
@@ -16,6 +16,8 @@ export interface FollowUpInput {
   checkIns: readonly CheckIn[]
   takeovers: readonly Takeover[]
   participants: readonly NamedParticipant[]
+  /** The facilitator's links of board people to participants (./people.ts); without one the names decide, when unambiguous. */
+  links?: readonly PersonLink[]
   now: Date
 }
 
@@ -69,6 +71,8 @@ export interface FollowUp {
   /** Slipping first (they can still be saved), then stopped, then on track; plan order within. */
   agreements: AgreementFollowUp[]
   load: PersonLoad[]
+  /** Every owner and backup of the plan and who they turned out to be, in plan order (the facilitator links them). */
+  people: { person: BoardPerson; match: PersonMatch }[]
 }
 
 const RECENT_CHECK_INS = 6
@@ -76,15 +80,17 @@ const statusOrder: Record<FollowUpStatus, number> = { slipping: 0, stopped: 1, '
 
 export function followUpOf(input: FollowUpInput): FollowUp {
   const takeoversByCheckIn = new Map(input.takeovers.map((t) => [t.checkInId, t]))
-  const agreements = input.plan.agreements.map((agreement) => agreementFollowUp(agreement, input, takeoversByCheckIn))
+  const match = peopleMatcher({ participants: input.participants, links: input.links ?? [], boardPeople: boardPeopleOf(input.plan) })
+  const agreements = input.plan.agreements.map((agreement) => agreementFollowUp(agreement, input, match, takeoversByCheckIn))
   const ordered = agreements
     .map((a, i) => ({ a, i }))
     .sort((x, y) => statusOrder[x.a.status] - statusOrder[y.a.status] || x.i - y.i)
     .map(({ a }) => a)
-  return { agreements: ordered, load: loadOf(input, agreements, takeoversByCheckIn) }
+  const people = agreementPeopleOf(input.plan).map((person) => ({ person, match: match(person) }))
+  return { agreements: ordered, load: loadOf(input, match, agreements, takeoversByCheckIn), people }
 }
 
-function agreementFollowUp(agreement: PlanAgreement, input: FollowUpInput, takeovers: Map<string, Takeover>): AgreementFollowUp {
+function agreementFollowUp(agreement: PlanAgreement, input: FollowUpInput, match: PeopleMatcher, takeovers: Map<string, Takeover>): AgreementFollowUp {
   const days = periodDays(agreement.when)
   const current = currentPeriod(input.frozenAt, days, input.now)
   const own = input.checkIns.filter((c) => c.agreementId === agreement.id && c.periodIndex <= current.index)
@@ -114,8 +120,8 @@ function agreementFollowUp(agreement: PlanAgreement, input: FollowUpInput, takeo
     agreement,
     periodDays: days,
     current,
-    ownerIds: agreement.owners.flatMap((o) => participantsOf(o, input.participants)),
-    backupIds: participantsOf(agreement.backup, input.participants),
+    ownerIds: [...new Set(agreement.owners.flatMap((o) => participantsOf(match(o))))],
+    backupIds: participantsOf(match(agreement.backup)),
     periods,
     recent: [...own].sort((a, b) => b.at.localeCompare(a.at)).slice(0, RECENT_CHECK_INS),
     running: own.filter((c) => c.periodIndex === current.index).sort((a, b) => b.at.localeCompare(a.at)),
@@ -125,12 +131,12 @@ function agreementFollowUp(agreement: PlanAgreement, input: FollowUpInput, takeo
   }
 }
 
-function loadOf(input: FollowUpInput, agreements: AgreementFollowUp[], takeovers: Map<string, Takeover>): PersonLoad[] {
+function loadOf(input: FollowUpInput, match: PeopleMatcher, agreements: AgreementFollowUp[], takeovers: Map<string, Takeover>): PersonLoad[] {
   const people = new Map<string, PersonLoad>()
   const entry = (id: string, name: string): PersonLoad => {
     let load = people.get(id)
     if (!load) {
-      const participantIds = participantsOf({ id, name }, input.participants)
+      const participantIds = participantsOf(match({ id, name }))
       load = { personId: id, name, participantIds, owns: 0, backs: 0, plannedPerWeek: 0, unknown: 0, done: 0, cannot: 0, tookOver: 0 }
       const said = input.checkIns.filter((c) => participantIds.includes(c.participantId))
       load.done = said.filter((c) => c.outcome === 'done').length

@@ -97,6 +97,10 @@ function describe(entry: AuditEntry, detail: Record<string, string>, nameOf: (id
     }
     case 'agreement.taken-over':
       return t('followUp.audit.tookOver', { version: detail.version ?? '?' })
+    case 'person.linked':
+      return detail.participant ? t('followUp.audit.linked', { participant }) : t('followUp.audit.linkedNobody')
+    case 'person.link-cleared':
+      return t('followUp.audit.linkCleared')
     case 'board.restored':
       return t(detail.mode === 'items' ? 'history.audit.restoredItems' : 'history.audit.restoredBoard')
     case 'conference.retention-changed':

@@ -4,11 +4,9 @@ import { getPlanVersion, listPlanVersions } from '../db/repositories/plan-versio
 import type { Conference, Participant, User } from '../db/schema'
 import { PERSONAL_DATA_VERSION, PersonalDataExport } from '../../protocol/personal-data'
 import type { PersonRef } from '../../plan/schema'
+import { boardPeopleOf } from '../../plan/follow-up/people'
+import { loadPeopleMatcher } from '../follow-up/people'
 import { parseAuditDetail } from './audit-log'
-
-function sameName(ref: PersonRef | null, name: string): boolean {
-  return ref?.name != null && ref.name.trim().toLocaleLowerCase() === name.trim().toLocaleLowerCase()
-}
 
 /** ISO with milliseconds, also for rows written by SQLite's CURRENT_TIMESTAMP. */
 function iso(value: string): string {
@@ -27,12 +25,17 @@ export async function personalDataOf(
 ): Promise<PersonalDataExport> {
   const { participant, conference } = input
   const latest = await getPlanVersion(db, conference.id)
+  // Who they are on the board: the follow-up's rule (the facilitator's link, else an unambiguous name).
+  const match = latest ? await loadPeopleMatcher(db, conference.id, latest.plan, participant.id) : null
+  const isThem = (ref: PersonRef | null) => match !== null && match(ref).participantId === participant.id
+  const boardPeople = latest && match
+    ? boardPeopleOf(latest.plan).flatMap((person) => {
+        const found = match(person)
+        return found.participantId === participant.id ? [{ personId: person.id, name: person.name, linked: found.kind === 'linked' }] : []
+      })
+    : []
   const agreements = (latest?.plan.agreements ?? []).flatMap((agreement) => {
-    const as = agreement.owners.some((owner) => sameName(owner, participant.display_name))
-      ? ('owner' as const)
-      : sameName(agreement.backup, participant.display_name)
-        ? ('backup' as const)
-        : null
+    const as = agreement.owners.some(isThem) ? ('owner' as const) : isThem(agreement.backup) ? ('backup' as const) : null
     if (as === null || !latest) return []
     return [{ version: latest.version, agreedAt: latest.frozenAt, id: agreement.id, as, what: agreement.what, when: agreement.when, howWeKnow: agreement.howWeKnow }]
   })
@@ -77,6 +80,7 @@ export async function personalDataOf(
       revokedAt: participant.revoked_at,
       account: input.user ? { email: input.user.email, name: input.user.name } : null,
     },
+    boardPeople,
     agreements,
     agreedVersions,
     checkIns: [],

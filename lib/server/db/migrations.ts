@@ -305,6 +305,22 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '2026-12-03-990-board-person-links': {
+    async up(db: Kysely<unknown>) {
+      // Who on the board is which participant (lib/plan/follow-up/people.ts), set by the facilitator:
+      // per person item of the board (its record id) the participant they are, or null for "nobody
+      // invited". The follow-up reads it before any name match. Ids only.
+      await db.schema
+        .createTable('board_person_links')
+        .addColumn('conference_id', 'text', (c) => c.notNull().references('conferences.id').onDelete('cascade'))
+        .addColumn('person_id', 'text', (c) => c.notNull())
+        .addColumn('participant_id', 'text', (c) => c.references('participants.id').onDelete('cascade'))
+        .addColumn('linked_by', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('board_person_links_pk', ['conference_id', 'person_id'])
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -228,6 +228,18 @@ export interface OpenProposalsTable {
   updated_at: string
 }
 
+/** Which participant a person on the board is, as the facilitator said (lib/server/follow-up/person-links.ts). */
+export interface BoardPersonLinksTable {
+  conference_id: string
+  /** The record id of the person item on the board (`shape:…`). */
+  person_id: string
+  /** Null: the facilitator said this person has no invitation (no name match either). */
+  participant_id: string | null
+  /** The participant (the facilitator) who set it. */
+  linked_by: string
+  updated_at: string
+}
+
 export interface Database {
   users: UsersTable
   conferences: ConferencesTable
@@ -245,6 +257,7 @@ export interface Database {
   participant_contacts: ParticipantContactsTable
   reminders_sent: RemindersSentTable
   open_proposals: OpenProposalsTable
+  board_person_links: BoardPersonLinksTable
 }
 
 export type User = Selectable<UsersTable>

@@ -14,6 +14,7 @@ export const conferenceOwnedTables = [
   'agreement_takeovers',
   'agreement_checkins',
   'participant_contacts',
+  'board_person_links',
   'review_starts',
   'board_restores',
   'board_checkpoints',

@@ -30,6 +30,8 @@ export type AuditAction =
   | 'personal-data.exported'
   | 'agreement.checked-in'
   | 'agreement.taken-over'
+  | 'person.linked'
+  | 'person.link-cleared'
 
 export async function recordAudit(
   db: Db,

@@ -8,7 +8,7 @@
  *   builds the app if `npm start` would);
  * - idle RSS: the server process's resident memory once it has settled after the start, nobody
  *   connected. Kring's line also gives the whole process tree `npm start` leaves running (the
- *   start script beside the compiled server);
+ *   compiled server; the start script too where Node cannot replace it with the server);
  * - first page: GET / right after, which is where Next loads what it did not load at start.
  * Median of ROUNDS rounds. Linux only (/proc).
  */

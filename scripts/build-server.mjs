@@ -10,7 +10,8 @@
 // share the same yjs, kysely and better-sqlite3 instances. Kring's own lazily imported modules
 // become chunks of their own (splitting), loaded when first imported, as before.
 // Paths the server reads at run time (fonts, the light manifest, Next's build folder) are relative
-// to the working directory, which scripts/start.mjs sets to the checkout, not to the bundle.
+// to the working directory, which scripts/start.mjs sets to the checkout, not to the bundle. The
+// bundle finds node_modules from where it lies: the build folder stays inside the checkout.
 import { rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
@@ -40,8 +41,8 @@ await build({
 })
 
 // The entry start.mjs runs, before the server's modules load:
-// - source maps on (Node reads a module's map only when it loads it), for Kring's code only: with
-//   `--enable-source-maps` Node also read Next's and the other packages' maps, 30 MB more at idle;
+// - source maps on (Node 22.14 and newer; Node reads a module's map only when it loads it), for
+//   Kring's code only: `--enable-source-maps` also read Next's and the packages' maps, 30 MB more;
 // - V8's compile cache for every module the server loads (Next's above all), kept beside the
 //   bundle: from the second start on, modules load without being compiled again (about a third of
 //   the cold start). Refreshed per file when a file changes; emptied with the bundle when rebuilt.
@@ -50,7 +51,7 @@ writeFileSync(
   join(outdir, 'index.mjs'),
   `import module from 'node:module'
 module.setSourceMapsSupport?.(true, { nodeModules: false })
-module.enableCompileCache?.(new URL('./compile-cache', import.meta.url).pathname)
+module.enableCompileCache?.(\`\${import.meta.dirname}/compile-cache\`)
 await import('./server.mjs')
 `,
 )

@@ -8,7 +8,7 @@
  *   builds the app if `npm start` would);
  * - idle RSS: the server process's resident memory once it has settled after the start, nobody
  *   connected. Kring's line also gives the whole process tree `npm start` leaves running (the
- *   start script and the TypeScript loader's compiler service beside the server);
+ *   compiled server; the start script too where Node cannot replace it with the server);
  * - first page: GET / right after, which is where Next loads what it did not load at start.
  * Median of ROUNDS rounds. Linux only (/proc).
  */
@@ -132,11 +132,11 @@ async function settledRss(read: () => number | null): Promise<number> {
   }
 }
 
-/** The process running server/index.ts under the start script (the one that serves). */
+/** The server process under the start script (the one that serves): the compiled server, or server/index.ts under tsx. */
 function serverPid(startPid: number): number {
   for (const pid of processTree(startPid)) {
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('server/index.ts')) return pid
+      if (/server\/index\.ts|kring-server\/index\.mjs/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) return pid
     } catch {
       // Gone while looking.
     }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the one command that takes a fresh clone to a running Kring on the embedded
 // default (SQLite under ./data). It checks Node, installs dependencies when they are missing or
-// stale, creates a local secret on first run, builds the app when sources changed, and starts
-// the server. `npm run dev` does the same without the production build.
+// stale, creates a local secret on first run, builds the app and compiles the server when sources
+// changed, and starts the server. `npm run dev` does the same without the production build.
 // Only Node built-ins here: this runs before dependencies are installed.
 import { spawnSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -55,25 +55,37 @@ if (!env.AUTH_SECRET) {
 }
 
 // 4. Production build when any source is newer than the last build.
+const newestSeen = new Map()
 function newestMtime(path) {
+  if (newestSeen.has(path)) return newestSeen.get(path)
   const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
   let newest = stat.mtimeMs
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+  if (stat.isDirectory()) for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+  newestSeen.set(path, newest)
   return newest
 }
+/** Whether `output` is missing or older than any of `sources` (paths relative to the checkout). */
+function stale(output, sources) {
+  const paths = sources.map((p) => join(root, p)).filter((p) => existsSync(p))
+  return !existsSync(output) || statSync(output).mtimeMs < Math.max(...paths.map(newestMtime))
+}
+// The build folder next.config.js uses (KRING_NEXT_DIST_DIR lets several servers share a checkout).
+const distDir = join(root, env.KRING_NEXT_DIST_DIR || '.next')
+// The compiled server (scripts/build-server.mjs), which production runs.
+const serverBundle = join(distDir, 'kring-server', 'index.mjs')
 if (!dev) {
-  // The build folder next.config.js uses (KRING_NEXT_DIST_DIR lets several servers share a checkout).
-  const buildId = join(root, env.KRING_NEXT_DIST_DIR || '.next', 'BUILD_ID')
-  const sources = ['app', 'client', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'scripts/build-light.mjs']
-    .map((p) => join(root, p))
-    .filter((p) => existsSync(p))
-  const newestSource = Math.max(...sources.map(newestMtime))
-  if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource) {
+  const nextSources = ['app', 'client', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'scripts/build-light.mjs']
+  if (stale(join(distDir, 'BUILD_ID'), nextSources)) {
     console.log('Kring: building the app (next build)…')
     run('npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
     // The light documents' own files (the phone view's client), as `npm run build` does.
     run(process.execPath, ['scripts/build-light.mjs'])
+  }
+  // Next's pages never import server/, so a change there only recompiles the server (a second or two).
+  // `next build` empties the build folder, so this comes after it.
+  if (stale(serverBundle, ['server', 'lib', 'package-lock.json', 'tsconfig.json', 'scripts/build-server.mjs'])) {
+    console.log('Kring: compiling the server…')
+    run(process.execPath, ['scripts/build-server.mjs'])
   }
 } else {
   // The development server serves the light documents too: their files are built once here, then
@@ -85,6 +97,15 @@ if (!dev) {
 
 // 5. Start the one server process (Next + sync + socket.io on one port).
 env.NODE_ENV = dev ? 'development' : 'production'
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: root, stdio: 'inherit', env })
+// Production runs the compiled server with plain Node (its entry maps stack traces back to the
+// TypeScript); development compiles server/index.ts as it loads (tsx), so a change needs no build.
+const serverArgs = dev ? ['--import', 'tsx', 'server/index.ts'] : [serverBundle]
+// Where Node can, this process becomes the server (same pid, signals and exit code go straight to
+// it) instead of waiting beside it: an idle Node process is 50–60 MB of memory for nothing.
+if (typeof process.execve === 'function' && process.platform !== 'win32') {
+  process.chdir(root)
+  process.execve(process.execPath, [process.execPath, ...serverArgs], env)
+}
+const child = spawn(process.execPath, serverArgs, { cwd: root, stdio: 'inherit', env })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -1,3 +1,4 @@
+import { flushCompileCache } from 'node:module'
 import next from 'next'
 import { ConfigError, getConfig } from '../lib/server/config/env'
 import { getSharedDatabase } from '../lib/server/db/connect'
@@ -39,6 +40,10 @@ async function main() {
   )
   const port = await kring.listen(config.port, config.host)
   logger.info({ port, publicUrl: config.publicUrl, dev }, 'Kring is listening')
+  // The compiled server keeps V8's compile cache (scripts/build-server.mjs). Node writes it at
+  // exit; write what the start compiled now, so the next start finds it even when this process is
+  // killed rather than stopped. A no-op without the cache (`npm run dev`, tests).
+  flushCompileCache()
 
   let stopping = false
   const stop = (signal: string) => {

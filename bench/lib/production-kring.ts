@@ -86,7 +86,8 @@ export async function startProductionKring(env: Record<string, string>): Promise
     serverPid: () => {
       try {
         const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/)
-        return children[0] ? Number(children[0]) : null
+        // Where Node can, start.mjs becomes the server itself (process.execve) and has no child.
+        return children[0] ? Number(children[0]) : (child.exitCode === null ? child.pid! : null)
       } catch {
         return null
       }

@@ -1,39 +1,22 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getConfig } from '../../lib/server/config/env'
-import { invitationCookieName } from '../../lib/conference/join-link'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
+import { routeHarness } from '../helpers/route-harness'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { conferenceFactsOf, findConference } from '../../lib/server/db/repositories/conferences'
 import { insertPlanVersion } from '../../lib/server/db/repositories/plan-versions'
-import type { User } from '../../lib/server/db/schema'
 import { exportPlanVersion } from '../../lib/server/conference/version-exports'
 import { emptyPlan } from '../../lib/plan/schema'
 import { ApiErrorBody } from '../../lib/protocol/api-error'
 import { ConferenceFactsResponse } from '../../lib/protocol/api'
 import { PlanExport } from '../../lib/server/export/json'
-import { buildGateWorld, credentialsOf, setPhase, type Asker, type GateWorld } from './gate-fixtures'
+import { setPhase, type Asker } from './gate-fixtures'
 
 // The conference's case-file facts: GET and PATCH /api/conferences/[id] as Next runs them (session,
 // cookies and database stubbed), and how a frozen version keeps them for its exports.
-const state = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null, cookies: {} as Record<string, string> }))
-vi.mock('@/lib/server/web/db', () => ({ getDb: async () => state.db }))
-vi.mock('@/lib/server/web/session', () => ({
-  getSignedInUser: async () => state.signedIn,
-  requireSignedInUser: async () => {
-    const { ApiError } = await import('../../lib/protocol/api-error')
-    if (!state.signedIn) throw new ApiError('unauthenticated', 'sign in first')
-    return state.signedIn
-  },
-}))
-vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (name in state.cookies ? { name, value: state.cookies[name] } : undefined) }),
-}))
+const harness = routeHarness()
+const { origin, as } = harness
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>
 let GET: Handler
 let PATCH: Handler
-const savedEnv = { AUTH_SECRET: process.env.AUTH_SECRET, PUBLIC_URL: process.env.PUBLIC_URL }
-let origin: string
-let world: GateWorld
 
 const FACTS = {
   meetingDate: '2026-03-03',
@@ -47,54 +30,32 @@ const FACTS = {
 }
 
 beforeAll(async () => {
-  process.env.AUTH_SECRET = 'route-secret-0123456789-0123456789-abcdef'
-  process.env.PUBLIC_URL = 'https://kring.example.org'
-  origin = getConfig().publicUrl
   const route = await import('../../app/api/conferences/[id]/route')
   GET = route.GET as Handler
   PATCH = route.PATCH as Handler
 }, 60_000)
 
-afterAll(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
 beforeEach(async () => {
-  state.db = await openDatabase(':memory:')
-  world = await buildGateWorld(state.db)
-  await setPhase(state.db, world.conference.id, 'informatie')
+  await setPhase(harness.db, harness.world.conference.id, 'informatie')
 })
-
-afterEach(async () => {
-  await state.db?.destroy()
-})
-
-function as(asker: Asker): void {
-  const { user, cookies } = credentialsOf(world, asker, invitationCookieName(world.conference.id))
-  state.signedIn = user
-  state.cookies = cookies
-}
 
 function patch(asker: Asker, body: unknown): Promise<Response> {
   as(asker)
-  const request = new Request(`${origin}/api/conferences/${world.conference.id}`, {
+  const request = new Request(`${origin}/api/conferences/${harness.world.conference.id}`, {
     method: 'PATCH',
     headers: { Origin: origin, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   })
-  return PATCH(request, { params: Promise.resolve({ id: world.conference.id }) })
+  return PATCH(request, { params: Promise.resolve({ id: harness.world.conference.id }) })
 }
 
 function get(asker: Asker): Promise<Response> {
   as(asker)
-  return GET(new Request(`${origin}/api/conferences/${world.conference.id}`), { params: Promise.resolve({ id: world.conference.id }) })
+  return GET(new Request(`${origin}/api/conferences/${harness.world.conference.id}`), { params: Promise.resolve({ id: harness.world.conference.id }) })
 }
 
 async function storedFacts() {
-  return conferenceFactsOf((await findConference(state.db!, world.conference.id))!)
+  return conferenceFactsOf((await findConference(harness.db, harness.world.conference.id))!)
 }
 
 describe('PATCH /api/conferences/[id]', () => {
@@ -107,7 +68,7 @@ describe('PATCH /api/conferences/[id]', () => {
     expect(read.status).toBe(200)
     expect(((await read.json()) as { facts: unknown }).facts).toEqual(FACTS)
     // The audit log says the facts changed, not what they are.
-    const audit = await state.db!.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'settings.changed').execute()
+    const audit = await harness.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'settings.changed').execute()
     expect(audit).toEqual([{ action: 'settings.changed', detail: 'facts' }])
   })
 
@@ -143,24 +104,24 @@ describe('PATCH /api/conferences/[id]', () => {
 
   it('keeps the facts out of the waiting room: GET follows board.read', async () => {
     await patch('facilitator', { facts: FACTS })
-    await setPhase(state.db!, world.conference.id, 'besloten_deel')
+    await setPhase(harness.db, harness.world.conference.id, 'besloten_deel')
     expect((await get('professional')).status).toBe(403)
   })
 })
 
 describe('facts of a frozen version', () => {
   async function exportJson(version: number): Promise<PlanExport> {
-    const conference = (await findConference(state.db!, world.conference.id))!
-    const participant = await state.db!.selectFrom('participants').selectAll().where('conference_id', '=', conference.id).where('user_id', '=', world.facilitator.id).executeTakeFirstOrThrow()
-    await setPhase(state.db!, conference.id, 'plan_en_afspraken')
-    const file = await exportPlanVersion(state.db!, { conference: { ...conference, phase: 'plan_en_afspraken' }, participant, version, format: 'json', redacted: false })
+    const conference = (await findConference(harness.db, harness.world.conference.id))!
+    const participant = await harness.db.selectFrom('participants').selectAll().where('conference_id', '=', conference.id).where('user_id', '=', harness.world.facilitator.id).executeTakeFirstOrThrow()
+    await setPhase(harness.db, conference.id, 'plan_en_afspraken')
+    const file = await exportPlanVersion(harness.db, { conference: { ...conference, phase: 'plan_en_afspraken' }, participant, version, format: 'json', redacted: false })
     return PlanExport.parse(JSON.parse(new TextDecoder().decode(file.body)))
   }
 
   it('are the facts as they were when the plan was agreed, not as they are later', async () => {
     await patch('facilitator', { facts: FACTS })
-    const version = await insertPlanVersion(state.db!, {
-      conferenceId: world.conference.id,
+    const version = await insertPlanVersion(harness.db, {
+      conferenceId: harness.world.conference.id,
       plan: emptyPlan(),
       boardState: new Uint8Array(),
       boardSvg: '',
@@ -175,17 +136,17 @@ describe('facts of a frozen version', () => {
   })
 
   it('an older version, agreed before facts were kept, still exports (PDF and JSON), with the facts as they are now', async () => {
-    const version = await insertPlanVersion(state.db!, { conferenceId: world.conference.id, plan: emptyPlan(), boardState: new Uint8Array(), boardSvg: '', agreedBy: [], frozenBy: 'p1' })
+    const version = await insertPlanVersion(harness.db, { conferenceId: harness.world.conference.id, plan: emptyPlan(), boardState: new Uint8Array(), boardSvg: '', agreedBy: [], frozenBy: 'p1' })
     // What the migration leaves on rows stored before it.
-    await state.db!.updateTable('plan_versions').set({ case_facts_json: null }).where('id', '=', version.id).execute()
+    await harness.db.updateTable('plan_versions').set({ case_facts_json: null }).where('id', '=', version.id).execute()
     await patch('facilitator', { facts: FACTS })
     const exported = await exportJson(version.version)
     expect(exported.facts).toEqual({ ...FACTS, frozenWithVersion: false })
     expect(exported.participants.every((p) => p.devices === null)).toBe(true)
 
-    const conference = (await findConference(state.db!, world.conference.id))!
-    const participant = await state.db!.selectFrom('participants').selectAll().where('conference_id', '=', conference.id).where('user_id', '=', world.facilitator.id).executeTakeFirstOrThrow()
-    const pdf = await exportPlanVersion(state.db!, { conference, participant, version: version.version, format: 'pdf', redacted: false })
+    const conference = (await findConference(harness.db, harness.world.conference.id))!
+    const participant = await harness.db.selectFrom('participants').selectAll().where('conference_id', '=', conference.id).where('user_id', '=', harness.world.facilitator.id).executeTakeFirstOrThrow()
+    const pdf = await exportPlanVersion(harness.db, { conference, participant, version: version.version, format: 'pdf', redacted: false })
     expect(Buffer.from(pdf.body).toString('latin1').startsWith('%PDF-')).toBe(true)
   })
 })

@@ -141,18 +141,23 @@ export function routeRequest<W = undefined>(options: RouteEnv & { world?: (db: D
 }
 
 export interface RouteHarness extends Omit<RouteRequest<GateWorld>, 'as'> {
-  /** The next requests come from this person (signed in, or holding their invitation cookie), in this language if given. */
-  as(asker: Asker, locale?: string): void
+  /**
+   * The next requests come from this person (signed in, or holding their invitation cookie), in
+   * this language if given; or with these credentials (e.g. an invitation cookie named for another
+   * conference).
+   */
+  as(who: Asker | Credentials, locale?: string): void
 }
 
 /** routeRequest() with the gate's world: the conference with everyone in it (tests/unit/gate-fixtures.ts). */
 export function routeHarness(env: RouteEnv = {}): RouteHarness {
   const harness = routeRequest({ ...env, world: buildGateWorld })
-  // Everything of routeRequest's (its getters read per test), with as() taking a person of the world.
+  // Everything of routeRequest's (its getters read per test), with as() also taking a person of the world.
   return Object.assign(Object.create(harness) as RouteRequest<GateWorld>, {
-    as(asker: Asker, locale?: string) {
+    as(who: Asker | Credentials, locale?: string) {
       const world = harness.world
-      harness.as({ ...credentialsOf(world, asker, invitationCookieName(world.conference.id)), locale })
+      const credentials: Credentials = typeof who === 'string' ? credentialsOf(world, who, invitationCookieName(world.conference.id)) : who
+      harness.as({ ...credentials, locale: locale ?? credentials.locale })
     },
   })
 }

@@ -1,31 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getConfig } from '../../lib/server/config/env'
-import { invitationCookieName } from '../../lib/conference/join-link'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
-import type { User } from '../../lib/server/db/schema'
+import { routeHarness } from '../helpers/route-harness'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DeleteConferenceResponse, DeletionSummaryResponse, RetentionResponse } from '../../lib/protocol/retention'
 import { PersonalDataExport } from '../../lib/protocol/personal-data'
-import { buildGateWorld, credentialsOf, PLAN_LINE, TITLE, type Asker, type GateWorld } from './gate-fixtures'
+import { PLAN_LINE, TITLE, type Asker } from './gate-fixtures'
 
 // The retention, deletion and personal-data routes as Next runs them, with session, cookies and
-// database stubbed (as route-gate.test.ts).
-const state = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null, cookies: {} as Record<string, string> }))
-vi.mock('@/lib/server/web/db', () => ({ getDb: async () => state.db }))
-vi.mock('@/lib/server/web/session', () => ({ getSignedInUser: async () => state.signedIn, requireSignedInUser: async () => state.signedIn }))
-vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (name in state.cookies ? { name, value: state.cookies[name] } : undefined) }),
-}))
+// database stubbed (tests/helpers/route-harness.ts).
+const harness = routeHarness()
+const { origin, as } = harness
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>
 const routes = {} as Record<'summary' | 'delete' | 'retention' | 'setRetention' | 'myData', Handler>
-const savedEnv = { AUTH_SECRET: process.env.AUTH_SECRET, PUBLIC_URL: process.env.PUBLIC_URL }
-let origin: string
-let world: GateWorld
 
 beforeAll(async () => {
-  process.env.AUTH_SECRET = 'route-secret-0123456789-0123456789-abcdef'
-  process.env.PUBLIC_URL = 'https://kring.example.org'
-  origin = getConfig().publicUrl
   routes.summary = (await import('../../app/api/conferences/[id]/deletion/route')).GET as Handler
   routes.delete = (await import('../../app/api/conferences/[id]/route')).DELETE as Handler
   const retention = await import('../../app/api/conferences/[id]/retention/route')
@@ -34,30 +21,8 @@ beforeAll(async () => {
   routes.myData = (await import('../../app/api/conferences/[id]/my-data/route')).GET as Handler
 }, 60_000)
 
-afterAll(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
-beforeEach(async () => {
-  state.db = await openDatabase(':memory:')
-  world = await buildGateWorld(state.db)
-})
-
-afterEach(async () => {
-  await state.db?.destroy()
-})
-
-function as(asker: Asker): void {
-  const { user, cookies } = credentialsOf(world, asker, invitationCookieName(world.conference.id))
-  state.signedIn = user
-  state.cookies = cookies
-}
-
-const url = (path = '') => `${origin}/api/conferences/${world.conference.id}${path}`
-const params = () => ({ params: Promise.resolve({ id: world.conference.id }) })
+const url = (path = '') => `${origin}/api/conferences/${harness.world.conference.id}${path}`
+const params = () => ({ params: Promise.resolve({ id: harness.world.conference.id }) })
 const deleteRequest = (headers: Record<string, string> = { Origin: origin }) => new Request(url(), { method: 'DELETE', headers })
 const putRetention = (body: unknown) =>
   new Request(url('/retention'), { method: 'PUT', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify(body) })
@@ -69,7 +34,7 @@ describe('deleting a conference: who may', () => {
     as(asker)
     expect((await routes.summary(new Request(url('/deletion')), params())).status).toBe(403)
     expect((await routes.delete(deleteRequest(), params())).status).toBe(403)
-    const row = await state.db!.selectFrom('conferences').select(['deleted_at', 'title']).where('id', '=', world.conference.id).executeTakeFirstOrThrow()
+    const row = await harness.db.selectFrom('conferences').select(['deleted_at', 'title']).where('id', '=', harness.world.conference.id).executeTakeFirstOrThrow()
     expect(row).toEqual({ deleted_at: null, title: TITLE })
   })
 
@@ -94,10 +59,10 @@ describe('deleting a conference: who may', () => {
     expect((await routes.delete(deleteRequest(), params())).status).toBe(403)
     as('family')
     expect((await routes.myData(new Request(url('/my-data')), params())).status).toBe(403)
-    const versions = await state.db!.selectFrom('plan_versions').select('id').where('conference_id', '=', world.conference.id).execute()
+    const versions = await harness.db.selectFrom('plan_versions').select('id').where('conference_id', '=', harness.world.conference.id).execute()
     expect(versions).toEqual([])
-    const audit = await state.db!.selectFrom('audit_log').select(['action', 'actor']).where('conference_id', '=', world.conference.id).where('action', '=', 'conference.deleted').execute()
-    expect(audit).toEqual([{ action: 'conference.deleted', actor: world.facilitator.id }])
+    const audit = await harness.db.selectFrom('audit_log').select(['action', 'actor']).where('conference_id', '=', harness.world.conference.id).where('action', '=', 'conference.deleted').execute()
+    expect(audit).toEqual([{ action: 'conference.deleted', actor: harness.world.facilitator.id }])
   })
 })
 

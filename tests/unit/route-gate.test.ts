@@ -1,40 +1,21 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getConfig } from '../../lib/server/config/env'
+import { routeHarness } from '../helpers/route-harness'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ConferencePhase } from '../../lib/conference/model'
 import { invitationCookieName } from '../../lib/conference/join-link'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
-import type { User } from '../../lib/server/db/schema'
 import { ApiErrorBody } from '../../lib/protocol/api-error'
-import { buildGateWorld, credentialsOf, PLAN_LINE, setPhase, TITLE, type Asker, type GateWorld } from './gate-fixtures'
+import { credentialsOf, PLAN_LINE, setPhase, TITLE, type Asker } from './gate-fixtures'
 
-// The route handlers as Next runs them, with the request's session, cookies and database stubbed:
-// the signed-in user is `signedIn`, the cookies are `cookies`.
-const state = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null, cookies: {} as Record<string, string> }))
-vi.mock('@/lib/server/web/db', () => ({ getDb: async () => state.db }))
-vi.mock('@/lib/server/web/session', () => ({
-  getSignedInUser: async () => state.signedIn,
-  requireSignedInUser: async () => {
-    const { ApiError } = await import('../../lib/protocol/api-error')
-    if (!state.signedIn) throw new ApiError('unauthenticated', 'sign in first')
-    return state.signedIn
-  },
-}))
-vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (name in state.cookies ? { name, value: state.cookies[name] } : undefined) }),
-}))
+// The route handlers as Next runs them, with the request's session, cookies and database stubbed
+// (tests/helpers/route-harness.ts).
+const harness = routeHarness()
+const { origin } = harness
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>
 /** Each route types its own params; the tests hand every route the params it reads. */
 const handler = (route: unknown) => route as Handler
 const routes = {} as Record<'versions' | 'export' | 'ticket' | 'invite' | 'revoke', Handler>
-const savedEnv = { AUTH_SECRET: process.env.AUTH_SECRET, PUBLIC_URL: process.env.PUBLIC_URL }
-let origin: string
-let world: GateWorld
 
 beforeAll(async () => {
-  process.env.AUTH_SECRET = 'route-secret-0123456789-0123456789-abcdef'
-  process.env.PUBLIC_URL = 'https://kring.example.org'
-  origin = getConfig().publicUrl
   routes.versions = handler((await import('../../app/api/conferences/[id]/versions/route')).GET)
   routes.export = handler((await import('../../app/api/conferences/[id]/versions/[version]/export/route')).GET)
   routes.ticket = handler((await import('../../app/api/conferences/[id]/ticket/route')).POST)
@@ -42,29 +23,12 @@ beforeAll(async () => {
   routes.revoke = handler((await import('../../app/api/conferences/[id]/invitations/[participantId]/route')).DELETE)
 }, 60_000)
 
-afterAll(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
-beforeEach(async () => {
-  state.db = await openDatabase(':memory:')
-  world = await buildGateWorld(state.db)
-})
-
-afterEach(async () => {
-  await state.db?.destroy()
-})
-
 type Surface = 'versions' | 'export json' | 'export pdf' | 'ticket' | 'invite'
 
 /** One request as `asker` would make it from the browser (same origin, their session and cookies). */
-async function ask(asker: Asker, surface: Surface, conferenceId = world.conference.id): Promise<Response> {
-  const { user, cookies } = credentialsOf(world, asker, invitationCookieName(conferenceId))
-  state.signedIn = user
-  state.cookies = cookies
+async function ask(asker: Asker, surface: Surface, conferenceId = harness.world.conference.id): Promise<Response> {
+  // The invitation cookie named for the conference asked about (also one that does not exist).
+  harness.as(credentialsOf(harness.world, asker, invitationCookieName(conferenceId)))
   const base = `${origin}/api/conferences/${conferenceId}`
   const get = (path: string) => new Request(`${base}${path}`)
   const post = (path: string, body?: unknown) =>
@@ -147,14 +111,14 @@ const table: [Asker, ConferencePhase, Surface, number][] = [
 
 describe('the gate on every conference route', () => {
   it.each(table)('%s in %s: %s → %i', async (asker, phase, surface, expected) => {
-    await setPhase(state.db!, world.conference.id, phase)
+    await setPhase(harness.db, harness.world.conference.id, phase)
     const response = await ask(asker, surface)
     if (expected >= 400) return expectRefusal(response, expected)
     expect(response.status).toBe(expected)
   })
 
   it('gives an admitted professional the plan itself, and lists the versions without it', async () => {
-    await setPhase(state.db!, world.conference.id, 'plan_en_afspraken')
+    await setPhase(harness.db, harness.world.conference.id, 'plan_en_afspraken')
     const exported = await ask('professional', 'export json')
     expect(await exported.text()).toContain(PLAN_LINE)
     const versions = await (await ask('professional', 'versions')).json()
@@ -171,10 +135,9 @@ describe('the gate on every conference route', () => {
   })
 
   it('never lets the facilitator revoke their own row', async () => {
-    const row = await state.db!.selectFrom('participants').select('id').where('conference_id', '=', world.conference.id).where('role', '=', 'facilitator').executeTakeFirstOrThrow()
-    state.signedIn = world.facilitator
-    state.cookies = {}
-    const request = new Request(`${origin}/api/conferences/${world.conference.id}/invitations/${row.id}`, { method: 'DELETE', headers: { Origin: origin } })
-    await expectRefusal(await routes.revoke(request, { params: Promise.resolve({ id: world.conference.id, participantId: row.id }) }), 403)
+    const row = await harness.db.selectFrom('participants').select('id').where('conference_id', '=', harness.world.conference.id).where('role', '=', 'facilitator').executeTakeFirstOrThrow()
+    harness.as({ user: harness.world.facilitator })
+    const request = new Request(`${origin}/api/conferences/${harness.world.conference.id}/invitations/${row.id}`, { method: 'DELETE', headers: { Origin: origin } })
+    await expectRefusal(await routes.revoke(request, { params: Promise.resolve({ id: harness.world.conference.id, participantId: row.id }) }), 403)
   })
 })

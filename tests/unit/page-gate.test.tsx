@@ -1,28 +1,19 @@
+import { routeHarness } from '../helpers/route-harness'
 import { isValidElement, type ReactNode } from 'react'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { NoAccessNotice } from '../../lib/server/web/views/NoAccessNotice'
-import { getConfig } from '../../lib/server/config/env'
 import type { ConferencePhase } from '../../lib/conference/model'
 import { invitationCookieName } from '../../lib/conference/join-link'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
-import type { User } from '../../lib/server/db/schema'
-import { buildGateWorld, credentialsOf, setPhase, TITLE, type Asker, type GateWorld } from './gate-fixtures'
+import { credentialsOf, setPhase, TITLE, type Asker } from './gate-fixtures'
 
 /**
  * The pages of a conference as Next calls them, with the request's session, cookies and database
- * stubbed. A page's answer is read as the element tree it returns, without rendering: every string
- * in it and in the props it hands on (a client component's props are sent to the browser) counts,
- * so a title passed to the board client is found as surely as one in a heading.
+ * stubbed (tests/helpers/route-harness.ts). A page's answer is read as the element tree it returns,
+ * without rendering: every string in it and in the props it hands on (a client component's props
+ * are sent to the browser) counts, so a title passed to the board client is found as surely as one
+ * in a heading.
  */
-const state = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null, cookies: {} as Record<string, string> }))
-vi.mock('@/lib/server/web/db', () => ({ getDb: async () => state.db }))
-vi.mock('@/lib/server/web/session', () => ({
-  getSignedInUser: async () => state.signedIn,
-  requireSignedInUser: async () => state.signedIn,
-}))
-vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (name in state.cookies ? { name, value: state.cookies[name] } : undefined) }),
-}))
+const harness = routeHarness({ secret: 'page-secret-0123456789-0123456789-abcdef' })
 // The client components stay unrendered stubs: what matters is which one a page chooses, and its props.
 vi.mock('../../client/board/BoardClient', () => ({ BoardClient: function BoardClient() {} }))
 vi.mock('../../client/board/meeting/LobbyDoor', () => ({ LobbyDoor: function LobbyDoor() {} }))
@@ -33,41 +24,19 @@ vi.mock('../../lib/server/web/views/AuditTable', () => ({ AuditTable: function A
 
 type Page = (props: { params: Promise<Record<string, string>> }) => Promise<ReactNode>
 const pages = {} as Record<'conference' | 'audit' | 'board' | 'plan', Page>
-const savedEnv = { AUTH_SECRET: process.env.AUTH_SECRET, PUBLIC_URL: process.env.PUBLIC_URL }
-let world: GateWorld
 
 beforeAll(async () => {
-  process.env.AUTH_SECRET = 'page-secret-0123456789-0123456789-abcdef'
-  process.env.PUBLIC_URL = 'https://kring.example.org'
-  getConfig()
   pages.conference = (await import('../../app/conferences/[id]/page')).default as Page
   pages.audit = (await import('../../app/conferences/[id]/audit/page')).default as Page
   pages.board = (await import('../../app/board/[conferenceId]/page')).default as Page
   pages.plan = (await import('../../app/board/[conferenceId]/plan/page')).default as Page
 }, 60_000)
 
-afterAll(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
-beforeEach(async () => {
-  state.db = await openDatabase(':memory:')
-  world = await buildGateWorld(state.db)
-})
-
-afterEach(async () => {
-  await state.db?.destroy()
-})
-
 type Surface = keyof typeof pages
 
-async function open(asker: Asker, surface: Surface, conferenceId = world.conference.id): Promise<ReactNode> {
-  const { user, cookies } = credentialsOf(world, asker, invitationCookieName(conferenceId))
-  state.signedIn = user
-  state.cookies = cookies
+async function open(asker: Asker, surface: Surface, conferenceId = harness.world.conference.id): Promise<ReactNode> {
+  // The invitation cookie named for the conference asked about.
+  harness.as(credentialsOf(harness.world, asker, invitationCookieName(conferenceId)))
   const params: Record<string, string> = surface === 'board' || surface === 'plan' ? { conferenceId } : { id: conferenceId }
   return pages[surface]({ params: Promise.resolve(params) })
 }
@@ -135,7 +104,7 @@ const table: [Asker, ConferencePhase, Surface, Outcome][] = [
 
 describe('the gate on every page of a conference', () => {
   it.each(table)('%s in %s: %s → %j', async (asker, phase, surface, outcome) => {
-    await setPhase(state.db!, world.conference.id, phase)
+    await setPhase(harness.db, harness.world.conference.id, phase)
     if (outcome === 'sign-in') {
       await expect(open(asker, surface)).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/login\?callbackUrl=/) })
       return
@@ -157,19 +126,19 @@ describe('the gate on every page of a conference', () => {
   })
 
   it('shows each part of the conference page as the gate allows it', async () => {
-    await setPhase(state.db!, world.conference.id, 'plan_en_afspraken')
+    await setPhase(harness.db, harness.world.conference.id, 'plan_en_afspraken')
     const part = (found: Found, name: string) => found.components.find((c) => c.name === name)
     const facilitator = walk(await open('facilitator', 'conference'))
     expect(part(facilitator, 'VersionsSection')?.props.mayExport).toBe(true)
-    expect(facilitator.components.some((c) => c.props.href === `/conferences/${world.conference.id}/audit`)).toBe(true)
+    expect(facilitator.components.some((c) => c.props.href === `/conferences/${harness.world.conference.id}/audit`)).toBe(true)
 
     const family = walk(await open('family', 'conference'))
     expect(part(family, 'VersionsSection')?.props.mayExport).toBe(false)
     expect(part(family, 'InvitationsPanel')).toBeUndefined()
-    expect(family.components.some((c) => c.props.href === `/conferences/${world.conference.id}/audit`)).toBe(false)
+    expect(family.components.some((c) => c.props.href === `/conferences/${harness.world.conference.id}/audit`)).toBe(false)
 
     // During private family time a professional sees the conference, but not its versions.
-    await setPhase(state.db!, world.conference.id, 'besloten_deel')
+    await setPhase(harness.db, harness.world.conference.id, 'besloten_deel')
     const professional = walk(await open('professional', 'conference'))
     expect(showsTitle(professional)).toBe(true)
     expect(part(professional, 'VersionsSection')).toBeUndefined()

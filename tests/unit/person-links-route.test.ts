@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getConfig } from '../../lib/server/config/env'
+import { routeRequest } from '../helpers/route-harness'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { invitationCookieName } from '../../lib/conference/join-link'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
 import type { User } from '../../lib/server/db/schema'
 import { listAudit } from '../../lib/server/db/repositories/audit'
 import { listParticipants, markWaiting } from '../../lib/server/db/repositories/participants'
@@ -16,57 +15,33 @@ import { CALLS, seedFollowUpWorld } from '../helpers/follow-up-world'
 import { auditNames, describeAuditEntries } from '../../lib/server/conference/audit-log'
 import { createTranslator } from '../../lib/i18n/catalogs'
 
-// PUT /api/conferences/[id]/person-links as Next runs it (session, cookies and database stubbed;
-// the gate, the checks and the follow-up real): the facilitator says who "Opa Kees" on the board
-// is, and the follow-up asks that participant, whatever their invitation's name.
-const state = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null, cookies: {} as Record<string, string> }))
-vi.mock('@/lib/server/web/db', () => ({ getDb: async () => state.db }))
-vi.mock('@/lib/server/web/session', () => ({ getSignedInUser: async () => state.signedIn }))
-vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (name in state.cookies ? { name, value: state.cookies[name] } : undefined) }),
-}))
+// PUT /api/conferences/[id]/person-links as Next runs it (session, cookies and database stubbed,
+// tests/helpers/route-harness.ts; the gate, the checks and the follow-up real): the facilitator
+// says who "Opa Kees" on the board is, and the follow-up asks that participant, whatever their
+// invitation's name.
+const harness = routeRequest({ world: (db) => seedFollowUpWorld(db, new Date(Date.now() - 24 * 60 * 60 * 1000)) })
+const { origin } = harness
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>
 let put: Handler
-let origin: string
-let world: Awaited<ReturnType<typeof seedFollowUpWorld>>
-const savedEnv = { AUTH_SECRET: process.env.AUTH_SECRET, PUBLIC_URL: process.env.PUBLIC_URL }
 
 beforeAll(async () => {
-  process.env.AUTH_SECRET = 'route-secret-0123456789-0123456789-abcdef'
-  process.env.PUBLIC_URL = 'https://kring.example.org'
-  origin = getConfig().publicUrl
   put = (await import('../../app/api/conferences/[id]/person-links/route')).PUT as Handler
 }, 60_000)
 
-afterAll(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
-beforeEach(async () => {
-  state.db = await openDatabase(':memory:')
-  world = await seedFollowUpWorld(state.db, new Date(Date.now() - 24 * 60 * 60 * 1000))
+beforeEach(() => {
   asFacilitator()
 })
 
-afterEach(async () => {
-  await state.db?.destroy()
-})
-
 function asFacilitator(): void {
-  state.signedIn = world.facilitatorUser as User
-  state.cookies = {}
+  harness.as({ user: harness.world.facilitatorUser as User })
 }
 
 function asInvited(token: string): void {
-  state.signedIn = null
-  state.cookies = { [invitationCookieName(world.conference.id)]: token }
+  harness.as({ cookies: { [invitationCookieName(harness.world.conference.id)]: token } })
 }
 
-function link(body: unknown, conferenceId = world.conference.id): Promise<Response> {
+function link(body: unknown, conferenceId = harness.world.conference.id): Promise<Response> {
   return put(
     new Request(`${origin}/api/conferences/${conferenceId}/person-links`, { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json', origin } }),
     { params: Promise.resolve({ id: conferenceId }) },
@@ -78,30 +53,30 @@ async function refusal(res: Response): Promise<[number, string]> {
 }
 
 async function callsOwners(): Promise<string[]> {
-  const loaded = await loadFollowUp(state.db!, world.conference.id, new Date())
+  const loaded = await loadFollowUp(harness.db, harness.world.conference.id, new Date())
   return loaded!.followUp.agreements.find((a) => a.agreement.id === CALLS)!.ownerIds
 }
 
-const linkRows = () => state.db!.selectFrom('board_person_links').selectAll().execute()
+const linkRows = () => harness.db.selectFrom('board_person_links').selectAll().execute()
 
 describe('PUT person-links', () => {
   it('links a board person to a participant whose name differs; the follow-up then asks only them, audited with ids only', async () => {
-    const grandpa = await seedInvitation(state.db!, { conferenceId: world.conference.id, displayName: 'Kees de Vries', role: 'network' })
-    expect(await callsOwners()).toEqual([world.grandpa.participant.id])
+    const grandpa = await seedInvitation(harness.db, { conferenceId: harness.world.conference.id, displayName: 'Kees de Vries', role: 'network' })
+    expect(await callsOwners()).toEqual([harness.world.grandpa.participant.id])
 
     const res = await link({ personId: 'shape:kees', participantId: grandpa.participant.id })
     expect(res.status).toBe(200)
     expect(await callsOwners()).toEqual([grandpa.participant.id])
-    const loaded = (await loadFollowUp(state.db!, world.conference.id, new Date()))!
+    const loaded = (await loadFollowUp(harness.db, harness.world.conference.id, new Date()))!
     expect(myAgreements(loaded.followUp, grandpa.participant.id, loaded.version.plan).map((m) => m.followUp.agreement.what)).toEqual(['Bellen met Sem'])
     // The "Opa Kees" invitation no longer gets Kees's agreement by its name.
-    expect(myAgreements(loaded.followUp, world.grandpa.participant.id, loaded.version.plan)).toEqual([])
+    expect(myAgreements(loaded.followUp, harness.world.grandpa.participant.id, loaded.version.plan)).toEqual([])
 
-    const audit = (await listAudit(state.db!, world.conference.id)).find((e) => e.action === 'person.linked')
-    expect(audit?.actor).toBe(world.facilitator.id)
+    const audit = (await listAudit(harness.db, harness.world.conference.id)).find((e) => e.action === 'person.linked')
+    expect(audit?.actor).toBe(harness.world.facilitator.id)
     expect(audit?.detail).toBe(`person=shape:kees participant=${grandpa.participant.id}`)
     // The facilitator reads it as a sentence; the board's name is not in the log.
-    const [sentence] = describeAuditEntries([audit!], auditNames(await listParticipants(state.db!, world.conference.id)), createTranslator('nl'))
+    const [sentence] = describeAuditEntries([audit!], auditNames(await listParticipants(harness.db, harness.world.conference.id)), createTranslator('nl'))
     expect(sentence).toMatchObject({ who: 'Fenna Facilitator', what: 'Koppelde iemand op het bord aan Kees de Vries' })
   })
 
@@ -110,18 +85,18 @@ describe('PUT person-links', () => {
     expect(await callsOwners()).toEqual([])
     expect(await linkRows()).toMatchObject([{ person_id: 'shape:kees', participant_id: null }])
     expect((await link({ personId: 'shape:kees', clear: true })).status).toBe(200)
-    expect(await callsOwners()).toEqual([world.grandpa.participant.id])
+    expect(await callsOwners()).toEqual([harness.world.grandpa.participant.id])
     expect(await linkRows()).toEqual([])
-    expect((await listAudit(state.db!, world.conference.id)).map((e) => e.action)).toEqual(expect.arrayContaining(['person.linked', 'person.link-cleared']))
+    expect((await listAudit(harness.db, harness.world.conference.id)).map((e) => e.action)).toEqual(expect.arrayContaining(['person.linked', 'person.link-cleared']))
   })
 
   it('refuses a participant of another conference (400) and a person not on the agreed board (404)', async () => {
-    const other = await seedConference(state.db!, { facilitator: world.facilitatorUser, title: 'Familie Yilmaz' })
-    const stranger = await seedInvitation(state.db!, { conferenceId: other.conference.id, displayName: 'Opa Kees', role: 'network' })
+    const other = await seedConference(harness.db, { facilitator: harness.world.facilitatorUser, title: 'Familie Yilmaz' })
+    const stranger = await seedInvitation(harness.db, { conferenceId: other.conference.id, displayName: 'Opa Kees', role: 'network' })
     const foreign = await link({ personId: 'shape:kees', participantId: stranger.participant.id })
     expect(await refusal(foreign)).toEqual([400, 'bad_request'])
     expect(await refusal(await link({ personId: 'shape:kees', participantId: 'NoSuchParticipant0001' }))).toEqual([400, 'bad_request'])
-    const missing = await link({ personId: 'shape:nobody-here', participantId: world.grandpa.participant.id })
+    const missing = await link({ personId: 'shape:nobody-here', participantId: harness.world.grandpa.participant.id })
     expect(missing.status).toBe(404)
     expect(ApiErrorBody.parse(await missing.json()).error.message).toBe('no such person on the board of the agreed plan')
     // A conference without an agreed plan has nobody on its board to link yet.
@@ -134,7 +109,7 @@ describe('PUT person-links', () => {
       { personId: 'shape:kees' },
       { personId: 'kees', participantId: null },
       { personId: 'shape:kees', participantId: null, clear: true },
-      { personId: 'shape:kees', participantId: world.grandpa.participant.id, role: 'facilitator' },
+      { personId: 'shape:kees', participantId: harness.world.grandpa.participant.id, role: 'facilitator' },
       { personId: 'shape:kees', participantId: 'x' },
     ]) {
       expect(await refusal(await link(body))).toEqual([400, 'bad_request'])
@@ -143,15 +118,14 @@ describe('PUT person-links', () => {
   })
 
   it('is the facilitator\'s: a network member, a professional and a professional in the lobby get 403, nobody 401', async () => {
-    const waiting = await seedInvitation(state.db!, { conferenceId: world.conference.id, displayName: 'Wijkteam Wendy', role: 'professional' })
-    await state.db!.updateTable('participants').set({ requires_admission: 1 }).where('id', '=', waiting.participant.id).execute()
-    await markWaiting(state.db!, world.conference.id, waiting.participant.id)
-    for (const token of [world.aunt.token, world.professional.token, waiting.token]) {
+    const waiting = await seedInvitation(harness.db, { conferenceId: harness.world.conference.id, displayName: 'Wijkteam Wendy', role: 'professional' })
+    await harness.db.updateTable('participants').set({ requires_admission: 1 }).where('id', '=', waiting.participant.id).execute()
+    await markWaiting(harness.db, harness.world.conference.id, waiting.participant.id)
+    for (const token of [harness.world.aunt.token, harness.world.professional.token, waiting.token]) {
       asInvited(token)
-      expect(await refusal(await link({ personId: 'shape:kees', participantId: world.aunt.participant.id }))).toEqual([403, 'forbidden'])
+      expect(await refusal(await link({ personId: 'shape:kees', participantId: harness.world.aunt.participant.id }))).toEqual([403, 'forbidden'])
     }
-    state.signedIn = null
-    state.cookies = {}
+    harness.as({ user: null })
     expect(await refusal(await link({ personId: 'shape:kees', participantId: null }))).toEqual([401, 'unauthenticated'])
     expect(await linkRows()).toEqual([])
   })
@@ -160,14 +134,14 @@ describe('PUT person-links', () => {
 describe('a link is the conference\'s data', () => {
   it('is in the linked person\'s own data export, and goes when the conference is deleted', async () => {
     expect(conferenceOwnedTables).toContain('board_person_links')
-    const grandpa = await seedInvitation(state.db!, { conferenceId: world.conference.id, displayName: 'Kees de Vries', role: 'network' })
+    const grandpa = await seedInvitation(harness.db, { conferenceId: harness.world.conference.id, displayName: 'Kees de Vries', role: 'network' })
     expect((await link({ personId: 'shape:kees', participantId: grandpa.participant.id })).status).toBe(200)
-    const participant = await state.db!.selectFrom('participants').selectAll().where('id', '=', grandpa.participant.id).executeTakeFirstOrThrow()
-    const data = await personalDataOf(state.db!, { participant, conference: world.conference, user: null })
+    const participant = await harness.db.selectFrom('participants').selectAll().where('id', '=', grandpa.participant.id).executeTakeFirstOrThrow()
+    const data = await personalDataOf(harness.db, { participant, conference: harness.world.conference, user: null })
     expect(data.boardPeople).toEqual([{ personId: 'shape:kees', name: 'Opa Kees', linked: true }])
     expect(data.agreements.map((a) => [a.id, a.as])).toEqual([[CALLS, 'owner']])
 
-    await deleteConference(state.db!, { conferenceId: world.conference.id, actor: world.facilitator.id, by: 'facilitator' })
+    await deleteConference(harness.db, { conferenceId: harness.world.conference.id, actor: harness.world.facilitator.id, by: 'facilitator' })
     expect(await linkRows()).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getConfig } from '../../lib/server/config/env'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
+import { routeRequest } from '../helpers/route-harness'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Db } from '../../lib/server/db/connect'
 import { setConferenceFacts } from '../../lib/server/db/repositories/conferences'
 import { findParticipant, revokeParticipant } from '../../lib/server/db/repositories/participants'
 import type { Conference, User } from '../../lib/server/db/schema'
@@ -11,57 +11,30 @@ import { wallTimeToInstant } from '../../lib/conference/meeting-time'
 /**
  * The invitation reaches her (issue 10 part 4): a fresh invitation comes with a message in every
  * language and a calendar file, and the facilitator's list learns when a link was opened. Routes as
- * Next runs them, session and database stubbed as in route-gate.test.ts.
+ * Next runs them, session and database stubbed (tests/helpers/route-harness.ts).
  */
-
-const state = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null }))
-vi.mock('@/lib/server/web/db', () => ({ getDb: async () => state.db }))
-vi.mock('@/lib/server/web/session', () => ({
-  getSignedInUser: async () => state.signedIn,
-  requireSignedInUser: async () => {
-    const { ApiError } = await import('../../lib/protocol/api-error')
-    if (!state.signedIn) throw new ApiError('unauthenticated', 'sign in first')
-    return state.signedIn
-  },
-}))
-vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => new Headers() }))
+const harness = routeRequest()
+const { origin } = harness
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>
 let invite: Handler
 let opened: Handler
 let join: Handler
-let origin: string
-const savedEnv = { AUTH_SECRET: process.env.AUTH_SECRET, PUBLIC_URL: process.env.PUBLIC_URL }
 
 let db: Db
 let conference: Conference
 let facilitator: User
 
 beforeAll(async () => {
-  process.env.AUTH_SECRET = 'route-secret-0123456789-0123456789-abcdef'
-  process.env.PUBLIC_URL = 'https://kring.example.org'
-  origin = getConfig().publicUrl
   invite = (await import('../../app/api/conferences/[id]/invitations/route')).POST as Handler
   opened = (await import('../../app/api/join/opened/route')).POST as Handler
   join = (await import('../../app/api/join/route')).POST as Handler
 }, 60_000)
 
-afterAll(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
 beforeEach(async () => {
-  db = await openDatabase(':memory:')
-  state.db = db
+  db = harness.db
   facilitator = await seedUser(db, { email: 'fenna@example.org', name: 'Fenna de Vries' })
   ;({ conference } = await seedConference(db, { title: 'Familie El Amrani', facilitator }))
-})
-
-afterEach(async () => {
-  await db.destroy()
 })
 
 const json = (path: string, body: unknown, handler: Handler, params: Record<string, string> = {}) =>
@@ -70,7 +43,7 @@ const json = (path: string, body: unknown, handler: Handler, params: Record<stri
   })
 
 async function inviteAmina() {
-  state.signedIn = facilitator
+  harness.as({ user: facilitator })
   const response = await json(`/api/conferences/${conference.id}/invitations`, { displayName: 'Tante Amina', role: 'network' }, invite, { id: conference.id })
   expect(response.status).toBe(201)
   return InviteResponse.parse(await response.json())

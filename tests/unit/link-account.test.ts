@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getConfig } from '../../lib/server/config/env'
+import { routeRequest } from '../helpers/route-harness'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { invitationCookieName } from '../../lib/conference/join-link'
 import { findViewer } from '../../lib/server/conference/find-viewer'
 import { mayLinkInvitation } from '../../lib/server/conference/link-account'
 import { homeConferencesOf } from '../../lib/server/conference/summaries'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
+import type { Db } from '../../lib/server/db/connect'
 import { recordAudit } from '../../lib/server/db/repositories/audit'
 import { findParticipant, revokeParticipant } from '../../lib/server/db/repositories/participants'
 import { insertPlanVersion } from '../../lib/server/db/repositories/plan-versions'
@@ -16,27 +16,14 @@ import { emptyPlan } from '../../lib/plan/schema'
 /**
  * The professional's way back (issue 11 part 5): an invitation by link linked to the account,
  * through POST /api/conferences/[id]/link-account as Next runs it (session, cookies and database
- * stubbed as in route-gate.test.ts), and the home page's list of an account's conferences.
+ * stubbed, tests/helpers/route-harness.ts), and the home page's list of an account's conferences.
  */
 
-const state = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null, cookies: {} as Record<string, string> }))
-vi.mock('@/lib/server/web/db', () => ({ getDb: async () => state.db }))
-vi.mock('@/lib/server/web/session', () => ({
-  getSignedInUser: async () => state.signedIn,
-  requireSignedInUser: async () => {
-    const { ApiError } = await import('../../lib/protocol/api-error')
-    if (!state.signedIn) throw new ApiError('unauthenticated', 'sign in first')
-    return state.signedIn
-  },
-}))
-vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (name in state.cookies ? { name, value: state.cookies[name] } : undefined) }),
-}))
+const harness = routeRequest()
+const { origin } = harness
 
 type Handler = (req: Request, ctx: unknown) => Promise<Response>
 let link: Handler
-let origin: string
-const savedEnv = { AUTH_SECRET: process.env.AUTH_SECRET, PUBLIC_URL: process.env.PUBLIC_URL }
 
 let db: Db
 let conference: Conference
@@ -47,22 +34,11 @@ let tokens: { professional: string; network: string; otherProfessional: string }
 let professionalId: string
 
 beforeAll(async () => {
-  process.env.AUTH_SECRET = 'route-secret-0123456789-0123456789-abcdef'
-  process.env.PUBLIC_URL = 'https://kring.example.org'
-  origin = getConfig().publicUrl
   link = (await import('../../app/api/conferences/[id]/link-account/route')).POST as Handler
 }, 60_000)
 
-afterAll(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
 beforeEach(async () => {
-  db = await openDatabase(':memory:')
-  state.db = db
+  db = harness.db
   facilitator = await seedUser(db, { email: 'fenna@example.org', name: 'Fenna' })
   jeroen = await seedUser(db, { email: 'jeroen@example.org', name: 'Jeroen Smit', role: 'professional' })
   ;({ conference } = await seedConference(db, { title: 'Familie Bakker', facilitator }))
@@ -74,15 +50,10 @@ beforeEach(async () => {
   tokens = { professional: professional.token, network: network.token, otherProfessional: otherProfessional.token }
 })
 
-afterEach(async () => {
-  await db.destroy()
-})
-
 /** A request to link, as the browser would send it: `user` signed in, `cookie` as this conference's invitation cookie. */
 async function post(options: { user: User | null; cookie?: string; body?: Record<string, string>; form?: boolean; crossSite?: boolean; conferenceId?: string }): Promise<Response> {
   const id = options.conferenceId ?? conference.id
-  state.signedIn = options.user
-  state.cookies = options.cookie ? { [invitationCookieName(id)]: options.cookie } : {}
+  harness.as({ user: options.user, cookies: options.cookie ? { [invitationCookieName(id)]: options.cookie } : {} })
   const headers: Record<string, string> = { Origin: options.crossSite ? 'https://evil.example.com' : origin }
   let body: string
   if (options.form) {

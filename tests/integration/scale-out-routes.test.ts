@@ -1,13 +1,13 @@
+import { stubbedRequest } from '../helpers/route-harness'
 import { mkdtempSync, rmSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../lib/protocol/close-codes'
 import { DeleteConferenceResponse } from '../../lib/protocol/retention'
 import { parseConfig } from '../../lib/server/config/env'
-import { openDatabase, type Db } from '../../lib/server/db/connect'
-import type { User } from '../../lib/server/db/schema'
+import { openDatabase } from '../../lib/server/db/connect'
 import { createLogger } from '../../lib/server/log/logger'
 import { createKringServer } from '../../server/app'
 import { startScaleOut } from '../../server/scale-out/scale-out'
@@ -21,16 +21,13 @@ import { auditRows, connectControl, type ControlClient } from './meeting-control
  * The web app's routes on one instance act on every instance (REDIS_URL): instance A runs here,
  * in this process, as `server/index.ts` runs one (the Kring server and the route handlers in one
  * process, on one port), with its HTTP requests handed to the route modules as Next would; only
- * who is signed in is stubbed (next-auth's session, the cookies). Instance B is a child process.
+ * who is signed in is stubbed (next-auth's session, the cookies: tests/helpers/route-harness.ts,
+ * here on the instance's own database). Instance B is a child process.
  */
 const unavailable = scaleOutUnavailable()
 if (unavailable) console.warn(`scale-out route tests skipped: ${unavailable}`)
 
 const PUBLIC_URL = 'http://kring.test'
-const session = vi.hoisted(() => ({ db: null as Db | null, signedIn: null as User | null }))
-vi.mock('@/lib/server/web/db', () => ({ getDb: async () => session.db }))
-vi.mock('@/lib/server/web/session', () => ({ getSignedInUser: async () => session.signedIn, requireSignedInUser: async () => session.signedIn }))
-vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined }) }))
 
 type RouteHandler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>
 
@@ -74,14 +71,14 @@ describe.skipIf(unavailable !== null)('web routes across instances', () => {
     const scaleOut = await startScaleOut(config, db, logger)
     const server = createKringServer({ config, db, logger, scaleOut }, { handle: routeRequest })
     const port = await server.listen(0, '127.0.0.1')
-    session.db = db
+    stubbedRequest.db = db
     fixture.defer(async () => {
       await server.close()
       await scaleOut?.close()
       await db.destroy()
       rmSync(dataDir, { recursive: true, force: true })
-      session.db = null
-      session.signedIn = null
+      stubbedRequest.db = null
+      stubbedRequest.signedIn = null
     })
     return { httpUrl: `http://127.0.0.1:${port}`, syncUrl: `ws://127.0.0.1:${port}/sync` }
   }
@@ -116,7 +113,7 @@ describe.skipIf(unavailable !== null)('web routes across instances', () => {
     expect((await deleteOn(a.httpUrl, conference.id)).status).toBe(401)
     expect(await auditRows(db, conference.id, ['conference.deleted'])).toEqual([])
 
-    session.signedIn = facilitatorUser
+    stubbedRequest.signedIn = facilitatorUser
     const response = await deleteOn(a.httpUrl, conference.id)
     expect(response.status).toBe(200)
     expect(DeleteConferenceResponse.parse(await response.json())).toMatchObject({ deleted: true, participants: 4 })

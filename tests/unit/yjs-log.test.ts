@@ -107,3 +107,24 @@ describe('compaction shared by several instances (PostgreSQL)', () => {
     expect(keysOf(await loadBoard(db, conferenceId))).toEqual(['a'])
   })
 })
+
+describe('compacting many boards at once (PostgreSQL)', () => {
+  it('twelve boards compacting together on one instance all finish: no compaction holds a pooled connection while it waits for another', async (ctx) => {
+    if (!isPostgres(db)) ctx.skip('PostgreSQL only')
+    // More boards than the pool has connections (10), all due at the same moment.
+    const user = await seedUser(db, { email: `many-${Math.random()}@example.org`, name: 'Fenna' })
+    const boards = await Promise.all(Array.from({ length: 12 }, async () => (await seedConference(db, { facilitator: user })).conference.id))
+    for (const [b, board] of boards.entries()) {
+      for (let i = 0; i < 3; i++) await appendUpdate(db, board, edit(`b${b}-${i}`))
+    }
+    const outcomes = await Promise.race([
+      Promise.all(boards.map((board) => compactStoredBoard(db, board, fold))),
+      new Promise<'stuck'>((resolve) => setTimeout(() => resolve('stuck'), 20_000).unref()),
+    ])
+    expect(outcomes).toEqual(boards.map(() => 'compacted'))
+    for (const [b, board] of boards.entries()) {
+      expect(keysOf(await loadBoard(db, board))).toEqual([`b${b}-0`, `b${b}-1`, `b${b}-2`])
+      expect(await countUpdates(db, board)).toBe(0)
+    }
+  }, 60_000)
+})

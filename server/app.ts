@@ -10,6 +10,7 @@ import { watchRevocations } from './revocations'
 import { createSyncServer } from './sync/sync-server'
 import { startReminderScheduler, type ReminderScheduler } from './follow-up/reminder-scheduler'
 import type { MeetingServer, NextHandlers, ServerDeps, SyncServer } from './types'
+import { readinessCheck } from './readiness'
 
 export interface KringServer {
   http: Server
@@ -39,6 +40,7 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers, options
   const { logger, config } = deps
   // Browsers that once reached Kring over HTTPS never try plain HTTP again (a year; renewed on every visit).
   const hsts = config.publicUrl.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : null
+  const ready = readinessCheck(deps.db, deps.scaleOut)
   const http = createServer((req, res) => {
     if (hsts) res.setHeader('Strict-Transport-Security', hsts)
     // Route handlers only see headers: tell them the client's address, never what a client claims.
@@ -46,6 +48,13 @@ export function createKringServer(deps: ServerDeps, next?: NextHandlers, options
     // Liveness for load balancers and the e2e runner; answers without touching Next or the database.
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok')
+      return
+    }
+    // Readiness: the database answers, and Redis with scale-out (server/readiness.ts).
+    if (req.url === '/readyz') {
+      void ready().then((state) => {
+        res.writeHead(state.ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(state))
+      })
       return
     }
     if (next) {

@@ -57,6 +57,11 @@ export class Cluster {
     return cluster
   }
 
+  /** Both connections are up (for readiness: server/readiness.ts). */
+  get connected(): boolean {
+    return !this.closed && this.pub.status === 'ready' && this.sub.status === 'ready'
+  }
+
   /** Fire and forget: the receivers' truth is the database; Redis only saves them a read. */
   publish(channel: string, message: Buffer): void {
     if (this.closed) return

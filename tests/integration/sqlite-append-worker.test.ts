@@ -88,3 +88,35 @@ describe('sqlite: the board log appended from a worker thread', () => {
     expect(await countUpdates(db, boards[1]!)).toBe(before[1]! + 51)
   })
 })
+
+describe('sqlite: what the append worker is handed', () => {
+  const dirs: string[] = []
+  const dbs: Db[] = []
+  afterEach(async () => {
+    for (const db of dbs.splice(0)) await db.destroy()
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('stores an update that is a view into a larger buffer (a Node Buffer too) and leaves that buffer as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kring-append-view-'))
+    dirs.push(dir)
+    const db = await openDatabase(join(dir, 'kring.sqlite'))
+    dbs.push(db)
+    const user = await seedUser(db, { email: 'view@example.org', name: 'View' })
+    const board = (await seedConference(db, { facilitator: user })).conference.id
+    const workers = startBackgroundAppends(db, { warn: () => {}, debug: () => {} })!
+    await waitFor(() => appendWorkerOf(db) !== undefined, { message: 'the append worker running' })
+    const append = createUpdateAppender(db)
+    // A message as ws hands it over: the update sits inside a larger buffer other data shares.
+    const message = Buffer.alloc(4096, 7)
+    message.fill(1, 100, 300)
+    await append(board, message.subarray(100, 300))
+    await append(board, message.slice(100, 300))
+    expect(message.byteLength).toBe(4096)
+    expect(message[0]).toBe(7)
+    expect(message[150]).toBe(1)
+    await workers.stop()
+    const stored = (await loadBoard(db, board)).updates.slice(-2)
+    for (const update of stored) expect(Buffer.from(update).equals(Buffer.alloc(200, 1))).toBe(true)
+  })
+})

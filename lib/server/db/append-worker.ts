@@ -130,8 +130,9 @@ export function startAppendWorker(
     },
     append(conferenceId, update) {
       const seq = nextSeq++
-      // A copy of its own, handed over without another copy (a view may share a larger buffer).
-      const data = update.slice()
+      // A copy of its own, handed over without another copy: the update may be a view into a larger
+      // buffer (a Node Buffer's slice() would even share it), which must be neither copied whole nor taken.
+      const data = new Uint8Array(update)
       return new Promise<number>((resolve, reject) => {
         pending.set(seq, { resolve, reject })
         refreshRef()

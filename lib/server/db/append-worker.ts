@@ -14,12 +14,9 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
 const db = new Database(workerData.file, { fileMustExist: true })
-db.pragma('synchronous = NORMAL')
-db.pragma('foreign_keys = ON')
-db.pragma('secure_delete = ON')
-db.pragma('busy_timeout = 5000')
+for (const pragma of workerData.pragmas) db.pragma(pragma)
 db.pragma('wal_autocheckpoint = ' + workerData.autocheckpointPages)
-const insert = db.prepare('INSERT INTO yjs_updates (conference_id, data, created_at) VALUES (?, ?, ?)')
+const insert = db.prepare(workerData.insertSql)
 const store = (append) => Number(insert.run(append.conferenceId, append.update, append.createdAt).lastInsertRowid)
 const storeAll = db.transaction((batch) => batch.map(store))
 const codeOf = (err) => String((err && (err.code || err.message)) || err)
@@ -85,10 +82,20 @@ export interface AppendWorker {
 export function startAppendWorker(
   sqlite: SqliteDatabase.Database,
   logger: Pick<Logger, 'warn'>,
-  { autocheckpointPages }: { autocheckpointPages: number },
+  {
+    autocheckpointPages,
+    pragmas,
+    insertSql,
+  }: {
+    autocheckpointPages: number
+    /** The connection settings every writer of the file has (connect.ts, CONNECTION_PRAGMAS). */
+    pragmas: readonly string[]
+    /** The board log's INSERT (yjs-log.ts), with parameters conference id, update, created at. */
+    insertSql: string
+  },
 ): AppendWorker {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: sqlite.name, autocheckpointPages } })
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: sqlite.name, autocheckpointPages, pragmas, insertSql } })
   let ready = false
   let stopped = false
   let nextSeq = 1

@@ -34,19 +34,19 @@ export const WAL_AUTOCHECKPOINT_PAGES = 1000
 export const WAL_SIZE_LIMIT_BYTES = 8 * 1024 * 1024
 
 /**
- * WAL with synchronous=NORMAL: a committed write survives a killed process (it is in the
- * OS page cache and the WAL), which is the durability the sync server promises.
+ * What every connection that writes Kring's SQLite file sets (this one, and the append worker's:
+ * lib/server/db/append-worker.ts). WAL with synchronous=NORMAL: a committed write survives a killed
+ * process (it is in the OS page cache and the WAL), which is the durability the sync server
+ * promises. secure_delete: deleted rows are overwritten with zeros, not just unlinked, so a deleted
+ * conference's board text does not stay readable in the file (README "Retention and deletion").
  */
+export const CONNECTION_PRAGMAS: readonly string[] = ['synchronous = NORMAL', 'foreign_keys = ON', 'secure_delete = ON', 'busy_timeout = 5000']
+
 function openSqlite(sqlitePath: string): Db {
   if (sqlitePath !== ':memory:') mkdirSync(dirname(sqlitePath), { recursive: true })
   const sqlite = new SqliteDatabase(sqlitePath)
   sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('foreign_keys = ON')
-  // Deleted rows are overwritten with zeros, not just unlinked: a deleted conference's board text
-  // must not stay readable in the file (README "Retention and deletion").
-  sqlite.pragma('secure_delete = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  for (const pragma of CONNECTION_PRAGMAS) sqlite.pragma(pragma)
   // A bounded WAL (README "Storage"): SQLite copies the WAL into the database file once it holds
   // WAL_AUTOCHECKPOINT_PAGES pages (4 KiB each) and then writes it again from its start, so in
   // normal use it stays near 4 MB. A large transaction (a compaction writing a big snapshot) can

@@ -1,7 +1,8 @@
 import type SqliteDatabase from 'better-sqlite3'
 import type { Logger } from '../log/logger'
 import { startAppendWorker, type AppendWorker } from './append-worker'
-import { sqliteHandleOf, WAL_AUTOCHECKPOINT_PAGES, type Db } from './connect'
+import { CONNECTION_PRAGMAS, sqliteHandleOf, WAL_AUTOCHECKPOINT_PAGES, type Db } from './connect'
+import { INSERT_UPDATE_SQL } from './repositories/yjs-log-insert'
 import { startWalCheckpointer, WRITER_FALLBACK_FACTOR, type WalCheckpointer } from './wal-checkpointer'
 
 /**
@@ -54,7 +55,11 @@ export function startBackgroundCheckpoints(db: Db, logger: WorkerLogger): WalChe
 export function startBackgroundAppends(db: Db, logger: WorkerLogger): { stop(): Promise<void> } | null {
   const sqlite = sqliteHandleOf(db)
   if (!sqlite || sqlite.memory) return null
-  const worker = startAppendWorker(sqlite, logger, { autocheckpointPages: WAL_AUTOCHECKPOINT_PAGES * WRITER_FALLBACK_FACTOR })
+  const worker = startAppendWorker(sqlite, logger, {
+    autocheckpointPages: WAL_AUTOCHECKPOINT_PAGES * WRITER_FALLBACK_FACTOR,
+    pragmas: CONNECTION_PRAGMAS,
+    insertSql: INSERT_UPDATE_SQL,
+  })
   appendWorkers.set(sqlite, worker)
   return {
     async stop() {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { isPostgres, sqliteHandleOf, type Db } from '../connect'
 import { appendWorkerOf } from '../sqlite-workers'
+import { INSERT_UPDATE_SQL } from './yjs-log-insert'
 import { LOG_LOCK } from './advisory-locks'
 
 /**
@@ -37,7 +38,7 @@ export function createUpdateAppender(db: Db): UpdateAppender {
   if (isPostgres(db)) return (conferenceId, update) => appendUpdateLocked(db, conferenceId, update)
   const sqlite = sqliteHandleOf(db)
   if (!sqlite) return (conferenceId, update) => appendUpdate(db, conferenceId, update)
-  const insert = sqlite.prepare<[string, Uint8Array, string]>('INSERT INTO yjs_updates (conference_id, data, created_at) VALUES (?, ?, ?)')
+  const insert = sqlite.prepare<[string, Uint8Array, string]>(INSERT_UPDATE_SQL)
   return async (conferenceId, update) => {
     if (sqlite.inTransaction) return appendUpdate(db, conferenceId, update)
     // The server's: stored from a worker thread, off the event loop (append-worker.ts).
